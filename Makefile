@@ -1,0 +1,52 @@
+# Two commands for a fresh clone: `make run` and `make test`. Everything else here serves them.
+SHELL := /bin/bash
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+MANAGE := $(PYTHON) manage.py
+STATIC := scorecard/web/static/scorecard
+GOVUK := node_modules/govuk-frontend/dist/govuk
+
+.PHONY: run test lint check install front-end migrate demo
+
+run: install front-end migrate demo ## Install, migrate, load the Derby demo and serve on http://127.0.0.1:8000
+	@$(PYTHON) -m scorecard.demo.logins
+	$(MANAGE) runserver 127.0.0.1:8000
+
+test: install front-end lint ## Install what the tests need and run the whole suite
+	$(PYTHON) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+check: install front-end ## Django's own checks, as CI runs them
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	test -x $(PYTHON) || python3 -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --upgrade pip
+	$(PYTHON) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+front-end: $(STATIC)/scorecard.css $(STATIC)/govuk-frontend.min.js
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
+$(STATIC)/scorecard.css: node_modules/.package-lock.json scorecard/web/styles/scorecard.scss
+	mkdir -p $(STATIC)
+	npm run --silent build:css
+
+$(STATIC)/govuk-frontend.min.js: node_modules/.package-lock.json
+	mkdir -p $(STATIC)
+	cp $(GOVUK)/govuk-frontend.min.js $@
+
+migrate: install
+	$(MANAGE) migrate --no-input
+
+demo: install
+	$(MANAGE) load_demo

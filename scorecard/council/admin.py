@@ -1,0 +1,64 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from scorecard.council.models import (
+    Directorate,
+    FinancialYear,
+    OrganisationSettings,
+    Period,
+    Perspective,
+    Pledge,
+    Portfolio,
+    Priority,
+)
+
+
+@admin.register(OrganisationSettings)
+class OrganisationSettingsAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "team_name", "blue_margin", "amber_margin"]
+
+    def has_add_permission(self, request) -> bool:
+        return not OrganisationSettings.objects.exists()
+
+
+class PeriodInline(admin.TabularInline):
+    model = Period
+    extra = 0
+
+
+@admin.register(FinancialYear)
+class FinancialYearAdmin(SimpleHistoryAdmin):
+    list_display = ["label", "completed_status", "inclusion_criterion", "same_direction_label"]
+    search_fields = ["start_year"]
+    inlines = [PeriodInline]
+
+
+@admin.register(Period)
+class PeriodAdmin(admin.ModelAdmin):
+    list_display = ["label", "year", "quarter"]
+    list_filter = ["year"]
+    search_fields = ["year__start_year"]
+
+
+class PriorityInline(admin.TabularInline):
+    model = Priority
+    extra = 0
+
+
+@admin.register(Pledge)
+class PledgeAdmin(admin.ModelAdmin):
+    list_display = ["name", "order"]
+    search_fields = ["name", "priorities__name"]
+    inlines = [PriorityInline]
+
+
+@admin.register(Priority)
+class PriorityAdmin(admin.ModelAdmin):
+    list_display = ["name", "pledge", "order"]
+    list_filter = ["pledge"]
+    search_fields = ["name"]
+
+
+@admin.register(Directorate, Portfolio, Perspective)
+class NamedAdmin(admin.ModelAdmin):
+    search_fields = ["name"]

@@ -1,0 +1,196 @@
+"""The council's structure and its years: organisation settings, years and quarters, the Council Plan."""
+
+from decimal import Decimal
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from scorecard.performance import periods
+from scorecard.performance.inclusion import InclusionCriterion
+from scorecard.performance.status import Status, Tolerances
+
+
+def choices(enum) -> list[tuple[str, str]]:
+    """Django choices from one of the rules' enums, so each word is defined once."""
+    return [(member.value, member.label) for member in enum]
+
+
+class OrganisationSettings(models.Model):
+    """One row: the council running Scorecard and its default tolerances (Derby's are the defaults)."""
+
+    name = models.CharField(max_length=200, default="Derby City Council")
+    team_name = models.CharField(max_length=200, default="Performance and Intelligence Team")
+    data_source = models.CharField(
+        max_length=100, default="Scorecard", help_text="Printed in report footers as “Data Source: …”."
+    )
+    blue_margin = models.DecimalField(
+        max_digits=6,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        default=Decimal("0.02"),
+        help_text="Above target by more than this fraction is Blue (0.02 is 2%). Empty: no Blue band.",
+    )
+    amber_margin = models.DecimalField(
+        max_digits=6,
+        decimal_places=4,
+        default=Decimal("0.05"),
+        help_text="Below target by up to this fraction is Amber (0.05 is 5%); further below is Red.",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = verbose_name_plural = "organisation settings"
+
+    def __str__(self) -> str:
+        return self.name
+
+    @classmethod
+    def load(cls) -> "OrganisationSettings":
+        settings, _ = cls.objects.get_or_create(pk=1)
+        return settings
+
+    @property
+    def tolerances(self) -> Tolerances:
+        return Tolerances(blue_margin=self.blue_margin, amber_margin=self.amber_margin)
+
+
+class FinancialYear(models.Model):
+    """A financial year and the settings that changed between years."""
+
+    class SameDirection(models.TextChoices):
+        SAME = "Same"
+        STABILISED = "Stabilised"
+
+    start_year = models.PositiveSmallIntegerField(
+        unique=True, validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    completed_status = models.CharField(
+        max_length=20,
+        choices=[(Status.BLUE.value, "Blue"), (Status.GREEN.value, "Green")],
+        default=Status.GREEN.value,
+        help_text="Colour of a Completed action: 2012/13 showed Blue, 2016/17 Green.",
+    )
+    inclusion_criterion = models.CharField(
+        max_length=40,
+        choices=choices(InclusionCriterion),
+        default=InclusionCriterion.AMBER_OR_RED.value,
+        help_text="Which measures the quarterly improvement report lists.",
+    )
+    same_direction_label = models.CharField(
+        max_length=20,
+        choices=SameDirection.choices,
+        default=SameDirection.SAME,
+        help_text="How a direction of travel of Same is printed in this year's quarterly reports.",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["start_year"]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def financial_year(self) -> periods.FinancialYear:
+        return periods.FinancialYear(self.start_year)
+
+    @property
+    def label(self) -> str:
+        return self.financial_year.label
+
+    @property
+    def completed(self) -> Status:
+        return Status(self.completed_status)
+
+    @property
+    def criterion(self) -> InclusionCriterion:
+        return InclusionCriterion(self.inclusion_criterion)
+
+
+class Period(models.Model):
+    """A quarter of a financial year: what returns are collected for."""
+
+    year = models.ForeignKey(FinancialYear, on_delete=models.CASCADE, related_name="periods")
+    quarter = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(4)])
+
+    class Meta:
+        ordering = ["year__start_year", "quarter"]
+        constraints = [models.UniqueConstraint(fields=["year", "quarter"], name="one_period_per_quarter")]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def as_quarter(self) -> periods.Quarter:
+        return periods.Quarter(periods.FinancialYear(self.year.start_year), self.quarter)
+
+    @property
+    def label(self) -> str:
+        return self.as_quarter.label
+
+
+class Pledge(models.Model):
+    """A Council Plan pledge, e.g. Safe Derby."""
+
+    name = models.CharField(max_length=200, unique=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Priority(models.Model):
+    """A Council Plan priority under a pledge, e.g. Protecting Vulnerable Children and Adults."""
+
+    pledge = models.ForeignKey(Pledge, on_delete=models.PROTECT, related_name="priorities")
+    name = models.CharField(max_length=200)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["pledge__order", "order", "name"]
+        verbose_name_plural = "priorities"
+        constraints = [models.UniqueConstraint(fields=["pledge", "name"], name="priority_name_unique_in_pledge")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Directorate(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Portfolio(models.Model):
+    """A Cabinet portfolio; the dashboard marks its measures."""
+
+    name = models.CharField(max_length=200, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Perspective(models.Model):
+    """A balanced-scorecard perspective, e.g. Value for Money (004 Appendix 2)."""
+
+    name = models.CharField(max_length=200, unique=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name

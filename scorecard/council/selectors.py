@@ -1,0 +1,38 @@
+"""Reads about years and quarters, shared by pages and commands."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+
+from scorecard.council.models import FinancialYear, Period
+
+
+@dataclass(frozen=True)
+class QuarterHeld:
+    period: Period
+    measures: int
+    actions: int
+
+
+@dataclass(frozen=True)
+class YearHeld:
+    year: FinancialYear
+    quarters: list[QuarterHeld]
+
+
+def years_held() -> list[YearHeld]:
+    """Every year with the quarters that hold returns, newest first: two queries however many years."""
+    periods = (
+        Period.objects.select_related("year")
+        .annotate(
+            measures=Count("returns", filter=Q(returns__measure__kind="measure")),
+            actions=Count("returns", filter=Q(returns__measure__kind="action")),
+        )
+        .filter(Q(measures__gt=0) | Q(actions__gt=0))
+        .order_by("-year__start_year", "quarter")
+    )
+    by_year: dict[int, list[QuarterHeld]] = {}
+    for period in periods:
+        by_year.setdefault(period.year_id, []).append(QuarterHeld(period, period.measures, period.actions))
+    years = FinancialYear.objects.order_by("-start_year")
+    return [YearHeld(year, by_year.get(year.pk, [])) for year in years]

@@ -1,0 +1,17 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from scorecard.demo.loader import DemoLoader
+
+
+class Command(BaseCommand):
+    help = "Load the Derby demo (demo/): idempotent, so loading twice changes nothing."
+
+    def handle(self, *args, **options):
+        report = DemoLoader(settings.DEMO_DIR).load()
+        if report.changed_nothing:
+            self.stdout.write("The Derby demo is already loaded: nothing changed.")
+            return
+        for verb, tally in (("Created", report.created), ("Updated", report.updated)):
+            for name, count in sorted(tally.items()):
+                self.stdout.write(f"{verb} {count} {name}")

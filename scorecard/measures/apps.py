@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MeasuresConfig(AppConfig):
+    name = "scorecard.measures"
+    verbose_name = "Measures, actions and targets"

@@ -1,0 +1,66 @@
+"""A return's quarterly status, forecast year-end status and direction of travel.
+
+The rules live in scorecard.performance; this module only hands them a return's figures, its
+measure's settings and its year's settings, and lets a recorded override win.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from scorecard.council.models import OrganisationSettings
+from scorecard.measures.models import Target
+from scorecard.performance.assessment import Frequency, assess, quarterly_status
+from scorecard.performance.direction import Direction, direction_of_travel
+from scorecard.performance.status import Status
+from scorecard.returns.models import Return
+
+
+@dataclass(frozen=True)
+class Assessment:
+    status: Status
+    forecast_status: Status
+    direction: Direction
+    overridden: frozenset[str] = frozenset()  # which of the three were set by hand
+
+
+def assess_return(
+    ret: Return,
+    *,
+    target: Target | None,
+    year_end_target: Target | None,
+    comparison: Return | None,
+    organisation: OrganisationSettings,
+) -> Assessment:
+    measure, year = ret.measure, ret.period.year
+    rules = {"tolerances": measure.tolerances(organisation), "completed": year.completed}
+    status = quarterly_status(
+        ret.actual_figure,
+        target.figure if target else None,
+        measure.good_is,
+        frequency=Frequency(measure.frequency),
+        quarter=ret.period.quarter,
+        reported_in_quarter=measure.reported_in_quarter,
+        **rules,
+    )
+    forecast_status = assess(
+        ret.forecast_figure, year_end_target.figure if year_end_target else None, measure.good_is, **rules
+    )
+    return Assessment(
+        status=Status(ret.status_override) if ret.status_override else status,
+        forecast_status=Status(ret.forecast_status_override) if ret.forecast_status_override else forecast_status,
+        direction=Direction(ret.direction_override) if ret.direction_override else computed_direction(ret, comparison),
+        overridden=frozenset(
+            name for name in ("status", "forecast_status", "direction") if getattr(ret, f"{name}_override")
+        ),
+    )
+
+
+def computed_direction(ret: Return, comparison: Return | None) -> Direction:
+    """Actions show Milestone; numbers compare with the comparison return by the measure's polarity."""
+    measure = ret.measure
+    if measure.is_action:
+        return Direction.MILESTONE
+    if measure.is_milestone or comparison is None:
+        return Direction.NOT_APPLICABLE
+    return direction_of_travel(ret.actual, comparison.actual, measure.good_is, decimals=measure.decimals)

@@ -1,0 +1,90 @@
+"""Returns: what is recorded for one measure or action for one quarter."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from scorecard.council.models import Period, choices
+from scorecard.measures.models import FIGURE, Measure
+from scorecard.performance.direction import Direction
+from scorecard.performance.milestones import Progress
+from scorecard.performance.status import Status
+
+
+class DataFlag(models.TextChoices):
+    FINAL = "", "Final"
+    PROVISIONAL = "provisional", "Provisional"
+    FORECAST = "forecast", "Forecast"
+    ESTIMATED = "estimated", "Estimated"
+
+
+class WorkflowState(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    SUBMITTED = "submitted", "Submitted"
+    RETURNED = "returned", "Returned"
+    APPROVED = "approved", "Approved"
+
+
+class Return(models.Model):
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="returns")
+    period = models.ForeignKey(Period, on_delete=models.PROTECT, related_name="returns")
+
+    actual = models.DecimalField(**FIGURE)
+    actual_progress = models.CharField(max_length=20, choices=choices(Progress), blank=True)
+    actual_text = models.CharField(
+        max_length=200, blank=True, help_text="Words printed in place of a figure, e.g. “Sign off not yet received”."
+    )
+    forecast = models.DecimalField("year-end forecast", **FIGURE)
+    forecast_progress = models.CharField(max_length=20, choices=choices(Progress), blank=True)
+    data_flag = models.CharField(max_length=20, choices=DataFlag.choices, blank=True)
+    data_note = models.CharField(max_length=200, blank=True, help_text="A note printed with the figure: “2014 data”.")
+
+    context = models.TextField("context for current performance", blank=True)
+    improvement_actions = models.TextField("improvement actions taken", blank=True)
+    intervention = models.TextField("intervention / review", blank=True)
+
+    state = models.CharField(max_length=20, choices=WorkflowState.choices, default=WorkflowState.DRAFT)
+    returned_comment = models.TextField(blank=True, help_text="Why the return was sent back to its owner.")
+
+    status_override = models.CharField(max_length=20, choices=choices(Status), blank=True)
+    status_override_reason = models.TextField(blank=True)
+    forecast_status_override = models.CharField(max_length=20, choices=choices(Status), blank=True)
+    forecast_status_override_reason = models.TextField(blank=True)
+    direction_override = models.CharField(max_length=20, choices=choices(Direction), blank=True)
+    direction_override_reason = models.TextField(blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["period__year__start_year", "period__quarter", "measure__code"]
+        constraints = [
+            models.UniqueConstraint(fields=["measure", "period"], name="one_return_per_quarter"),
+            *(
+                models.CheckConstraint(
+                    condition=models.Q(**{field: ""}) | ~models.Q(**{f"{field}_reason": ""}),
+                    name=f"{field}_has_a_reason",
+                )
+                for field in ("status_override", "forecast_status_override", "direction_override")
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.measure.code or self.measure.title[:40]} {self.period}"
+
+    @property
+    def actual_figure(self):
+        return Progress(self.actual_progress) if self.actual_progress else self.actual
+
+    @property
+    def forecast_figure(self):
+        return Progress(self.forecast_progress) if self.forecast_progress else self.forecast
+
+    def clean(self) -> None:
+        errors = {}
+        for field in ("status_override", "forecast_status_override", "direction_override"):
+            if getattr(self, field) and not getattr(self, f"{field}_reason").strip():
+                errors[f"{field}_reason"] = "Give the reason for the override."
+        if self.actual is not None and self.actual_progress:
+            errors["actual_progress"] = "An actual is a number or a progress word, not both."
+        if errors:
+            raise ValidationError(errors)

@@ -1,0 +1,61 @@
+"""Reads of returns with their assessment, in a fixed number of queries however many measures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from scorecard.council.models import OrganisationSettings, Period
+from scorecard.measures.models import Target
+from scorecard.performance.direction import Comparison
+from scorecard.returns.assessment import Assessment, assess_return
+from scorecard.returns.models import Return
+
+
+@dataclass(frozen=True)
+class AssessedReturn:
+    ret: Return
+    target: Target | None
+    year_end_target: Target | None
+    comparison: Return | None
+    assessment: Assessment
+
+
+def assessed_returns(period: Period) -> list[AssessedReturn]:
+    """Every return of the quarter, with its targets, its comparison return and its assessment."""
+    returns = list(
+        Return.objects.filter(period=period).select_related("measure", "period__year").order_by("measure__code")
+    )
+    targets = {
+        (target.measure_id, target.period_id): target
+        for target in Target.objects.filter(year=period.year_id, measure__returns__period=period)
+    }
+    comparisons = comparison_returns(period)
+    organisation = OrganisationSettings.load()
+    assessed = []
+    for ret in returns:
+        target = targets.get((ret.measure_id, period.pk))
+        year_end_target = targets.get((ret.measure_id, None))
+        comparison = comparisons.get((ret.measure.comparison, ret.measure_id))
+        assessment = assess_return(
+            ret, target=target, year_end_target=year_end_target, comparison=comparison, organisation=organisation
+        )
+        assessed.append(AssessedReturn(ret, target, year_end_target, comparison, assessment))
+    return assessed
+
+
+def comparison_returns(period: Period) -> dict[tuple[str, int], Return]:
+    """The returns a direction of travel may compare with, keyed by (comparison, measure)."""
+    quarter = period.as_quarter
+    wanted = {
+        Comparison.SAME_PERIOD_LAST_YEAR.value: quarter.same_quarter_last_year,
+        Comparison.PREVIOUS_PERIOD.value: quarter.previous,
+    }
+    periods = {
+        (p.year.start_year, p.quarter): p.pk
+        for p in Period.objects.select_related("year").filter(
+            year__start_year__in=[q.year.start_year for q in wanted.values()]
+        )
+    }
+    period_ids = {kind: periods.get((q.year.start_year, q.number)) for kind, q in wanted.items()}
+    earlier = Return.objects.filter(period_id__in=[pk for pk in period_ids.values() if pk])
+    return {(kind, ret.measure_id): ret for ret in earlier for kind, pk in period_ids.items() if ret.period_id == pk}

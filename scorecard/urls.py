@@ -1,0 +1,10 @@
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "Scorecard administration"
+admin.site.site_title = "Scorecard"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", include("scorecard.web.urls")),
+]

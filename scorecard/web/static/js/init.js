@@ -1,0 +1,3 @@
+import { initAll } from "../scorecard/govuk-frontend.min.js";
+
+initAll();
