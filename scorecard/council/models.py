@@ -19,8 +19,8 @@ def choices(enum) -> list[tuple[str, str]]:
 class OrganisationSettings(models.Model):
     """One row: the council running Scorecard and its default tolerances (Derby's are the defaults)."""
 
-    name = models.CharField(max_length=200, default="Derby City Council")
-    team_name = models.CharField(max_length=200, default="Performance and Intelligence Team")
+    name = models.CharField(max_length=200, default="Your council")
+    team_name = models.CharField(max_length=200, default="Performance team")
     data_source = models.CharField(
         max_length=100, default="Scorecard", help_text="Printed in report footers as “Data Source: …”."
     )

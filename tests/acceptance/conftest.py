@@ -1,0 +1,34 @@
+"""The Derby demo, loaded once for the acceptance tests and rolled back after them."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+from django.conf import settings
+from django.db import transaction
+
+from scorecard.demo.loader import DemoLoader
+
+SEEDS = Path(settings.BASE_DIR).parent / "shared" / "seeds"
+
+
+@pytest.fixture(scope="package")
+def derby_demo(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        DemoLoader(settings.DEMO_DIR).load()
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo(derby_demo, db):
+    """Use in a test that reads the loaded demo; each test's own writes are rolled back."""
+
+
+def period_files() -> list[dict]:
+    return [yaml.safe_load(path.read_text()) for path in sorted((settings.DEMO_DIR / "periods").glob("*.yaml"))]
+
+
+def seed_text(source: str) -> str:
+    (path,) = SEEDS.glob(f"{source}_*.txt")
+    return path.read_text(encoding="utf-8")

@@ -1,0 +1,58 @@
+"""Small builders for test data: each makes one thing with sensible defaults, overridable by keyword."""
+
+from decimal import Decimal
+
+from scorecard.accounts.models import RoleAssignment, User
+from scorecard.council.models import Directorate, FinancialYear, OrganisationSettings, Period
+from scorecard.measures.models import Measure, ScorecardEntry, Target, Unit
+from scorecard.returns.models import Return, WorkflowState
+
+
+def organisation() -> OrganisationSettings:
+    return OrganisationSettings.load()
+
+
+def year(start_year: int = 2017, **settings) -> FinancialYear:
+    made, _ = FinancialYear.objects.get_or_create(start_year=start_year, defaults=settings)
+    for quarter in range(1, 5):
+        Period.objects.get_or_create(year=made, quarter=quarter)
+    return made
+
+
+def period(start_year: int = 2017, quarter: int = 2) -> Period:
+    return Period.objects.get(year=year(start_year), quarter=quarter)
+
+
+def measure(code: str = "CM PM15", **fields) -> Measure:
+    defaults = {"title": "Number of online transactions", "polarity": "high", "unit": Unit.COUNT}
+    return Measure.objects.create(code=code, **{**defaults, **fields})
+
+
+def action(title: str = "Deliver an Energy Management Policy") -> Measure:
+    return Measure.objects.create(kind=Measure.Kind.ACTION, title=title, polarity="none", unit=Unit.MILESTONE)
+
+
+def target(of: Measure, at: Period | None = None, value=None, *, year_of: FinancialYear | None = None, **fields):
+    return Target.objects.create(
+        measure=of,
+        year=year_of or at.year,
+        period=at,
+        value=None if value is None else Decimal(str(value)),
+        **fields,
+    )
+
+
+def return_for(of: Measure, at: Period, actual=None, **fields) -> Return:
+    values = {"actual": None if actual is None else Decimal(str(actual)), "state": WorkflowState.APPROVED}
+    return Return.objects.create(measure=of, period=at, **{**values, **fields})
+
+
+def entry(of: Measure, in_year: FinancialYear, **fields) -> ScorecardEntry:
+    return ScorecardEntry.objects.create(measure=of, year=in_year, **fields)
+
+
+def person(username: str, role: str, directorate: str | None = None) -> User:
+    user = User.objects.create_user(username=username, password="a-long-test-password")
+    scope = Directorate.objects.get_or_create(name=directorate)[0] if directorate else None
+    RoleAssignment.objects.create(user=user, role=role, directorate=scope)
+    return user
