@@ -30,5 +30,7 @@ def period_files() -> list[dict]:
 
 
 def seed_text(source: str) -> str:
-    (path,) = SEEDS.glob(f"{source}_*.txt")
-    return path.read_text(encoding="utf-8")
+    paths = list(SEEDS.glob(f"{source}_*.txt"))
+    if len(paths) != 1:
+        pytest.fail(f"seed {source} is not in {SEEDS}: the acceptance tests need shared/ beside the clone")
+    return paths[0].read_text(encoding="utf-8")
