@@ -9,7 +9,7 @@ GOVUK := node_modules/govuk-frontend/dist/govuk
 .PHONY: run test lint check install front-end migrate demo
 
 run: install front-end migrate demo ## Install, migrate, load the Derby demo and serve on http://127.0.0.1:8000
-	@$(PYTHON) -m scorecard.demo.logins
+	@$(MANAGE) demo_logins
 	$(MANAGE) runserver 127.0.0.1:8000
 
 test: install front-end lint ## Install what the tests need and run the whole suite

@@ -1,9 +1,11 @@
 """The Derby demo: complete, idempotent, readable, and in our own words."""
 
 import re
+from io import StringIO
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 from simple_history.models import registered_models
 
 from scorecard.accounts.models import Role, RoleAssignment
@@ -81,3 +83,12 @@ def test_commentary_is_in_our_own_words(source):
         runs = (" ".join(words[i : i + 10]) for i in range(len(words) - 9))
         copied += [(code, field, run) for run in runs if from_seed == source and squashed(run) in seed]
     assert copied == []
+
+
+def test_make_run_prints_every_demo_sign_in():
+    out = StringIO()
+    call_command("demo_logins", stdout=out)
+    printed = out.getvalue()
+    assert "scorecard-demo" in printed
+    for username in ("performance", "reader", "owner.people", "approver.people"):
+        assert username in printed

@@ -6,31 +6,44 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0001_initial'),
-        ('council', '0001_initial'),
+        ("accounts", "0001_initial"),
+        ("council", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='roleassignment',
-            name='directorate',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, to='council.directorate'),
+            model_name="roleassignment",
+            name="directorate",
+            field=models.ForeignKey(
+                blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, to="council.directorate"
+            ),
         ),
         migrations.AddField(
-            model_name='roleassignment',
-            name='user',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='roles', to=settings.AUTH_USER_MODEL),
+            model_name="roleassignment",
+            name="user",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="roles", to=settings.AUTH_USER_MODEL
+            ),
         ),
         migrations.AddConstraint(
-            model_name='roleassignment',
-            constraint=models.UniqueConstraint(fields=('user', 'role', 'directorate'), name='role_held_once'),
+            model_name="roleassignment",
+            constraint=models.UniqueConstraint(fields=("user", "role", "directorate"), name="role_held_once"),
         ),
         migrations.AddConstraint(
-            model_name='roleassignment',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('directorate__isnull', False), ('role__in', ['measure_owner', 'directorate_approver'])), models.Q(models.Q(('role__in', ['measure_owner', 'directorate_approver']), _negated=True), ('directorate__isnull', True)), _connector='OR'), name='directorate_given_for_directorate_roles_only'),
+            model_name="roleassignment",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("directorate__isnull", False), ("role__in", ["measure_owner", "directorate_approver"])),
+                    models.Q(
+                        models.Q(("role__in", ["measure_owner", "directorate_approver"]), _negated=True),
+                        ("directorate__isnull", True),
+                    ),
+                    _connector="OR",
+                ),
+                name="directorate_given_for_directorate_roles_only",
+            ),
         ),
     ]

@@ -9,7 +9,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -18,145 +17,311 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Directorate',
+            name="Directorate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True)),
-                ('order', models.PositiveSmallIntegerField(default=0)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=200, unique=True)),
+                ("order", models.PositiveSmallIntegerField(default=0)),
             ],
             options={
-                'ordering': ['order', 'name'],
+                "ordering": ["order", "name"],
             },
         ),
         migrations.CreateModel(
-            name='FinancialYear',
+            name="FinancialYear",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('start_year', models.PositiveSmallIntegerField(unique=True, validators=[django.core.validators.MinValueValidator(2000), django.core.validators.MaxValueValidator(2100)])),
-                ('completed_status', models.CharField(choices=[('blue', 'Blue'), ('green', 'Green')], default='green', help_text='Colour of a Completed action: 2012/13 showed Blue, 2016/17 Green.', max_length=20)),
-                ('inclusion_criterion', models.CharField(choices=[('amber_or_red', 'Quarterly or forecast year-end status is Amber or Red'), ('red_now_or_forecast_amber_or_red', 'Red at quarter end and/or forecast Red or Amber at year end')], default='amber_or_red', help_text='Which measures the quarterly improvement report lists.', max_length=40)),
-                ('same_direction_label', models.CharField(choices=[('Same', 'Same'), ('Stabilised', 'Stabilised')], default='Same', help_text="How a direction of travel of Same is printed in this year's quarterly reports.", max_length=20)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "start_year",
+                    models.PositiveSmallIntegerField(
+                        unique=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(2000),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                    ),
+                ),
+                (
+                    "completed_status",
+                    models.CharField(
+                        choices=[("blue", "Blue"), ("green", "Green")],
+                        default="green",
+                        help_text="Colour of a Completed action: 2012/13 showed Blue, 2016/17 Green.",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "inclusion_criterion",
+                    models.CharField(
+                        choices=[
+                            ("amber_or_red", "Quarterly or forecast year-end status is Amber or Red"),
+                            (
+                                "red_now_or_forecast_amber_or_red",
+                                "Red at quarter end and/or forecast Red or Amber at year end",
+                            ),
+                        ],
+                        default="amber_or_red",
+                        help_text="Which measures the quarterly improvement report lists.",
+                        max_length=40,
+                    ),
+                ),
+                (
+                    "same_direction_label",
+                    models.CharField(
+                        choices=[("Same", "Same"), ("Stabilised", "Stabilised")],
+                        default="Same",
+                        help_text="How a direction of travel of Same is printed in this year's quarterly reports.",
+                        max_length=20,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['start_year'],
+                "ordering": ["start_year"],
             },
         ),
         migrations.CreateModel(
-            name='OrganisationSettings',
+            name="OrganisationSettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(default='Your council', max_length=200)),
-                ('team_name', models.CharField(default='Performance team', max_length=200)),
-                ('data_source', models.CharField(default='Scorecard', help_text='Printed in report footers as “Data Source: …”.', max_length=100)),
-                ('blue_margin', models.DecimalField(blank=True, decimal_places=4, default=Decimal('0.02'), help_text='Above target by more than this fraction is Blue (0.02 is 2%). Empty: no Blue band.', max_digits=6, null=True)),
-                ('amber_margin', models.DecimalField(decimal_places=4, default=Decimal('0.05'), help_text='Below target by up to this fraction is Amber (0.05 is 5%); further below is Red.', max_digits=6)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(default="Your council", max_length=200)),
+                ("team_name", models.CharField(default="Performance team", max_length=200)),
+                (
+                    "data_source",
+                    models.CharField(
+                        default="Scorecard", help_text="Printed in report footers as “Data Source: …”.", max_length=100
+                    ),
+                ),
+                (
+                    "blue_margin",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        default=Decimal("0.02"),
+                        help_text="Above target by more than this fraction is Blue (0.02 is 2%). Empty: no Blue band.",
+                        max_digits=6,
+                        null=True,
+                    ),
+                ),
+                (
+                    "amber_margin",
+                    models.DecimalField(
+                        decimal_places=4,
+                        default=Decimal("0.05"),
+                        help_text="Below target by up to this fraction is Amber (0.05 is 5%); further below is Red.",
+                        max_digits=6,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'organisation settings',
-                'verbose_name_plural': 'organisation settings',
+                "verbose_name": "organisation settings",
+                "verbose_name_plural": "organisation settings",
             },
         ),
         migrations.CreateModel(
-            name='Perspective',
+            name="Perspective",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True)),
-                ('order', models.PositiveSmallIntegerField(default=0)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=200, unique=True)),
+                ("order", models.PositiveSmallIntegerField(default=0)),
             ],
             options={
-                'ordering': ['order', 'name'],
+                "ordering": ["order", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Pledge',
+            name="Pledge",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True)),
-                ('order', models.PositiveSmallIntegerField(default=0)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=200, unique=True)),
+                ("order", models.PositiveSmallIntegerField(default=0)),
             ],
             options={
-                'ordering': ['order', 'name'],
+                "ordering": ["order", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Portfolio',
+            name="Portfolio",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=200, unique=True)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalFinancialYear',
+            name="HistoricalFinancialYear",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('start_year', models.PositiveSmallIntegerField(db_index=True, validators=[django.core.validators.MinValueValidator(2000), django.core.validators.MaxValueValidator(2100)])),
-                ('completed_status', models.CharField(choices=[('blue', 'Blue'), ('green', 'Green')], default='green', help_text='Colour of a Completed action: 2012/13 showed Blue, 2016/17 Green.', max_length=20)),
-                ('inclusion_criterion', models.CharField(choices=[('amber_or_red', 'Quarterly or forecast year-end status is Amber or Red'), ('red_now_or_forecast_amber_or_red', 'Red at quarter end and/or forecast Red or Amber at year end')], default='amber_or_red', help_text='Which measures the quarterly improvement report lists.', max_length=40)),
-                ('same_direction_label', models.CharField(choices=[('Same', 'Same'), ('Stabilised', 'Stabilised')], default='Same', help_text="How a direction of travel of Same is printed in this year's quarterly reports.", max_length=20)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
+                (
+                    "start_year",
+                    models.PositiveSmallIntegerField(
+                        db_index=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(2000),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                    ),
+                ),
+                (
+                    "completed_status",
+                    models.CharField(
+                        choices=[("blue", "Blue"), ("green", "Green")],
+                        default="green",
+                        help_text="Colour of a Completed action: 2012/13 showed Blue, 2016/17 Green.",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "inclusion_criterion",
+                    models.CharField(
+                        choices=[
+                            ("amber_or_red", "Quarterly or forecast year-end status is Amber or Red"),
+                            (
+                                "red_now_or_forecast_amber_or_red",
+                                "Red at quarter end and/or forecast Red or Amber at year end",
+                            ),
+                        ],
+                        default="amber_or_red",
+                        help_text="Which measures the quarterly improvement report lists.",
+                        max_length=40,
+                    ),
+                ),
+                (
+                    "same_direction_label",
+                    models.CharField(
+                        choices=[("Same", "Same"), ("Stabilised", "Stabilised")],
+                        default="Same",
+                        help_text="How a direction of travel of Same is printed in this year's quarterly reports.",
+                        max_length=20,
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical financial year',
-                'verbose_name_plural': 'historical financial years',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical financial year",
+                "verbose_name_plural": "historical financial years",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalOrganisationSettings',
+            name="HistoricalOrganisationSettings",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('name', models.CharField(default='Your council', max_length=200)),
-                ('team_name', models.CharField(default='Performance team', max_length=200)),
-                ('data_source', models.CharField(default='Scorecard', help_text='Printed in report footers as “Data Source: …”.', max_length=100)),
-                ('blue_margin', models.DecimalField(blank=True, decimal_places=4, default=Decimal('0.02'), help_text='Above target by more than this fraction is Blue (0.02 is 2%). Empty: no Blue band.', max_digits=6, null=True)),
-                ('amber_margin', models.DecimalField(decimal_places=4, default=Decimal('0.05'), help_text='Below target by up to this fraction is Amber (0.05 is 5%); further below is Red.', max_digits=6)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
+                ("name", models.CharField(default="Your council", max_length=200)),
+                ("team_name", models.CharField(default="Performance team", max_length=200)),
+                (
+                    "data_source",
+                    models.CharField(
+                        default="Scorecard", help_text="Printed in report footers as “Data Source: …”.", max_length=100
+                    ),
+                ),
+                (
+                    "blue_margin",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        default=Decimal("0.02"),
+                        help_text="Above target by more than this fraction is Blue (0.02 is 2%). Empty: no Blue band.",
+                        max_digits=6,
+                        null=True,
+                    ),
+                ),
+                (
+                    "amber_margin",
+                    models.DecimalField(
+                        decimal_places=4,
+                        default=Decimal("0.05"),
+                        help_text="Below target by up to this fraction is Amber (0.05 is 5%); further below is Red.",
+                        max_digits=6,
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical organisation settings',
-                'verbose_name_plural': 'historical organisation settings',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical organisation settings",
+                "verbose_name_plural": "historical organisation settings",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Period',
+            name="Period",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('quarter', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(4)])),
-                ('year', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='periods', to='council.financialyear')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "quarter",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(4),
+                        ]
+                    ),
+                ),
+                (
+                    "year",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="periods", to="council.financialyear"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['year__start_year', 'quarter'],
-                'constraints': [models.UniqueConstraint(fields=('year', 'quarter'), name='one_period_per_quarter')],
+                "ordering": ["year__start_year", "quarter"],
+                "constraints": [models.UniqueConstraint(fields=("year", "quarter"), name="one_period_per_quarter")],
             },
         ),
         migrations.CreateModel(
-            name='Priority',
+            name="Priority",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200)),
-                ('order', models.PositiveSmallIntegerField(default=0)),
-                ('pledge', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='priorities', to='council.pledge')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=200)),
+                ("order", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "pledge",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="priorities", to="council.pledge"
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'priorities',
-                'ordering': ['pledge__order', 'order', 'name'],
-                'constraints': [models.UniqueConstraint(fields=('pledge', 'name'), name='priority_name_unique_in_pledge')],
+                "verbose_name_plural": "priorities",
+                "ordering": ["pledge__order", "order", "name"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("pledge", "name"), name="priority_name_unique_in_pledge")
+                ],
             },
         ),
     ]

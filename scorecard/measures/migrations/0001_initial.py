@@ -8,251 +8,757 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('council', '0001_initial'),
+        ("council", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalMeasure',
+            name="HistoricalMeasure",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('measure', 'Measure'), ('action', 'Council Plan action')], default='measure', max_length=10)),
-                ('code', models.CharField(blank=True, help_text='Reference code, e.g. CM PM15. Former codes go in aliases.', max_length=60)),
-                ('title', models.CharField(max_length=500)),
-                ('definition', models.TextField(blank=True)),
-                ('polarity', models.CharField(choices=[('high', 'High'), ('low', 'Low'), ('none', 'N/A')], default='high', max_length=10, verbose_name='good is')),
-                ('unit', models.CharField(choices=[('count', 'Count'), ('percent', '%'), ('rate_per_1000', 'Rate per 1,000 population'), ('rate_per_10000', 'Rate per 10,000 population'), ('rate_per_100000', 'Rate per 100,000 population'), ('days', 'Days'), ('pounds', '£'), ('score', 'Score'), ('milestone', 'Milestone (progress words)')], default='count', max_length=20)),
-                ('decimals', models.PositiveSmallIntegerField(default=0, validators=[django.core.validators.MaxValueValidator(6)])),
-                ('frequency', models.CharField(choices=[('monthly', 'Monthly'), ('quarterly', 'Quarterly'), ('annual', 'Annual'), ('biennial', 'Biennial survey')], default='quarterly', max_length=20)),
-                ('reported_in_quarter', models.PositiveSmallIntegerField(default=4, help_text='Annual and biennial measures: the quarter their figure arrives; rated from then to the year end.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(4)])),
-                ('accumulation', models.CharField(choices=[('year_to_date', 'Year to date'), ('snapshot', 'Snapshot'), ('discrete', 'Discrete period'), ('rolling_12_months', 'Rolling 12 months')], default='year_to_date', max_length=20)),
-                ('reported_in_arrears', models.BooleanField(default=False, help_text='Reported a quarter in arrears.')),
-                ('comparison', models.CharField(choices=[('same_period_last_year', 'Same period last year'), ('previous_period', 'Previous period')], default='same_period_last_year', max_length=30, verbose_name='direction of travel compares with')),
-                ('own_tolerances', models.BooleanField(default=False, help_text="Use this measure's margins below instead of the organisation's.")),
-                ('blue_margin', models.DecimalField(blank=True, decimal_places=4, help_text='Empty: no Blue band.', max_digits=12, null=True)),
-                ('amber_margin', models.DecimalField(blank=True, decimal_places=4, max_digits=12, null=True)),
-                ('margins_are_absolute', models.BooleanField(default=False, help_text="Margins in the measure's unit (percentage points) rather than fractions of target.")),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('owner', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("measure", "Measure"), ("action", "Council Plan action")],
+                        default="measure",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        blank=True, help_text="Reference code, e.g. CM PM15. Former codes go in aliases.", max_length=60
+                    ),
+                ),
+                ("title", models.CharField(max_length=500)),
+                ("definition", models.TextField(blank=True)),
+                (
+                    "polarity",
+                    models.CharField(
+                        choices=[("high", "High"), ("low", "Low"), ("none", "N/A")],
+                        default="high",
+                        max_length=10,
+                        verbose_name="good is",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.CharField(
+                        choices=[
+                            ("count", "Count"),
+                            ("percent", "%"),
+                            ("rate_per_1000", "Rate per 1,000 population"),
+                            ("rate_per_10000", "Rate per 10,000 population"),
+                            ("rate_per_100000", "Rate per 100,000 population"),
+                            ("days", "Days"),
+                            ("pounds", "£"),
+                            ("score", "Score"),
+                            ("milestone", "Milestone (progress words)"),
+                        ],
+                        default="count",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "decimals",
+                    models.PositiveSmallIntegerField(
+                        default=0, validators=[django.core.validators.MaxValueValidator(6)]
+                    ),
+                ),
+                (
+                    "frequency",
+                    models.CharField(
+                        choices=[
+                            ("monthly", "Monthly"),
+                            ("quarterly", "Quarterly"),
+                            ("annual", "Annual"),
+                            ("biennial", "Biennial survey"),
+                        ],
+                        default="quarterly",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "reported_in_quarter",
+                    models.PositiveSmallIntegerField(
+                        default=4,
+                        help_text="Annual and biennial measures: the quarter their figure arrives; rated from then to the year end.",
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(4),
+                        ],
+                    ),
+                ),
+                (
+                    "accumulation",
+                    models.CharField(
+                        choices=[
+                            ("year_to_date", "Year to date"),
+                            ("snapshot", "Snapshot"),
+                            ("discrete", "Discrete period"),
+                            ("rolling_12_months", "Rolling 12 months"),
+                        ],
+                        default="year_to_date",
+                        max_length=20,
+                    ),
+                ),
+                ("reported_in_arrears", models.BooleanField(default=False, help_text="Reported a quarter in arrears.")),
+                (
+                    "comparison",
+                    models.CharField(
+                        choices=[
+                            ("same_period_last_year", "Same period last year"),
+                            ("previous_period", "Previous period"),
+                        ],
+                        default="same_period_last_year",
+                        max_length=30,
+                        verbose_name="direction of travel compares with",
+                    ),
+                ),
+                (
+                    "own_tolerances",
+                    models.BooleanField(
+                        default=False, help_text="Use this measure's margins below instead of the organisation's."
+                    ),
+                ),
+                (
+                    "blue_margin",
+                    models.DecimalField(
+                        blank=True, decimal_places=4, help_text="Empty: no Blue band.", max_digits=12, null=True
+                    ),
+                ),
+                ("amber_margin", models.DecimalField(blank=True, decimal_places=4, max_digits=12, null=True)),
+                (
+                    "margins_are_absolute",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Margins in the measure's unit (percentage points) rather than fractions of target.",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical measure',
-                'verbose_name_plural': 'historical measures',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical measure",
+                "verbose_name_plural": "historical measures",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Measure',
+            name="Measure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('measure', 'Measure'), ('action', 'Council Plan action')], default='measure', max_length=10)),
-                ('code', models.CharField(blank=True, help_text='Reference code, e.g. CM PM15. Former codes go in aliases.', max_length=60)),
-                ('title', models.CharField(max_length=500)),
-                ('definition', models.TextField(blank=True)),
-                ('polarity', models.CharField(choices=[('high', 'High'), ('low', 'Low'), ('none', 'N/A')], default='high', max_length=10, verbose_name='good is')),
-                ('unit', models.CharField(choices=[('count', 'Count'), ('percent', '%'), ('rate_per_1000', 'Rate per 1,000 population'), ('rate_per_10000', 'Rate per 10,000 population'), ('rate_per_100000', 'Rate per 100,000 population'), ('days', 'Days'), ('pounds', '£'), ('score', 'Score'), ('milestone', 'Milestone (progress words)')], default='count', max_length=20)),
-                ('decimals', models.PositiveSmallIntegerField(default=0, validators=[django.core.validators.MaxValueValidator(6)])),
-                ('frequency', models.CharField(choices=[('monthly', 'Monthly'), ('quarterly', 'Quarterly'), ('annual', 'Annual'), ('biennial', 'Biennial survey')], default='quarterly', max_length=20)),
-                ('reported_in_quarter', models.PositiveSmallIntegerField(default=4, help_text='Annual and biennial measures: the quarter their figure arrives; rated from then to the year end.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(4)])),
-                ('accumulation', models.CharField(choices=[('year_to_date', 'Year to date'), ('snapshot', 'Snapshot'), ('discrete', 'Discrete period'), ('rolling_12_months', 'Rolling 12 months')], default='year_to_date', max_length=20)),
-                ('reported_in_arrears', models.BooleanField(default=False, help_text='Reported a quarter in arrears.')),
-                ('comparison', models.CharField(choices=[('same_period_last_year', 'Same period last year'), ('previous_period', 'Previous period')], default='same_period_last_year', max_length=30, verbose_name='direction of travel compares with')),
-                ('own_tolerances', models.BooleanField(default=False, help_text="Use this measure's margins below instead of the organisation's.")),
-                ('blue_margin', models.DecimalField(blank=True, decimal_places=4, help_text='Empty: no Blue band.', max_digits=12, null=True)),
-                ('amber_margin', models.DecimalField(blank=True, decimal_places=4, max_digits=12, null=True)),
-                ('margins_are_absolute', models.BooleanField(default=False, help_text="Margins in the measure's unit (percentage points) rather than fractions of target.")),
-                ('owner', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='measures', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("measure", "Measure"), ("action", "Council Plan action")],
+                        default="measure",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        blank=True, help_text="Reference code, e.g. CM PM15. Former codes go in aliases.", max_length=60
+                    ),
+                ),
+                ("title", models.CharField(max_length=500)),
+                ("definition", models.TextField(blank=True)),
+                (
+                    "polarity",
+                    models.CharField(
+                        choices=[("high", "High"), ("low", "Low"), ("none", "N/A")],
+                        default="high",
+                        max_length=10,
+                        verbose_name="good is",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.CharField(
+                        choices=[
+                            ("count", "Count"),
+                            ("percent", "%"),
+                            ("rate_per_1000", "Rate per 1,000 population"),
+                            ("rate_per_10000", "Rate per 10,000 population"),
+                            ("rate_per_100000", "Rate per 100,000 population"),
+                            ("days", "Days"),
+                            ("pounds", "£"),
+                            ("score", "Score"),
+                            ("milestone", "Milestone (progress words)"),
+                        ],
+                        default="count",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "decimals",
+                    models.PositiveSmallIntegerField(
+                        default=0, validators=[django.core.validators.MaxValueValidator(6)]
+                    ),
+                ),
+                (
+                    "frequency",
+                    models.CharField(
+                        choices=[
+                            ("monthly", "Monthly"),
+                            ("quarterly", "Quarterly"),
+                            ("annual", "Annual"),
+                            ("biennial", "Biennial survey"),
+                        ],
+                        default="quarterly",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "reported_in_quarter",
+                    models.PositiveSmallIntegerField(
+                        default=4,
+                        help_text="Annual and biennial measures: the quarter their figure arrives; rated from then to the year end.",
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(4),
+                        ],
+                    ),
+                ),
+                (
+                    "accumulation",
+                    models.CharField(
+                        choices=[
+                            ("year_to_date", "Year to date"),
+                            ("snapshot", "Snapshot"),
+                            ("discrete", "Discrete period"),
+                            ("rolling_12_months", "Rolling 12 months"),
+                        ],
+                        default="year_to_date",
+                        max_length=20,
+                    ),
+                ),
+                ("reported_in_arrears", models.BooleanField(default=False, help_text="Reported a quarter in arrears.")),
+                (
+                    "comparison",
+                    models.CharField(
+                        choices=[
+                            ("same_period_last_year", "Same period last year"),
+                            ("previous_period", "Previous period"),
+                        ],
+                        default="same_period_last_year",
+                        max_length=30,
+                        verbose_name="direction of travel compares with",
+                    ),
+                ),
+                (
+                    "own_tolerances",
+                    models.BooleanField(
+                        default=False, help_text="Use this measure's margins below instead of the organisation's."
+                    ),
+                ),
+                (
+                    "blue_margin",
+                    models.DecimalField(
+                        blank=True, decimal_places=4, help_text="Empty: no Blue band.", max_digits=12, null=True
+                    ),
+                ),
+                ("amber_margin", models.DecimalField(blank=True, decimal_places=4, max_digits=12, null=True)),
+                (
+                    "margins_are_absolute",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Margins in the measure's unit (percentage points) rather than fractions of target.",
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="measures",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['kind', 'code', 'title'],
+                "ordering": ["kind", "code", "title"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalTarget',
+            name="HistoricalTarget",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('value', models.DecimalField(blank=True, decimal_places=6, max_digits=18, null=True)),
-                ('progress', models.CharField(blank=True, choices=[('completed', 'Completed'), ('on_track', 'On track'), ('some_slippage', 'Some slippage'), ('major_slippage', 'Major slippage')], help_text='For milestone-type measures.', max_length=20)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('period', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='council.period')),
-                ('year', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='council.financialyear')),
-                ('measure', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='measures.measure')),
+                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
+                ("value", models.DecimalField(blank=True, decimal_places=6, max_digits=18, null=True)),
+                (
+                    "progress",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("completed", "Completed"),
+                            ("on_track", "On track"),
+                            ("some_slippage", "Some slippage"),
+                            ("major_slippage", "Major slippage"),
+                        ],
+                        help_text="For milestone-type measures.",
+                        max_length=20,
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="council.period",
+                    ),
+                ),
+                (
+                    "year",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="council.financialyear",
+                    ),
+                ),
+                (
+                    "measure",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="measures.measure",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical target',
-                'verbose_name_plural': 'historical targets',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical target",
+                "verbose_name_plural": "historical targets",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalScorecardEntry',
+            name="HistoricalScorecardEntry",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('code', models.CharField(blank=True, help_text='The code this year, if it differed.', max_length=60)),
-                ('title', models.CharField(blank=True, help_text='The title this year, if it differed.', max_length=500)),
-                ('order', models.PositiveIntegerField(default=0)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('directorate', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='council.directorate')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('perspective', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='council.perspective')),
-                ('priority', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='council.priority')),
-                ('year', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='council.financialyear')),
-                ('measure', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='measures.measure')),
+                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
+                ("code", models.CharField(blank=True, help_text="The code this year, if it differed.", max_length=60)),
+                (
+                    "title",
+                    models.CharField(blank=True, help_text="The title this year, if it differed.", max_length=500),
+                ),
+                ("order", models.PositiveIntegerField(default=0)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1),
+                ),
+                (
+                    "directorate",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="council.directorate",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "perspective",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="council.perspective",
+                    ),
+                ),
+                (
+                    "priority",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="council.priority",
+                    ),
+                ),
+                (
+                    "year",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="council.financialyear",
+                    ),
+                ),
+                (
+                    "measure",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="measures.measure",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical scorecard entry',
-                'verbose_name_plural': 'historical scorecard entries',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical scorecard entry",
+                "verbose_name_plural": "historical scorecard entries",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='MeasureAlias',
+            name="MeasureAlias",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=60)),
-                ('kind', models.CharField(choices=[('former_code', 'Former code'), ('national_indicator', 'National indicator')], default='former_code', max_length=20)),
-                ('measure', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='aliases', to='measures.measure')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("code", models.CharField(max_length=60)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("former_code", "Former code"), ("national_indicator", "National indicator")],
+                        default="former_code",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "measure",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="aliases", to="measures.measure"
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'measure aliases',
-                'ordering': ['code'],
+                "verbose_name_plural": "measure aliases",
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='ScorecardEntry',
+            name="ScorecardEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(blank=True, help_text='The code this year, if it differed.', max_length=60)),
-                ('title', models.CharField(blank=True, help_text='The title this year, if it differed.', max_length=500)),
-                ('order', models.PositiveIntegerField(default=0)),
-                ('directorate', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='council.directorate')),
-                ('measure', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='entries', to='measures.measure')),
-                ('perspective', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='council.perspective')),
-                ('portfolios', models.ManyToManyField(blank=True, related_name='entries', to='council.portfolio')),
-                ('priority', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='council.priority')),
-                ('year', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='entries', to='council.financialyear')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("code", models.CharField(blank=True, help_text="The code this year, if it differed.", max_length=60)),
+                (
+                    "title",
+                    models.CharField(blank=True, help_text="The title this year, if it differed.", max_length=500),
+                ),
+                ("order", models.PositiveIntegerField(default=0)),
+                (
+                    "directorate",
+                    models.ForeignKey(
+                        blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to="council.directorate"
+                    ),
+                ),
+                (
+                    "measure",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="entries", to="measures.measure"
+                    ),
+                ),
+                (
+                    "perspective",
+                    models.ForeignKey(
+                        blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to="council.perspective"
+                    ),
+                ),
+                ("portfolios", models.ManyToManyField(blank=True, related_name="entries", to="council.portfolio")),
+                (
+                    "priority",
+                    models.ForeignKey(
+                        blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to="council.priority"
+                    ),
+                ),
+                (
+                    "year",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="entries", to="council.financialyear"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'scorecard entry',
-                'verbose_name_plural': 'scorecard entries',
-                'ordering': ['year__start_year', 'order'],
+                "verbose_name": "scorecard entry",
+                "verbose_name_plural": "scorecard entries",
+                "ordering": ["year__start_year", "order"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalScorecardEntry_portfolios',
+            name="HistoricalScorecardEntry_portfolios",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='measures.historicalscorecardentry')),
-                ('portfolio', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='council.portfolio')),
-                ('scorecardentry', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='measures.scorecardentry')),
+                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "history",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        to="measures.historicalscorecardentry",
+                    ),
+                ),
+                (
+                    "portfolio",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="council.portfolio",
+                    ),
+                ),
+                (
+                    "scorecardentry",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="measures.scorecardentry",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'HistoricalScorecardEntry_portfolios',
+                "verbose_name": "HistoricalScorecardEntry_portfolios",
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Target',
+            name="Target",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('value', models.DecimalField(blank=True, decimal_places=6, max_digits=18, null=True)),
-                ('progress', models.CharField(blank=True, choices=[('completed', 'Completed'), ('on_track', 'On track'), ('some_slippage', 'Some slippage'), ('major_slippage', 'Major slippage')], help_text='For milestone-type measures.', max_length=20)),
-                ('measure', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='targets', to='measures.measure')),
-                ('period', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='targets', to='council.period')),
-                ('year', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='targets', to='council.financialyear')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("value", models.DecimalField(blank=True, decimal_places=6, max_digits=18, null=True)),
+                (
+                    "progress",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("completed", "Completed"),
+                            ("on_track", "On track"),
+                            ("some_slippage", "Some slippage"),
+                            ("major_slippage", "Major slippage"),
+                        ],
+                        help_text="For milestone-type measures.",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "measure",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="targets", to="measures.measure"
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="targets",
+                        to="council.period",
+                    ),
+                ),
+                (
+                    "year",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="targets", to="council.financialyear"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['year__start_year', 'period__quarter'],
+                "ordering": ["year__start_year", "period__quarter"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalTargetAmendment',
+            name="HistoricalTargetAmendment",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('old_value', models.DecimalField(blank=True, decimal_places=6, max_digits=18, null=True)),
-                ('new_value', models.DecimalField(blank=True, decimal_places=6, max_digits=18, null=True)),
-                ('reason', models.TextField()),
-                ('approved_by', models.CharField(blank=True, help_text='Empty while only proposed.', max_length=200)),
-                ('approved_on', models.DateField(blank=True, null=True)),
-                ('recorded_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('recorded_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('target', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='measures.target')),
+                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
+                ("old_value", models.DecimalField(blank=True, decimal_places=6, max_digits=18, null=True)),
+                ("new_value", models.DecimalField(blank=True, decimal_places=6, max_digits=18, null=True)),
+                ("reason", models.TextField()),
+                ("approved_by", models.CharField(blank=True, help_text="Empty while only proposed.", max_length=200)),
+                ("approved_on", models.DateField(blank=True, null=True)),
+                ("recorded_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "target",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="measures.target",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical target amendment',
-                'verbose_name_plural': 'historical target amendments',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical target amendment",
+                "verbose_name_plural": "historical target amendments",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='TargetAmendment',
+            name="TargetAmendment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('old_value', models.DecimalField(blank=True, decimal_places=6, max_digits=18, null=True)),
-                ('new_value', models.DecimalField(blank=True, decimal_places=6, max_digits=18, null=True)),
-                ('reason', models.TextField()),
-                ('approved_by', models.CharField(blank=True, help_text='Empty while only proposed.', max_length=200)),
-                ('approved_on', models.DateField(blank=True, null=True)),
-                ('recorded_at', models.DateTimeField(auto_now_add=True)),
-                ('recorded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
-                ('target', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='amendments', to='measures.target')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("old_value", models.DecimalField(blank=True, decimal_places=6, max_digits=18, null=True)),
+                ("new_value", models.DecimalField(blank=True, decimal_places=6, max_digits=18, null=True)),
+                ("reason", models.TextField()),
+                ("approved_by", models.CharField(blank=True, help_text="Empty while only proposed.", max_length=200)),
+                ("approved_on", models.DateField(blank=True, null=True)),
+                ("recorded_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "target",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="amendments", to="measures.target"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['recorded_at'],
+                "ordering": ["recorded_at"],
             },
         ),
         migrations.AddConstraint(
-            model_name='measure',
-            constraint=models.UniqueConstraint(condition=models.Q(('code', ''), _negated=True), fields=('code',), name='measure_code_unique_when_given'),
+            model_name="measure",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("code", ""), _negated=True), fields=("code",), name="measure_code_unique_when_given"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='measure',
-            constraint=models.CheckConstraint(condition=models.Q(('own_tolerances', False), ('amber_margin__isnull', False), _connector='OR'), name='own_tolerances_need_an_amber_margin'),
+            model_name="measure",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("own_tolerances", False), ("amber_margin__isnull", False), _connector="OR"),
+                name="own_tolerances_need_an_amber_margin",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='measurealias',
-            constraint=models.UniqueConstraint(fields=('measure', 'code'), name='alias_once_per_measure'),
+            model_name="measurealias",
+            constraint=models.UniqueConstraint(fields=("measure", "code"), name="alias_once_per_measure"),
         ),
         migrations.AddConstraint(
-            model_name='scorecardentry',
-            constraint=models.UniqueConstraint(fields=('year', 'measure'), name='once_per_year_scorecard'),
+            model_name="scorecardentry",
+            constraint=models.UniqueConstraint(fields=("year", "measure"), name="once_per_year_scorecard"),
         ),
         migrations.AddConstraint(
-            model_name='target',
-            constraint=models.UniqueConstraint(condition=models.Q(('period__isnull', False)), fields=('measure', 'period'), name='one_target_per_quarter'),
+            model_name="target",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("period__isnull", False)),
+                fields=("measure", "period"),
+                name="one_target_per_quarter",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='target',
-            constraint=models.UniqueConstraint(condition=models.Q(('period__isnull', True)), fields=('measure', 'year'), name='one_year_end_target'),
+            model_name="target",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("period__isnull", True)), fields=("measure", "year"), name="one_year_end_target"
+            ),
         ),
     ]

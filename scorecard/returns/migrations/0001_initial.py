@@ -7,82 +7,380 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('council', '0001_initial'),
-        ('measures', '0001_initial'),
+        ("council", "0001_initial"),
+        ("measures", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalReturn',
+            name="HistoricalReturn",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('actual', models.DecimalField(blank=True, decimal_places=6, max_digits=18, null=True)),
-                ('actual_progress', models.CharField(blank=True, choices=[('completed', 'Completed'), ('on_track', 'On track'), ('some_slippage', 'Some slippage'), ('major_slippage', 'Major slippage')], max_length=20)),
-                ('actual_text', models.CharField(blank=True, help_text='Words printed in place of a figure, e.g. “Sign off not yet received”.', max_length=200)),
-                ('forecast', models.DecimalField(blank=True, decimal_places=6, max_digits=18, null=True, verbose_name='year-end forecast')),
-                ('forecast_progress', models.CharField(blank=True, choices=[('completed', 'Completed'), ('on_track', 'On track'), ('some_slippage', 'Some slippage'), ('major_slippage', 'Major slippage')], max_length=20)),
-                ('data_flag', models.CharField(blank=True, choices=[('', 'Final'), ('provisional', 'Provisional'), ('forecast', 'Forecast'), ('estimated', 'Estimated')], max_length=20)),
-                ('data_note', models.CharField(blank=True, help_text='A note printed with the figure: “2014 data”.', max_length=200)),
-                ('context', models.TextField(blank=True, verbose_name='context for current performance')),
-                ('improvement_actions', models.TextField(blank=True, verbose_name='improvement actions taken')),
-                ('intervention', models.TextField(blank=True, verbose_name='intervention / review')),
-                ('state', models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted'), ('returned', 'Returned'), ('approved', 'Approved')], default='draft', max_length=20)),
-                ('returned_comment', models.TextField(blank=True, help_text='Why the return was sent back to its owner.')),
-                ('status_override', models.CharField(blank=True, choices=[('blue', 'Blue'), ('green', 'Green'), ('amber', 'Amber'), ('red', 'Red'), ('no_target', 'No target'), ('annual', 'Annual'), ('biennial_survey', 'Biennial survey'), ('awaiting_data', 'Awaiting data'), ('not_applicable', 'N/A')], max_length=20)),
-                ('status_override_reason', models.TextField(blank=True)),
-                ('forecast_status_override', models.CharField(blank=True, choices=[('blue', 'Blue'), ('green', 'Green'), ('amber', 'Amber'), ('red', 'Red'), ('no_target', 'No target'), ('annual', 'Annual'), ('biennial_survey', 'Biennial survey'), ('awaiting_data', 'Awaiting data'), ('not_applicable', 'N/A')], max_length=20)),
-                ('forecast_status_override_reason', models.TextField(blank=True)),
-                ('direction_override', models.CharField(blank=True, choices=[('improving', 'Improving'), ('deteriorating', 'Deteriorating'), ('same', 'Same'), ('planned', 'Planned'), ('milestone', 'Milestone'), ('not_applicable', 'N/A')], max_length=20)),
-                ('direction_override_reason', models.TextField(blank=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('measure', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='measures.measure')),
-                ('period', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='council.period')),
+                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
+                ("actual", models.DecimalField(blank=True, decimal_places=6, max_digits=18, null=True)),
+                (
+                    "actual_progress",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("completed", "Completed"),
+                            ("on_track", "On track"),
+                            ("some_slippage", "Some slippage"),
+                            ("major_slippage", "Major slippage"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "actual_text",
+                    models.CharField(
+                        blank=True,
+                        help_text="Words printed in place of a figure, e.g. “Sign off not yet received”.",
+                        max_length=200,
+                    ),
+                ),
+                (
+                    "forecast",
+                    models.DecimalField(
+                        blank=True, decimal_places=6, max_digits=18, null=True, verbose_name="year-end forecast"
+                    ),
+                ),
+                (
+                    "forecast_progress",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("completed", "Completed"),
+                            ("on_track", "On track"),
+                            ("some_slippage", "Some slippage"),
+                            ("major_slippage", "Major slippage"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "data_flag",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("", "Final"),
+                            ("provisional", "Provisional"),
+                            ("forecast", "Forecast"),
+                            ("estimated", "Estimated"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "data_note",
+                    models.CharField(
+                        blank=True, help_text="A note printed with the figure: “2014 data”.", max_length=200
+                    ),
+                ),
+                ("context", models.TextField(blank=True, verbose_name="context for current performance")),
+                ("improvement_actions", models.TextField(blank=True, verbose_name="improvement actions taken")),
+                ("intervention", models.TextField(blank=True, verbose_name="intervention / review")),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("submitted", "Submitted"),
+                            ("returned", "Returned"),
+                            ("approved", "Approved"),
+                        ],
+                        default="draft",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "returned_comment",
+                    models.TextField(blank=True, help_text="Why the return was sent back to its owner."),
+                ),
+                (
+                    "status_override",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("blue", "Blue"),
+                            ("green", "Green"),
+                            ("amber", "Amber"),
+                            ("red", "Red"),
+                            ("no_target", "No target"),
+                            ("annual", "Annual"),
+                            ("biennial_survey", "Biennial survey"),
+                            ("awaiting_data", "Awaiting data"),
+                            ("not_applicable", "N/A"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("status_override_reason", models.TextField(blank=True)),
+                (
+                    "forecast_status_override",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("blue", "Blue"),
+                            ("green", "Green"),
+                            ("amber", "Amber"),
+                            ("red", "Red"),
+                            ("no_target", "No target"),
+                            ("annual", "Annual"),
+                            ("biennial_survey", "Biennial survey"),
+                            ("awaiting_data", "Awaiting data"),
+                            ("not_applicable", "N/A"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("forecast_status_override_reason", models.TextField(blank=True)),
+                (
+                    "direction_override",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("improving", "Improving"),
+                            ("deteriorating", "Deteriorating"),
+                            ("same", "Same"),
+                            ("planned", "Planned"),
+                            ("milestone", "Milestone"),
+                            ("not_applicable", "N/A"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("direction_override_reason", models.TextField(blank=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "measure",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="measures.measure",
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="council.period",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical return',
-                'verbose_name_plural': 'historical returns',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical return",
+                "verbose_name_plural": "historical returns",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Return',
+            name="Return",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('actual', models.DecimalField(blank=True, decimal_places=6, max_digits=18, null=True)),
-                ('actual_progress', models.CharField(blank=True, choices=[('completed', 'Completed'), ('on_track', 'On track'), ('some_slippage', 'Some slippage'), ('major_slippage', 'Major slippage')], max_length=20)),
-                ('actual_text', models.CharField(blank=True, help_text='Words printed in place of a figure, e.g. “Sign off not yet received”.', max_length=200)),
-                ('forecast', models.DecimalField(blank=True, decimal_places=6, max_digits=18, null=True, verbose_name='year-end forecast')),
-                ('forecast_progress', models.CharField(blank=True, choices=[('completed', 'Completed'), ('on_track', 'On track'), ('some_slippage', 'Some slippage'), ('major_slippage', 'Major slippage')], max_length=20)),
-                ('data_flag', models.CharField(blank=True, choices=[('', 'Final'), ('provisional', 'Provisional'), ('forecast', 'Forecast'), ('estimated', 'Estimated')], max_length=20)),
-                ('data_note', models.CharField(blank=True, help_text='A note printed with the figure: “2014 data”.', max_length=200)),
-                ('context', models.TextField(blank=True, verbose_name='context for current performance')),
-                ('improvement_actions', models.TextField(blank=True, verbose_name='improvement actions taken')),
-                ('intervention', models.TextField(blank=True, verbose_name='intervention / review')),
-                ('state', models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted'), ('returned', 'Returned'), ('approved', 'Approved')], default='draft', max_length=20)),
-                ('returned_comment', models.TextField(blank=True, help_text='Why the return was sent back to its owner.')),
-                ('status_override', models.CharField(blank=True, choices=[('blue', 'Blue'), ('green', 'Green'), ('amber', 'Amber'), ('red', 'Red'), ('no_target', 'No target'), ('annual', 'Annual'), ('biennial_survey', 'Biennial survey'), ('awaiting_data', 'Awaiting data'), ('not_applicable', 'N/A')], max_length=20)),
-                ('status_override_reason', models.TextField(blank=True)),
-                ('forecast_status_override', models.CharField(blank=True, choices=[('blue', 'Blue'), ('green', 'Green'), ('amber', 'Amber'), ('red', 'Red'), ('no_target', 'No target'), ('annual', 'Annual'), ('biennial_survey', 'Biennial survey'), ('awaiting_data', 'Awaiting data'), ('not_applicable', 'N/A')], max_length=20)),
-                ('forecast_status_override_reason', models.TextField(blank=True)),
-                ('direction_override', models.CharField(blank=True, choices=[('improving', 'Improving'), ('deteriorating', 'Deteriorating'), ('same', 'Same'), ('planned', 'Planned'), ('milestone', 'Milestone'), ('not_applicable', 'N/A')], max_length=20)),
-                ('direction_override_reason', models.TextField(blank=True)),
-                ('measure', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='returns', to='measures.measure')),
-                ('period', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='returns', to='council.period')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("actual", models.DecimalField(blank=True, decimal_places=6, max_digits=18, null=True)),
+                (
+                    "actual_progress",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("completed", "Completed"),
+                            ("on_track", "On track"),
+                            ("some_slippage", "Some slippage"),
+                            ("major_slippage", "Major slippage"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "actual_text",
+                    models.CharField(
+                        blank=True,
+                        help_text="Words printed in place of a figure, e.g. “Sign off not yet received”.",
+                        max_length=200,
+                    ),
+                ),
+                (
+                    "forecast",
+                    models.DecimalField(
+                        blank=True, decimal_places=6, max_digits=18, null=True, verbose_name="year-end forecast"
+                    ),
+                ),
+                (
+                    "forecast_progress",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("completed", "Completed"),
+                            ("on_track", "On track"),
+                            ("some_slippage", "Some slippage"),
+                            ("major_slippage", "Major slippage"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "data_flag",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("", "Final"),
+                            ("provisional", "Provisional"),
+                            ("forecast", "Forecast"),
+                            ("estimated", "Estimated"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "data_note",
+                    models.CharField(
+                        blank=True, help_text="A note printed with the figure: “2014 data”.", max_length=200
+                    ),
+                ),
+                ("context", models.TextField(blank=True, verbose_name="context for current performance")),
+                ("improvement_actions", models.TextField(blank=True, verbose_name="improvement actions taken")),
+                ("intervention", models.TextField(blank=True, verbose_name="intervention / review")),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("submitted", "Submitted"),
+                            ("returned", "Returned"),
+                            ("approved", "Approved"),
+                        ],
+                        default="draft",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "returned_comment",
+                    models.TextField(blank=True, help_text="Why the return was sent back to its owner."),
+                ),
+                (
+                    "status_override",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("blue", "Blue"),
+                            ("green", "Green"),
+                            ("amber", "Amber"),
+                            ("red", "Red"),
+                            ("no_target", "No target"),
+                            ("annual", "Annual"),
+                            ("biennial_survey", "Biennial survey"),
+                            ("awaiting_data", "Awaiting data"),
+                            ("not_applicable", "N/A"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("status_override_reason", models.TextField(blank=True)),
+                (
+                    "forecast_status_override",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("blue", "Blue"),
+                            ("green", "Green"),
+                            ("amber", "Amber"),
+                            ("red", "Red"),
+                            ("no_target", "No target"),
+                            ("annual", "Annual"),
+                            ("biennial_survey", "Biennial survey"),
+                            ("awaiting_data", "Awaiting data"),
+                            ("not_applicable", "N/A"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("forecast_status_override_reason", models.TextField(blank=True)),
+                (
+                    "direction_override",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("improving", "Improving"),
+                            ("deteriorating", "Deteriorating"),
+                            ("same", "Same"),
+                            ("planned", "Planned"),
+                            ("milestone", "Milestone"),
+                            ("not_applicable", "N/A"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("direction_override_reason", models.TextField(blank=True)),
+                (
+                    "measure",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="returns", to="measures.measure"
+                    ),
+                ),
+                (
+                    "period",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="returns", to="council.period"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['period__year__start_year', 'period__quarter', 'measure__code'],
-                'constraints': [models.UniqueConstraint(fields=('measure', 'period'), name='one_return_per_quarter'), models.CheckConstraint(condition=models.Q(('status_override', ''), models.Q(('status_override_reason', ''), _negated=True), _connector='OR'), name='status_override_has_a_reason'), models.CheckConstraint(condition=models.Q(('forecast_status_override', ''), models.Q(('forecast_status_override_reason', ''), _negated=True), _connector='OR'), name='forecast_status_override_has_a_reason'), models.CheckConstraint(condition=models.Q(('direction_override', ''), models.Q(('direction_override_reason', ''), _negated=True), _connector='OR'), name='direction_override_has_a_reason')],
+                "ordering": ["period__year__start_year", "period__quarter", "measure__code"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("measure", "period"), name="one_return_per_quarter"),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("status_override", ""),
+                            models.Q(("status_override_reason", ""), _negated=True),
+                            _connector="OR",
+                        ),
+                        name="status_override_has_a_reason",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("forecast_status_override", ""),
+                            models.Q(("forecast_status_override_reason", ""), _negated=True),
+                            _connector="OR",
+                        ),
+                        name="forecast_status_override_has_a_reason",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("direction_override", ""),
+                            models.Q(("direction_override_reason", ""), _negated=True),
+                            _connector="OR",
+                        ),
+                        name="direction_override_has_a_reason",
+                    ),
+                ],
             },
         ),
     ]
