@@ -131,17 +131,22 @@ class Period(models.Model):
         return self.as_quarter.label
 
 
-class Pledge(models.Model):
-    """A Council Plan pledge, e.g. Safe Derby."""
+class Listed(models.Model):
+    """Something the council names and lists in its own order: a pledge, a directorate, …"""
 
     name = models.CharField(max_length=200, unique=True)
-    order = models.PositiveSmallIntegerField(default=0)
+    order = models.PositiveSmallIntegerField(default=0, help_text="Position in reports; lower comes first.")
 
     class Meta:
+        abstract = True
         ordering = ["order", "name"]
 
     def __str__(self) -> str:
         return self.name
+
+
+class Pledge(Listed):
+    """A Council Plan pledge, e.g. Safe Derby."""
 
 
 class Priority(models.Model):
@@ -160,37 +165,13 @@ class Priority(models.Model):
         return self.name
 
 
-class Directorate(models.Model):
-    name = models.CharField(max_length=200, unique=True)
-    order = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
-        ordering = ["order", "name"]
-
-    def __str__(self) -> str:
-        return self.name
+class Directorate(Listed):
+    """A directorate, e.g. People Services: owners and approvers hold their roles in one."""
 
 
-class Portfolio(models.Model):
+class Portfolio(Listed):
     """A Cabinet portfolio; the dashboard marks its measures."""
 
-    name = models.CharField(max_length=200, unique=True)
 
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class Perspective(models.Model):
+class Perspective(Listed):
     """A balanced-scorecard perspective, e.g. Value for Money (004 Appendix 2)."""
-
-    name = models.CharField(max_length=200, unique=True)
-    order = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
-        ordering = ["order", "name"]
-
-    def __str__(self) -> str:
-        return self.name

@@ -73,3 +73,12 @@ def test_the_admin_finds_a_measure_by_code_or_former_code(admin_client):
 def test_the_admin_covers_every_part_of_the_model(admin_client, page):
     assert admin_client.get(page).status_code == 200
     assert admin_client.get(page + "add/").status_code in (200, 403)
+
+
+def test_the_admin_shows_a_returns_change_history(admin_client):
+    ret = factories.return_for(factories.measure("CM PM15"), factories.period(2018, 2), 44745)
+    ret.actual = 44800
+    ret.save()
+    assert admin_client.get(f"/admin/returns/return/{ret.pk}/change/").status_code == 200
+    history = admin_client.get(f"/admin/returns/return/{ret.pk}/history/").content.decode()
+    assert "44800" in history or "44,800" in history
