@@ -28,11 +28,11 @@ from scorecard.measures.models import Measure, MeasureAlias, ScorecardEntry, Tar
 from scorecard.performance.direction import Direction
 from scorecard.performance.milestones import Progress
 from scorecard.performance.periods import FinancialYear as Year
+from scorecard.performance.periods import Quarter
 from scorecard.performance.status import Polarity, Status
 from scorecard.returns.models import DataFlag, Return, WorkflowState
 
 NATIONAL_INDICATOR = re.compile(r"^(NI|BVPI|BV)\s*\d", re.IGNORECASE)
-AS_PUBLISHED = "As published"
 
 
 @dataclass
@@ -100,11 +100,9 @@ class DemoLoader:
             pledge = self.upsert(Pledge, {"name": pledge_name}, {"order": order})
             for position, name in enumerate(priorities):
                 self.upsert(Priority, {"pledge": pledge, "name": name}, {"order": position})
-        for model, key in ((Directorate, "directorates"), (Perspective, "perspectives")):
+        for model, key in ((Directorate, "directorates"), (Perspective, "perspectives"), (Portfolio, "portfolios")):
             for order, name in enumerate(data[key]):
                 self.upsert(model, {"name": name}, {"order": order})
-        for name in data["portfolios"]:
-            self.upsert(Portfolio, {"name": name}, {})
         for person in data["users"]:
             self.user(person, data["password"])
 
@@ -186,14 +184,16 @@ class DemoLoader:
 
     def load_scorecards(self, files: list[dict], measures: dict[int, Measure]) -> None:
         """A measure's place in a year's scorecard, from the year's latest seed that lists it."""
-        entries: dict[tuple[str, int], tuple[dict, int]] = {}
+        entries: dict[tuple[str, int], tuple[Measure, dict, int]] = {}
         for data in files:
             for order, row in enumerate(data.get("measures") or []):
-                entries[data["year"], measures[id(row)].pk] = (row, order)
+                measure = measures[id(row)]
+                entries[data["year"], measure.pk] = (measure, row, order)
             for order, row in enumerate(data.get("actions") or [], start=1000):
-                entries[data["year"], self.action(row).pk] = (row, order)
-        for (year_label, measure_pk), (row, order) in entries.items():
-            self.entry(self.year(year_label), Measure.objects.get(pk=measure_pk), row, order)
+                action = self.action(row)
+                entries[data["year"], action.pk] = (action, row, order)
+        for (year_label, _), (measure, row, order) in entries.items():
+            self.entry(self.year(year_label), measure, row, order)
 
     def entry(self, year: FinancialYear, measure: Measure, row: dict, order: int) -> None:
         values = {
@@ -291,10 +291,8 @@ class DemoLoader:
     def load_overrides(self, overrides: list[dict]) -> None:
         for override in overrides:
             ret = override_target(override)
-            field_name = {"status": "status_override", "forecast_status": "forecast_status_override"}.get(
-                override["field"], "direction_override"
-            )
-            parse = Direction.parse if field_name == "direction_override" else Status.parse
+            field_name = f"{override['field']}_override"
+            parse = Direction.parse if override["field"] == "direction" else Status.parse
             values = {field_name: parse(override["value"]).value, f"{field_name}_reason": override["reason"]}
             self.upsert(Return, {"pk": ret.pk}, values)
 
@@ -360,9 +358,8 @@ def text(value: str | None) -> str:
 
 
 def override_target(override: dict) -> Return:
-    quarter = override["period"]
-    year_label, _, number = quarter.partition(" Q")
-    period = Period.objects.get(year__start_year=Year.parse(year_label).start_year, quarter=int(number))
+    quarter = Quarter.parse(override["period"])
+    period = Period.objects.get(year__start_year=quarter.year.start_year, quarter=quarter.number)
     if override.get("code"):
         return Return.objects.get(period=period, measure=find_measure([override["code"]]))
     return Return.objects.get(period=period, measure__kind=Measure.Kind.ACTION, measure__title=override["title"])

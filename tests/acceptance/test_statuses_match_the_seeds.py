@@ -12,7 +12,7 @@ from scorecard.council.models import OrganisationSettings, Period
 from scorecard.demo.loader import find_measure
 from scorecard.measures.models import Measure
 from scorecard.performance.direction import Direction
-from scorecard.performance.periods import FinancialYear
+from scorecard.performance.periods import Quarter
 from scorecard.performance.status import Status
 from scorecard.returns.assessment import assess_return
 from scorecard.returns.models import Return
@@ -37,8 +37,8 @@ def parse(field: str, word: str):
 
 
 def assessed_by_measure(label: str) -> dict[int, object]:
-    year, quarter = label.split(" Q")
-    period = Period.objects.get(year__start_year=FinancialYear.parse(year).start_year, quarter=int(quarter))
+    quarter = Quarter.parse(label)
+    period = Period.objects.get(year__start_year=quarter.year.start_year, quarter=quarter.number)
     return {item.ret.measure_id: item for item in assessed_returns(period)}
 
 
