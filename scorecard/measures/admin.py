@@ -46,7 +46,7 @@ class TargetAmendmentInline(admin.TabularInline):
 
 @admin.register(Target)
 class TargetAdmin(SimpleHistoryAdmin):
-    list_display = ["measure", "year", "period", "value", "progress"]
+    list_display = ["measure", "year", "period", "figure_label"]
     list_filter = ["year"]
     search_fields = ["measure__code", "measure__title"]
     autocomplete_fields = ["measure"]

@@ -16,12 +16,11 @@ from scorecard.council.models import (
     Priority,
     choices,
 )
+from scorecard.measures.fields import FigureField, plain
 from scorecard.performance.assessment import Frequency
 from scorecard.performance.direction import Comparison
 from scorecard.performance.milestones import Progress
 from scorecard.performance.status import Polarity, Tolerances
-
-FIGURE = {"max_digits": 18, "decimal_places": 6, "null": True, "blank": True}
 
 
 class Unit(models.TextChoices):
@@ -191,7 +190,7 @@ class Target(models.Model):
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="targets")
     year = models.ForeignKey(FinancialYear, on_delete=models.CASCADE, related_name="targets")
     period = models.ForeignKey(Period, on_delete=models.CASCADE, null=True, blank=True, related_name="targets")
-    value = models.DecimalField(**FIGURE)
+    value = FigureField()
     progress = models.CharField(
         max_length=20, choices=choices(Progress), blank=True, help_text="For milestone-type measures."
     )
@@ -218,7 +217,7 @@ class Target(models.Model):
 
     @property
     def figure_label(self) -> str:
-        return Progress(self.progress).label if self.progress else str(self.value)
+        return Progress(self.progress).label if self.progress else plain(self.value)
 
     def clean(self) -> None:
         if self.period_id and self.period.year_id != self.year_id:
@@ -231,8 +230,8 @@ class TargetAmendment(models.Model):
     """A change to a target, with why and who approved it (003: proposed at the mid-year review)."""
 
     target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="amendments")
-    old_value = models.DecimalField(**FIGURE)
-    new_value = models.DecimalField(**FIGURE)
+    old_value = FigureField()
+    new_value = FigureField()
     reason = models.TextField()
     approved_by = models.CharField(max_length=200, blank=True, help_text="Empty while only proposed.")
     approved_on = models.DateField(null=True, blank=True)

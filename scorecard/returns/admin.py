@@ -1,16 +1,19 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from scorecard.measures.fields import plain
 from scorecard.returns.models import Return
+from scorecard.returns.selectors import assessed_return
 
 
 @admin.register(Return)
 class ReturnAdmin(SimpleHistoryAdmin):
-    list_display = ["measure", "period", "actual", "actual_progress", "forecast", "data_flag", "state"]
+    list_display = ["measure", "period", "actual_shown", "forecast_shown", "data_flag", "state"]
     list_filter = ["period__year", "period", "state", "data_flag", "measure__kind"]
     search_fields = ["measure__code", "measure__title", "measure__aliases__code"]
     autocomplete_fields = ["measure"]
     list_select_related = ["measure", "period__year"]
+    readonly_fields = ["worked_out"]
     fieldsets = [
         (None, {"fields": ["measure", "period", "state", "returned_comment"]}),
         (
@@ -28,9 +31,11 @@ class ReturnAdmin(SimpleHistoryAdmin):
             },
         ),
         ("Commentary", {"fields": ["context", "improvement_actions", "intervention"]}),
+        ("Status and direction", {"fields": ["worked_out"]}),
         (
             "Overrides",
             {
+                "description": "Set by hand only with a reason; an override wins over the rules.",
                 "fields": [
                     "status_override",
                     "status_override_reason",
@@ -38,7 +43,27 @@ class ReturnAdmin(SimpleHistoryAdmin):
                     "forecast_status_override_reason",
                     "direction_override",
                     "direction_override_reason",
-                ]
+                ],
             },
         ),
     ]
+
+    @admin.display(description="actual", ordering="actual")
+    def actual_shown(self, ret: Return) -> str:
+        return ret.get_actual_progress_display() if ret.actual_progress else plain(ret.actual)
+
+    @admin.display(description="year-end forecast", ordering="forecast")
+    def forecast_shown(self, ret: Return) -> str:
+        return ret.get_forecast_progress_display() if ret.forecast_progress else plain(ret.forecast)
+
+    @admin.display(description="as saved")
+    def worked_out(self, ret: Return) -> str:
+        if not ret.pk:
+            return "Worked out when the return is saved."
+        assessment = assessed_return(ret).assessment
+        overridden = sorted(name.replace("_", " ") for name in assessment.overridden)
+        return (
+            f"Quarterly status {assessment.status.label}; forecast year-end status "
+            f"{assessment.forecast_status.label}; direction of travel {assessment.direction.label}"
+            + (f" (set by hand: {', '.join(overridden)})" if overridden else "")
+        )

@@ -5,7 +5,8 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from scorecard.council.models import Period, choices
-from scorecard.measures.models import FIGURE, Measure
+from scorecard.measures.fields import FigureField
+from scorecard.measures.models import Measure
 from scorecard.performance.direction import Direction
 from scorecard.performance.milestones import Progress
 from scorecard.performance.status import Status
@@ -29,12 +30,12 @@ class Return(models.Model):
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="returns")
     period = models.ForeignKey(Period, on_delete=models.PROTECT, related_name="returns")
 
-    actual = models.DecimalField(**FIGURE)
+    actual = FigureField()
     actual_progress = models.CharField(max_length=20, choices=choices(Progress), blank=True)
     actual_text = models.CharField(
         max_length=200, blank=True, help_text="Words printed in place of a figure, e.g. “Sign off not yet received”."
     )
-    forecast = models.DecimalField("year-end forecast", **FIGURE)
+    forecast = FigureField("year-end forecast")
     forecast_progress = models.CharField(max_length=20, choices=choices(Progress), blank=True)
     data_flag = models.CharField(max_length=20, choices=DataFlag.choices, blank=True)
     data_note = models.CharField(max_length=200, blank=True, help_text="A note printed with the figure: “2014 data”.")

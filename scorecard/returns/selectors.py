@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db.models import QuerySet
+
 from scorecard.council.models import OrganisationSettings, Period
 from scorecard.measures.models import Target
 from scorecard.performance.direction import Comparison
@@ -22,14 +24,24 @@ class AssessedReturn:
 
 def assessed_returns(period: Period) -> list[AssessedReturn]:
     """Every return of the quarter, with its targets, its comparison return and its assessment."""
-    returns = list(
-        Return.objects.filter(period=period).select_related("measure", "period__year").order_by("measure__code")
-    )
+    returns = Return.objects.filter(period=period)
+    return assess_all(period, returns.select_related("measure", "period__year").order_by("measure__code"))
+
+
+def assessed_return(ret: Return) -> AssessedReturn:
+    """One return with its assessment, e.g. for its page in the administration."""
+    (assessed,) = assess_all(ret.period, Return.objects.filter(pk=ret.pk).select_related("measure", "period__year"))
+    return assessed
+
+
+def assess_all(period: Period, returns: QuerySet[Return]) -> list[AssessedReturn]:
+    """Assess the returns of one quarter: four queries, whether one return or thousands."""
+    measure_ids = returns.values("measure_id")
     targets = {
         (target.measure_id, target.period_id): target
-        for target in Target.objects.filter(year=period.year_id, measure__returns__period=period)
+        for target in Target.objects.filter(year=period.year_id, measure_id__in=measure_ids)
     }
-    comparisons = comparison_returns(period)
+    comparisons = comparison_returns(period, measure_ids)
     organisation = OrganisationSettings.load()
     assessed = []
     for ret in returns:
@@ -43,7 +55,7 @@ def assessed_returns(period: Period) -> list[AssessedReturn]:
     return assessed
 
 
-def comparison_returns(period: Period) -> dict[tuple[str, int], Return]:
+def comparison_returns(period: Period, measure_ids: QuerySet) -> dict[tuple[str, int], Return]:
     """The returns a direction of travel may compare with, keyed by (comparison, measure)."""
     quarter = period.as_quarter
     wanted = {
@@ -57,5 +69,5 @@ def comparison_returns(period: Period) -> dict[tuple[str, int], Return]:
         )
     }
     period_ids = {kind: periods.get((q.year.start_year, q.number)) for kind, q in wanted.items()}
-    earlier = Return.objects.filter(period_id__in=[pk for pk in period_ids.values() if pk])
+    earlier = Return.objects.filter(period_id__in=[pk for pk in period_ids.values() if pk], measure_id__in=measure_ids)
     return {(kind, ret.measure_id): ret for ret in earlier for kind, pk in period_ids.items() if ret.period_id == pk}

@@ -82,3 +82,13 @@ def test_the_admin_shows_a_returns_change_history(admin_client):
     assert admin_client.get(f"/admin/returns/return/{ret.pk}/change/").status_code == 200
     history = admin_client.get(f"/admin/returns/return/{ret.pk}/history/").content.decode()
     assert "44800" in history or "44,800" in history
+
+
+def test_a_returns_admin_page_shows_its_figures_as_entered_and_its_status(admin_client):
+    q2 = factories.period(2017, 2)
+    health_checks = factories.measure("L&C PM28", title="Livewell: NHS Health Checks")
+    factories.target(health_checks, q2, 500)
+    ret = factories.return_for(health_checks, q2, 475)
+    html = admin_client.get(f"/admin/returns/return/{ret.pk}/change/").content.decode()
+    assert 'value="475"' in html
+    assert "Quarterly status Amber" in html
