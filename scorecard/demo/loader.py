@@ -165,7 +165,7 @@ class DemoLoader:
             "frequency": latest["frequency"],
             "reported_in_quarter": latest.get("reported_in_quarter", 4),
             "accumulation": latest["accumulation"],
-            "reported_in_arrears": bool(latest.get("reported_in_arrears")),
+            "reporting_lag_months": latest.get("reporting_lag_months", 0),
             "owner": owner_for(next((row["directorate"] for row in reversed(rows) if row.get("directorate")), None)),
         }
         existing = find_measure(codes)

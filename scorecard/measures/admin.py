@@ -18,7 +18,7 @@ class MeasureAdmin(SimpleHistoryAdmin):
     fieldsets = [
         (None, {"fields": ["kind", "code", "title", "definition", "owner"]}),
         ("How it is measured", {"fields": ["polarity", "unit", "decimals", "frequency", "reported_in_quarter"]}),
-        ("How it is compared", {"fields": ["accumulation", "reported_in_arrears", "comparison"]}),
+        ("How it is compared", {"fields": ["accumulation", "reporting_lag_months", "comparison"]}),
         ("Tolerances", {"fields": ["own_tolerances", "blue_margin", "amber_margin", "margins_are_absolute"]}),
     ]
 

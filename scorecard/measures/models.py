@@ -69,7 +69,11 @@ class Measure(models.Model):
         help_text="Annual and biennial measures: the quarter their figure arrives; rated from then to the year end.",
     )
     accumulation = models.CharField(max_length=20, choices=Accumulation.choices, default=Accumulation.YEAR_TO_DATE)
-    reported_in_arrears = models.BooleanField(default=False, help_text="Reported a quarter in arrears.")
+    reporting_lag_months = models.PositiveSmallIntegerField(
+        default=0,
+        validators=[MaxValueValidator(24)],
+        help_text="How far in arrears the figure is reported: 3 is “reported a quarter in arrears”.",
+    )
     comparison = models.CharField(
         "direction of travel compares with",
         max_length=30,

@@ -92,3 +92,8 @@ def test_make_run_prints_every_demo_sign_in():
     assert "scorecard-demo" in printed
     for username in ("performance", "reader", "owner.people", "approver.people"):
         assert username in printed
+
+
+def test_a_measure_reported_in_arrears_says_by_how_long(demo):
+    assert Measure.objects.get(code="PH PM01").reporting_lag_months == 3  # 001: "reported a quarter in arrears"
+    assert Measure.objects.get(code="LPI 52b").reporting_lag_months == 2  # 004: "reported 2 months in arrears"
