@@ -49,18 +49,24 @@ def assess_return(
     return Assessment(
         status=Status(ret.status_override) if ret.status_override else status,
         forecast_status=Status(ret.forecast_status_override) if ret.forecast_status_override else forecast_status,
-        direction=Direction(ret.direction_override) if ret.direction_override else computed_direction(ret, comparison),
+        direction=direction(ret, comparison),
         overridden=frozenset(
             name for name in ("status", "forecast_status", "direction") if getattr(ret, f"{name}_override")
         ),
     )
 
 
-def computed_direction(ret: Return, comparison: Return | None) -> Direction:
-    """Actions show Milestone; numbers compare with the comparison return by the measure's polarity."""
+def direction(ret: Return, comparison: Return | None) -> Direction:
+    """Actions show Milestone; numbers compare with the comparison return; a direction set by hand wins."""
+    by_hand = Direction(ret.direction_override) if ret.direction_override else None
     measure = ret.measure
     if measure.is_action:
-        return Direction.MILESTONE
-    if measure.is_milestone or comparison is None:
-        return Direction.NOT_APPLICABLE
-    return direction_of_travel(ret.actual, comparison.actual, measure.good_is, decimals=measure.decimals)
+        return by_hand or Direction.MILESTONE
+    numbers = not measure.is_milestone
+    return direction_of_travel(
+        ret.actual if numbers else None,
+        comparison.actual if numbers and comparison else None,
+        measure.good_is,
+        decimals=measure.decimals,
+        by_hand=by_hand,
+    )
