@@ -6,7 +6,7 @@ MANAGE := $(PYTHON) manage.py
 STATIC := scorecard/web/static/scorecard
 GOVUK := node_modules/govuk-frontend/dist/govuk
 
-.PHONY: run test lint check install front-end migrate demo
+.PHONY: run test lint check install debian front-end migrate demo
 
 run: install front-end migrate demo ## Install, migrate, load the Derby demo and serve on http://127.0.0.1:8000
 	@$(MANAGE) demo_logins
@@ -23,7 +23,15 @@ check: install front-end ## Django's own checks, as CI runs them
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 
-install: $(VENV)/.installed
+# Debian libraries a dependency needs: WeasyPrint (PDF) lays text out with Pango.
+DEBIAN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+
+install: debian $(VENV)/.installed
+
+debian:
+	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; fi
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PYTHON) || python3 -m venv $(VENV)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scorecard.council.models import FinancialYear, Period
-from scorecard.measures.models import ScorecardEntry
 from scorecard.performance.summaries import (
     Directions,
     TrafficLights,
@@ -14,7 +12,7 @@ from scorecard.performance.summaries import (
     percent_met,
     traffic_light_distribution,
 )
-from scorecard.returns.selectors import AssessedReturn, assessed_returns
+from scorecard.reports.rows import MeasureRow
 
 
 @dataclass(frozen=True)
@@ -33,31 +31,22 @@ class YearSummary:
     directions: Directions  # measures with a direction
 
 
-def year_summary(year: FinancialYear) -> YearSummary:
-    """The year's results at quarter 4, for the measures and actions in the year's scorecard."""
-    period = Period.objects.select_related("year").get(year=year, quarter=4)
-    pledges = {
-        entry.measure_id: entry.priority.pledge.name if entry.priority else None
-        for entry in ScorecardEntry.objects.filter(year=year).select_related("priority__pledge")
-    }
-    assessed = [item for item in assessed_returns(period) if item.ret.measure_id in pledges]
-    names = list(dict.fromkeys(name for name in pledges.values() if name))
-    by_pledge = [summarise(name, [item for item in assessed if pledges[item.ret.measure_id] == name]) for name in names]
-    measures = [item.assessment for item in assessed if not item.ret.measure.is_action]
+def year_summary(year: str, rows: list[MeasureRow]) -> YearSummary:
+    """The year's results from its quarter-4 rows (measure_rows of the year's Q4)."""
+    names = list(dict.fromkeys(row.pledge for row in rows if row.pledge))
+    measures = [row for row in rows if not row.is_action]
     return YearSummary(
-        year=year.label,
-        pledges=by_pledge,
-        overall=summarise("Summary", assessed),
-        traffic_lights=traffic_light_distribution(a.status for a in measures),
-        directions=direction_distribution(a.direction for a in measures),
+        year=year,
+        pledges=[summarise(name, [row for row in rows if row.pledge == name]) for name in names],
+        overall=summarise("Summary", rows),
+        traffic_lights=traffic_light_distribution(row.status for row in measures),
+        directions=direction_distribution(row.direction for row in measures),
     )
 
 
-def summarise(name: str, assessed: list[AssessedReturn]) -> PledgeSummary:
+def summarise(name: str, rows: list[MeasureRow]) -> PledgeSummary:
     return PledgeSummary(
         pledge=name,
-        percent_met=percent_met(item.assessment.status for item in assessed),
-        percent_improved=percent_improved(
-            item.assessment.direction for item in assessed if not item.ret.measure.is_action
-        ),
+        percent_met=percent_met(row.status for row in rows),
+        percent_improved=percent_improved(row.direction for row in rows if not row.is_action),
     )

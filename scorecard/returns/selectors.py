@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
@@ -24,19 +25,21 @@ class AssessedReturn:
 
 def assessed_returns(period: Period) -> list[AssessedReturn]:
     """Every return of the quarter, with its targets, its comparison return and its assessment."""
-    returns = Return.objects.filter(period=period)
-    return assess_all(period, returns.select_related("measure", "period__year").order_by("measure__code"))
+    returns = Return.objects.filter(period=period).select_related("measure", "period__year").order_by("measure__code")
+    return assess_all(period, returns, returns.values("measure_id"))
 
 
 def assessed_return(ret: Return) -> AssessedReturn:
     """One return with its assessment, e.g. for its page in the administration."""
-    (assessed,) = assess_all(ret.period, Return.objects.filter(pk=ret.pk).select_related("measure", "period__year"))
+    (assessed,) = assess_all(ret.period, [ret], [ret.measure_id])
     return assessed
 
 
-def assess_all(period: Period, returns: QuerySet[Return]) -> list[AssessedReturn]:
-    """Assess the returns of one quarter: four queries, whether one return or thousands."""
-    measure_ids = returns.values("measure_id")
+def assess_all(period: Period, returns: Iterable[Return], measure_ids: QuerySet | list[int]) -> list[AssessedReturn]:
+    """Assess returns of one quarter (saved or not) in four queries, whether one return or thousands.
+
+    measure_ids says whose targets and comparison returns to read: a list, or a subquery for many.
+    """
     targets = {
         (target.measure_id, target.period_id): target
         for target in Target.objects.filter(year=period.year_id, measure_id__in=measure_ids)
@@ -55,7 +58,7 @@ def assess_all(period: Period, returns: QuerySet[Return]) -> list[AssessedReturn
     return assessed
 
 
-def comparison_returns(period: Period, measure_ids: QuerySet) -> dict[tuple[str, int], Return]:
+def comparison_returns(period: Period, measure_ids: QuerySet | list[int]) -> dict[tuple[str, int], Return]:
     """The returns a direction of travel may compare with, keyed by (comparison, measure)."""
     quarter = period.as_quarter
     wanted = {

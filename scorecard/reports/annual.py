@@ -1,0 +1,139 @@
+"""Annual performance results (001): the summary tables, then pledge → priority → actions and measures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from scorecard.council.models import FinancialYear, Period
+from scorecard.reports.common import Cell, Masthead, Table, figure_cell, masthead, status_cell, text
+from scorecard.reports.figures import Figure
+from scorecard.reports.rows import MeasureRow, measure_rows
+from scorecard.reports.summary import YearSummary, year_summary
+
+DETAIL_COLUMNS = [
+    "Pledge",
+    "Priority",
+    "Measure or action",
+    "Previous year actual",
+    "Q4 outturn",
+    "Q4 status",
+    "Year-end target",
+    "Direction of travel",
+]
+
+
+@dataclass(frozen=True)
+class Priority:
+    name: str
+    actions: list[MeasureRow]
+    measures: list[MeasureRow]
+
+
+@dataclass(frozen=True)
+class Pledge:
+    name: str
+    priorities: list[Priority]
+
+
+@dataclass(frozen=True)
+class AnnualResults:
+    masthead: Masthead
+    year: str
+    previous_year: str
+    summary: YearSummary
+    earlier: list[YearSummary]  # the years before, newest first, where the data holds them
+    pledges: list[Pledge]
+
+    @property
+    def summaries(self) -> list[YearSummary]:
+        return [self.summary, *self.earlier]
+
+    def tables(self) -> list[Table]:
+        return [self.detail_table(), self.pledge_table(), self.traffic_light_table(), self.direction_table()]
+
+    def detail_table(self) -> Table:
+        rows = [
+            detail_row(pledge.name, priority.name, row)
+            for pledge in self.pledges
+            for priority in pledge.priorities
+            for row in priority.actions + priority.measures
+        ]
+        columns = [*DETAIL_COLUMNS]
+        columns[3] = f"{self.previous_year} actual"
+        return Table(f"Performance results {self.year}", columns, rows)
+
+    def pledge_table(self) -> Table:
+        columns = ["Council Plan pledge", "% met or exceeded target / on track or completed", "% improvement"]
+        rows = [
+            [text(row.pledge), text(percent_text(row.percent_met)), text(percent_text(row.percent_improved))]
+            for row in [*self.summary.pledges, self.summary.overall]
+        ]
+        return Table("Performance summary by pledge", columns, rows)
+
+    def traffic_light_table(self) -> Table:
+        columns = ["Traffic light status", *(f"Performance against target {s.year}" for s in self.summaries)]
+        lines = [
+            ("Green / blue – met or exceeded target", "met"),
+            ("Amber – missed target by up to 5%", "amber"),
+            ("Red – missed target by more than 5%", "red"),
+        ]
+        rows = [
+            [text(label), *(text(f"{getattr(s.traffic_lights, name)}%") for s in self.summaries)]
+            for label, name in lines
+        ]
+        return Table("Traffic light status", columns, rows)
+
+    def direction_table(self) -> Table:
+        columns = ["Direction of travel", *(f"{s.year} compared with the year before" for s in self.summaries)]
+        lines = [("Improved", "improved"), ("Same / planned", "same_or_planned"), ("Deteriorated", "deteriorated")]
+        rows = [
+            [text(label), *(text(f"{getattr(s.directions, name)}%") for s in self.summaries)] for label, name in lines
+        ]
+        return Table("Direction of travel", columns, rows)
+
+
+def build_annual_results(year: FinancialYear) -> AnnualResults:
+    rows = quarter_4_rows(year)
+    earlier = [FinancialYear.objects.filter(start_year=year.start_year - back).first() for back in (1, 2)]
+    return AnnualResults(
+        masthead=masthead(f"Annual Performance Results {year.label}", f"Quarter 4 outturn {year.label}"),
+        year=year.label,
+        previous_year=year.financial_year.previous.label,
+        summary=year_summary(year.label, rows),
+        earlier=[year_summary(e.label, r) for e in earlier if e and (r := quarter_4_rows(e))],
+        pledges=by_pledge(rows),
+    )
+
+
+def quarter_4_rows(year: FinancialYear) -> list[MeasureRow]:
+    period = Period.objects.select_related("year").filter(year=year, quarter=4).first()
+    return [row for row in measure_rows(period) if row.pledge] if period else []
+
+
+def by_pledge(rows: list[MeasureRow]) -> list[Pledge]:
+    pledges: dict[str, dict[str, Priority]] = {}
+    for row in rows:
+        priority = pledges.setdefault(row.pledge, {}).setdefault(row.priority, Priority(row.priority, [], []))
+        (priority.actions if row.is_action else priority.measures).append(row)
+    return [Pledge(name, list(priorities.values())) for name, priorities in pledges.items()]
+
+
+def percent_text(value: int | None) -> str:
+    return "N/A" if value is None else f"{value}%"
+
+
+def or_not_applicable(value: Figure) -> Cell:
+    return figure_cell(value) if value.text else text("N/A")
+
+
+def detail_row(pledge: str, priority: str, row: MeasureRow) -> list[Cell]:
+    return [
+        text(pledge),
+        text(priority),
+        text(row.reference),
+        or_not_applicable(row.previous_actual),
+        or_not_applicable(row.actual),
+        status_cell(row.status),
+        text(row.year_end_target.text or ("N/A" if row.is_action else "No target")),
+        text(row.direction_label),
+    ]

@@ -1,0 +1,86 @@
+"""What every report carries besides its rows: who publishes it, from what, and when it was fetched."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.utils import timezone
+
+from scorecard.council.models import OrganisationSettings
+from scorecard.performance.status import Status
+from scorecard.reports.figures import Figure
+from scorecard.reports.rows import MeasureRow
+
+
+@dataclass(frozen=True)
+class Masthead:
+    title: str
+    subtitle: str
+    organisation: str
+    team: str
+    data_source: str
+    fetched_at: datetime
+
+    @property
+    def fetched_label(self) -> str:
+        """As 002's footer: "Friday 24 August 2018 11:12:02"."""
+        return timezone.localtime(self.fetched_at).strftime("%A %-d %B %Y %H:%M:%S")
+
+
+def masthead(title: str, subtitle: str) -> Masthead:
+    organisation = OrganisationSettings.load()
+    return Masthead(
+        title=title,
+        subtitle=subtitle,
+        organisation=organisation.name,
+        team=organisation.team_name,
+        data_source=organisation.data_source,
+        fetched_at=timezone.now(),
+    )
+
+
+@dataclass(frozen=True)
+class Group:
+    """Rows under one heading: a directorate, a perspective, a pledge."""
+
+    name: str
+    rows: list[MeasureRow] = field(default_factory=list)
+
+
+def grouped(rows: list[MeasureRow], key) -> list[Group]:
+    """Rows grouped by key in the order the groups first appear; rows without a group go last."""
+    groups: dict[str, Group] = {}
+    for row in rows:
+        groups.setdefault(key(row) or "", Group(key(row) or "Not assigned")).rows.append(row)
+    named = [group for name, group in groups.items() if name]
+    return named + ([groups[""]] if "" in groups else [])
+
+
+# -- the tabular form every spreadsheet-like renderer lays out -----------------------------------
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    number: Figure | None = None  # a figure, stored as a number in Excel with its decimals
+    status: Status | None = None  # a status, filled with its colour and worded
+
+
+@dataclass(frozen=True)
+class Table:
+    title: str
+    columns: list[str]
+    rows: list[list[Cell]]
+
+
+def text(value: str) -> Cell:
+    return Cell(value)
+
+
+def figure_cell(value: Figure) -> Cell:
+    return Cell(value.text, number=value if value.is_number else None)
+
+
+def status_cell(status: Status) -> Cell:
+    return Cell(status.label, status=status)

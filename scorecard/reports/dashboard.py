@@ -1,0 +1,90 @@
+"""The Council Scorecard dashboard (004 Appendix 2): every measure of the year's scorecard, grouped as the
+reader chooses, with a chosen Cabinet portfolio's measures marked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from scorecard.council.models import Period
+from scorecard.performance.status import Status
+from scorecard.reports.common import Cell, Group, Masthead, Table, figure_cell, grouped, masthead, status_cell, text
+from scorecard.reports.rows import MeasureRow, measure_rows
+
+GROUPINGS = {
+    "perspective": ("Perspective", lambda row: row.perspective),
+    "pledge": ("Pledge", lambda row: row.pledge),
+    "directorate": ("Directorate", lambda row: row.directorate),
+}
+COLUMNS = [
+    "Group",
+    "Measure",
+    "Good is",
+    "Current target status",
+    "Year-end forecast",
+    "Year-end target",
+    "Forecast year-end status",
+    "Direction of travel",
+    "In portfolio",
+]
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    masthead: Masthead
+    period: str
+    group_by: str
+    portfolio: str
+    groups: list[Group]
+
+    @property
+    def rows(self) -> list[MeasureRow]:
+        return [row for group in self.groups for row in group.rows]
+
+    def in_portfolio(self, row: MeasureRow) -> bool:
+        return bool(self.portfolio) and self.portfolio in row.portfolios
+
+    def tables(self) -> list[Table]:
+        columns = [GROUPINGS[self.group_by][0], *COLUMNS[1:]]
+        rows = [self.table_row(group.name, row) for group in self.groups for row in group.rows]
+        return [Table(self.masthead.title, columns, rows)]
+
+    def table_row(self, group: str, row: MeasureRow) -> list[Cell]:
+        return [
+            text(group),
+            text(row.reference),
+            text(row.good_is),
+            status_cell(row.status),
+            figure_cell(row.forecast),
+            figure_cell(row.year_end_target),
+            status_cell(row.forecast_status),
+            text(row.direction_label),
+            text(f"Yes: {self.portfolio}" if self.in_portfolio(row) else ""),
+        ]
+
+
+def build_dashboard(
+    period: Period,
+    *,
+    group_by: str = "perspective",
+    portfolio: str = "",
+    directorate: str = "",
+    pledge: str = "",
+    status: Status | None = None,
+) -> Dashboard:
+    if group_by not in GROUPINGS:
+        raise ValueError(f'"{group_by}" is not a grouping: use perspective, pledge or directorate')
+    rows = [row for row in measure_rows(period) if not row.is_action]
+    rows = [
+        row
+        for row in rows
+        if (not directorate or row.directorate == directorate)
+        and (not pledge or row.pledge == pledge)
+        and (status is None or status in (row.status, row.forecast_status))
+    ]
+    return Dashboard(
+        masthead=masthead("Council Scorecard Dashboard", period.as_quarter.long_label),
+        period=period.label,
+        group_by=group_by,
+        portfolio=portfolio,
+        groups=grouped(rows, GROUPINGS[group_by][1]),
+    )

@@ -1,0 +1,109 @@
+"""One row per measure or action for a quarter: the raw material of every report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from scorecard.council.models import Period
+from scorecard.measures.models import ScorecardEntry
+from scorecard.performance.direction import Direction
+from scorecard.performance.status import Status
+from scorecard.reports.figures import NO_FIGURE, Figure, figure
+from scorecard.returns.models import DataFlag, Return
+from scorecard.returns.selectors import AssessedReturn, assess_all
+
+
+@dataclass(frozen=True)
+class MeasureRow:
+    measure_id: int
+    is_action: bool
+    code: str
+    title: str
+    directorate: str
+    pledge: str
+    priority: str
+    perspective: str
+    portfolios: tuple[str, ...]
+    good_is: str
+    target: Figure
+    actual: Figure
+    year_end_target: Figure
+    forecast: Figure
+    previous_actual: Figure
+    status: Status
+    forecast_status: Status
+    direction: Direction
+    direction_label: str
+    context: str
+    improvement_actions: str
+    intervention: str
+    commentary_provisional: bool
+
+    @property
+    def reference(self) -> str:
+        return f"{self.code} {self.title}".strip()
+
+
+def measure_rows(period: Period) -> list[MeasureRow]:
+    """Every measure and action in the year's scorecard, in the scorecard's order, with its quarter's figures.
+
+    A fixed number of queries however many measures: entries, returns, targets, comparisons, settings.
+    """
+    entries = list(
+        ScorecardEntry.objects.filter(year=period.year_id)
+        .select_related("measure", "directorate", "priority__pledge", "perspective")
+        .prefetch_related("portfolios")
+        .order_by("order", "pk")
+    )
+    saved = {
+        ret.measure_id: ret
+        for ret in Return.objects.filter(period=period, measure__entries__year=period.year_id).select_related("measure")
+    }
+    # A measure with no return yet is assessed as an empty one, so it shows Awaiting data (or Annual).
+    returns = [saved.get(entry.measure_id) or Return(measure=entry.measure, period=period) for entry in entries]
+    for ret in returns:
+        ret.period = period
+    measure_ids = ScorecardEntry.objects.filter(year=period.year_id).values("measure_id")
+    assessed = assess_all(period, returns, measure_ids)
+    return [row_for(entry, item, period) for entry, item in zip(entries, assessed, strict=True)]
+
+
+def row_for(entry: ScorecardEntry, item: AssessedReturn, period: Period) -> MeasureRow:
+    measure, ret, assessment = entry.measure, item.ret, item.assessment
+    shown = {"unit": measure.unit, "decimals": measure.decimals}
+    flag = DataFlag(ret.data_flag).label if ret.data_flag else ""
+    return MeasureRow(
+        measure_id=measure.pk,
+        is_action=measure.is_action,
+        code=entry.display_code,
+        title=entry.display_title,
+        directorate=entry.directorate.name if entry.directorate else "",
+        pledge=entry.priority.pledge.name if entry.priority else "",
+        priority=entry.priority.name if entry.priority else "",
+        perspective=entry.perspective.name if entry.perspective else "",
+        portfolios=tuple(portfolio.name for portfolio in entry.portfolios.all()),
+        good_is=measure.good_is.label,
+        target=target_figure(item.target, **shown),
+        actual=figure(ret.actual_figure, **shown, words=ret.actual_text, note=ret.data_note or flag),
+        year_end_target=target_figure(item.year_end_target, **shown),
+        forecast=figure(ret.forecast_figure, **shown),
+        previous_actual=previous_figure(item.comparison, **shown),
+        status=assessment.status,
+        forecast_status=assessment.forecast_status,
+        direction=assessment.direction,
+        direction_label=assessment.direction.shown_as(period.year.same_direction_label),
+        context=ret.context,
+        improvement_actions=ret.improvement_actions,
+        intervention=ret.intervention,
+        commentary_provisional=ret.state == "submitted",
+    )
+
+
+def target_figure(target, *, unit: str, decimals: int) -> Figure:
+    return figure(target.figure, unit, decimals) if target else NO_FIGURE
+
+
+def previous_figure(ret: Return | None, *, unit: str, decimals: int) -> Figure:
+    if ret is None:
+        return NO_FIGURE
+    return figure(ret.actual_figure, unit, decimals, words=ret.actual_text, note=ret.data_note)
