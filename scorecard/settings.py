@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "scorecard.council",
     "scorecard.measures",
     "scorecard.returns",
+    "scorecard.reports",
     "scorecard.web",
     "scorecard.demo",
 ]

@@ -36,3 +36,11 @@ def years_held() -> list[YearHeld]:
         by_year.setdefault(period.year_id, []).append(QuarterHeld(period, period.measures, period.actions))
     years = FinancialYear.objects.order_by("-start_year")
     return [YearHeld(year, by_year.get(year.pk, [])) for year in years]
+
+
+def latest_period(*, quarter: int | None = None) -> Period | None:
+    """The latest quarter (or latest quarter 4) holding any return: what a report shows by default."""
+    periods = Period.objects.select_related("year").filter(returns__isnull=False)
+    if quarter:
+        periods = periods.filter(quarter=quarter)
+    return periods.order_by("-year__start_year", "-quarter").first()

@@ -25,6 +25,7 @@ from scorecard.council.models import (
     Priority,
 )
 from scorecard.measures.models import Measure, MeasureAlias, ScorecardEntry, Target, TargetAmendment, Unit
+from scorecard.measures.selectors import measure_with_code, normalised
 from scorecard.performance.direction import Direction
 from scorecard.performance.milestones import Progress
 from scorecard.performance.periods import FinancialYear as Year
@@ -168,7 +169,7 @@ class DemoLoader:
             "reporting_lag_months": latest.get("reporting_lag_months", 0),
             "owner": owner_for(next((row["directorate"] for row in reversed(rows) if row.get("directorate")), None)),
         }
-        existing = find_measure(codes)
+        existing = measure_with_code(codes)
         measure = self.upsert(Measure, {"pk": existing.pk} if existing else {"code": latest["code"]}, values)
         for code in codes:
             if normalised(code) != normalised(measure.code):
@@ -302,22 +303,8 @@ def read_yaml(path: Path):
         return yaml.safe_load(file)
 
 
-def normalised(code: str) -> str:
-    """Codes match whatever their spacing: "EI 12" is "EI12", "CMPM11b" is "CM PM11b"."""
-    return "".join(code.split()).upper()
-
-
 def row_codes(row: dict) -> list[str]:
     return [row["code"], *(row.get("aliases") or [])]
-
-
-def find_measure(codes: list[str]) -> Measure | None:
-    wanted = {normalised(code) for code in codes}
-    for measure in Measure.objects.filter(kind=Measure.Kind.MEASURE).prefetch_related("aliases"):
-        known = {normalised(measure.code), *(normalised(alias.code) for alias in measure.aliases.all())}
-        if known & wanted:
-            return measure
-    return None
 
 
 def owner_for(directorate: str | None) -> User | None:
@@ -361,5 +348,5 @@ def override_target(override: dict) -> Return:
     quarter = Quarter.parse(override["period"])
     period = Period.objects.get(year__start_year=quarter.year.start_year, quarter=quarter.number)
     if override.get("code"):
-        return Return.objects.get(period=period, measure=find_measure([override["code"]]))
+        return Return.objects.get(period=period, measure=measure_with_code([override["code"]]))
     return Return.objects.get(period=period, measure__kind=Measure.Kind.ACTION, measure__title=override["title"])

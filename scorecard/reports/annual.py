@@ -28,6 +28,12 @@ class Priority:
     actions: list[MeasureRow]
     measures: list[MeasureRow]
 
+    @property
+    def sections(self) -> list[tuple[str, list[MeasureRow]]]:
+        """Actions first, then scorecard measures, as 001 lays them out."""
+        named = [("Council Plan actions", self.actions), ("Council Scorecard measures", self.measures)]
+        return [(name, rows) for name, rows in named if rows]
+
 
 @dataclass(frozen=True)
 class Pledge:

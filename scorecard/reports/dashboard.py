@@ -43,6 +43,11 @@ class Dashboard:
     def in_portfolio(self, row: MeasureRow) -> bool:
         return bool(self.portfolio) and self.portfolio in row.portfolios
 
+    @property
+    def marked(self) -> set[int]:
+        """The measures in the chosen portfolio: shaded and marked in words."""
+        return {row.measure_id for row in self.rows if self.in_portfolio(row)}
+
     def tables(self) -> list[Table]:
         columns = [GROUPINGS[self.group_by][0], *COLUMNS[1:]]
         rows = [self.table_row(group.name, row) for group in self.groups for row in group.rows]

@@ -9,8 +9,8 @@ import yaml
 from django.conf import settings
 
 from scorecard.council.models import OrganisationSettings, Period
-from scorecard.demo.loader import find_measure
 from scorecard.measures.models import Measure
+from scorecard.measures.selectors import measure_with_code
 from scorecard.performance.direction import Direction
 from scorecard.performance.periods import Quarter
 from scorecard.performance.status import Status
@@ -44,7 +44,7 @@ def assessed_by_measure(label: str) -> dict[int, object]:
 
 def measure_of(row: dict) -> Measure:
     if row.get("code"):
-        return find_measure([row["code"]])
+        return measure_with_code([row["code"]])
     return Measure.objects.get(kind=Measure.Kind.ACTION, title=row["title"])
 
 

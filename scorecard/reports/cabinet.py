@@ -1,0 +1,109 @@
+"""The Cabinet or Scrutiny covering paper (004): summary, recommendations, the traffic-light key, and the
+dashboard and improvement report as appendices. Its narrative is drafted from the data and editable."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from scorecard.council.models import OrganisationSettings, Period
+from scorecard.performance.status import RATINGS, Status
+from scorecard.reports.common import Masthead, Table, masthead
+from scorecard.reports.dashboard import Dashboard, build_dashboard
+from scorecard.reports.improvement import ImprovementReport, build_improvement_report
+
+
+@dataclass(frozen=True)
+class Narrative:
+    """The parts an officer may rewrite before the paper goes out."""
+
+    meeting: str
+    summary: str
+    recommendations: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class CabinetPaper:
+    masthead: Masthead
+    narrative: Narrative
+    key: list[tuple[Status, str]]
+    dashboard: Dashboard
+    improvement: ImprovementReport
+
+    def sections(self) -> list[tuple[str, str]]:
+        key = "\n".join(f"{status.label} – {meaning}" for status, meaning in self.key)
+        return [
+            ("Meeting", self.narrative.meeting),
+            ("Summary", self.narrative.summary),
+            ("Recommendations", self.narrative.recommendations),
+            ("Reason for recommendations", self.narrative.reason),
+            ("Traffic-light key", key),
+            ("Appendices", "Appendix 1 – Council Scorecard dashboard\nAppendix 2 – Improvement report"),
+        ]
+
+    def tables(self) -> list[Table]:
+        dashboard, improvement = self.dashboard.tables()[0], self.improvement.tables()[0]
+        return [
+            Table(f"Appendix 1 – {dashboard.title}", dashboard.columns, dashboard.rows),
+            Table(f"Appendix 2 – {improvement.title}", improvement.columns, improvement.rows),
+        ]
+
+
+def build_cabinet_paper(period: Period, *, portfolio: str = "", narrative: Narrative | None = None) -> CabinetPaper:
+    dashboard = build_dashboard(period, portfolio=portfolio)
+    improvement = build_improvement_report(period)
+    title = f"Performance Reporting – {period.as_quarter.long_label}"
+    return CabinetPaper(
+        masthead=masthead(title, (portfolio and f"{portfolio} portfolio") or "Council Scorecard"),
+        narrative=narrative or drafted_narrative(period, dashboard, improvement, portfolio),
+        key=traffic_light_key(period),
+        dashboard=dashboard,
+        improvement=improvement,
+    )
+
+
+def drafted_narrative(
+    period: Period, dashboard: Dashboard, improvement: ImprovementReport, portfolio: str
+) -> Narrative:
+    quarter = period.as_quarter.long_label
+    counts = Counter(row.status for row in dashboard.rows)
+    rated = ", ".join(f"{counts[status]} {status.label}" for status in RATINGS)
+    in_portfolio = sum(dashboard.in_portfolio(row) for row in dashboard.rows)
+    portfolio_note = f" {in_portfolio} of them are in the {portfolio} portfolio and are marked." if portfolio else ""
+    return Narrative(
+        meeting=f"{portfolio} Cabinet Member meeting" if portfolio else "Cabinet",
+        summary=(
+            f"This report sets out the Council Scorecard's performance for {quarter}. Appendix 1 is the "
+            f"dashboard of all {len(dashboard.rows)} scorecard measures; at the end of the quarter {rated}."
+            f"{portfolio_note} Appendix 2 is the improvement report for the {len(improvement.rows)} measures "
+            f"that meet this year's criterion: {improvement.criterion.lower()}. Officers responsible for those "
+            "measures have explained the performance and the actions they are taking."
+        ),
+        recommendations=(
+            f"1. To note the performance results for {quarter}.\n"
+            "2. To review the measures in the improvement report and satisfy ourselves that the actions "
+            "in place will bring performance back on track."
+        ),
+        reason=(
+            "Reviewing performance each quarter lets the Council see early where it is falling short of its "
+            "priorities and act while there is time to recover."
+        ),
+    )
+
+
+def traffic_light_key(period: Period) -> list[tuple[Status, str]]:
+    """The key, in words, from the organisation's tolerances and the year's setting for Completed."""
+    organisation = OrganisationSettings.load()
+    amber = f"{organisation.amber_margin * 100:g}%"
+    completed = period.year.completed
+    key = [
+        (Status.GREEN, "performance meets target / On track" + (" / Completed" if completed is Status.GREEN else "")),
+        (Status.AMBER, f"performance within {amber} of target / Some slippage"),
+        (Status.RED, f"performance more than {amber} adverse of target / Major slippage"),
+    ]
+    if organisation.blue_margin is not None:
+        blue = f"{organisation.blue_margin * 100:g}%"
+        meaning = f"performance above {blue} of target" + (" / Completed" if completed is Status.BLUE else "")
+        key.insert(0, (Status.BLUE, meaning))
+    return key

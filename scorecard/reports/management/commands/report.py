@@ -1,0 +1,96 @@
+"""Write a report to a file, for scheduled runs:
+
+manage.py report dashboard --year 2017/18 --quarter 2 --format pdf --output dashboard.pdf
+"""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from scorecard.council.models import FinancialYear, Period
+from scorecard.measures.selectors import measure_with_code
+from scorecard.performance.periods import FinancialYear as Year
+from scorecard.performance.periods import PeriodError, Quarter
+from scorecard.reports.dashboard import GROUPINGS
+from scorecard.reports.outputs import (
+    annual_output,
+    cabinet_output,
+    dashboard_output,
+    improvement_output,
+    profile_output,
+)
+from scorecard.reports.render.documents import FORMATS, render
+
+REPORTS = ["improvement", "dashboard", "annual", "profile", "cabinet"]
+
+
+class Command(BaseCommand):
+    help = (
+        "Write a report (improvement, dashboard, annual, profile or cabinet) to a file: html, pdf, docx, xlsx or csv."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("report", choices=REPORTS)
+        parser.add_argument("--year", help="financial year, e.g. 2017/18 (not for profile)")
+        parser.add_argument("--quarter", type=int, help="1 to 4, for improvement and dashboard")
+        parser.add_argument("--measure", help='a measure code or former code, for profile, e.g. "CM PM15"')
+        parser.add_argument("--group-by", default="perspective", choices=list(GROUPINGS))
+        parser.add_argument(
+            "--portfolio", default="", help="dashboard and cabinet: mark this Cabinet portfolio's measures"
+        )
+        parser.add_argument("--directorate", default="", help="improvement and dashboard: only this directorate")
+        parser.add_argument("--format", required=True, choices=list(FORMATS))
+        parser.add_argument("--output", required=True, type=Path, help="the file to write")
+
+    def handle(self, *args, **options):
+        output = self.output(options)
+        document = render(output, options["format"])
+        options["output"].write_bytes(document.content)
+        self.stdout.write(f"Wrote {options['output']} ({len(document.content):,} bytes)")
+
+    def output(self, options):
+        kind = options["report"]
+        if kind == "profile":
+            return profile_output(measure(options["measure"]))
+        if kind == "annual":
+            return annual_output(year(options["year"]))
+        period = quarter(options["year"], options["quarter"])
+        if kind == "improvement":
+            return improvement_output(period, directorate=options["directorate"])
+        if kind == "cabinet":
+            return cabinet_output(period, portfolio=options["portfolio"])
+        return dashboard_output(
+            period, group_by=options["group_by"], portfolio=options["portfolio"], directorate=options["directorate"]
+        )
+
+
+def year(text: str | None) -> FinancialYear:
+    if not text:
+        raise CommandError("--year is needed, e.g. --year 2017/18")
+    try:
+        start = Year.parse(text).start_year
+    except PeriodError as error:
+        raise CommandError(str(error)) from None
+    found = FinancialYear.objects.filter(start_year=start).first()
+    if found is None:
+        raise CommandError(f"no figures are held for {text}")
+    return found
+
+
+def quarter(year_text: str | None, number: int | None) -> Period:
+    if number is None:
+        raise CommandError("--quarter is needed for this report, e.g. --quarter 2")
+    try:
+        wanted = Quarter(Year(year(year_text).start_year), number)
+    except PeriodError as error:
+        raise CommandError(str(error)) from None
+    return Period.objects.select_related("year").get(year__start_year=wanted.year.start_year, quarter=wanted.number)
+
+
+def measure(code: str | None):
+    if not code:
+        raise CommandError('--measure is needed for a profile, e.g. --measure "CM PM15"')
+    found = measure_with_code([code])
+    if found is None:
+        raise CommandError(f'no measure has the code "{code}"')
+    return found

@@ -1,0 +1,72 @@
+"""Each report with what its layouts need: its content template and its charts.
+
+The web pages and the command line both start here, so a report looks the same however it is asked for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from scorecard.council.models import FinancialYear, Period
+from scorecard.measures.models import Measure
+from scorecard.performance.status import Status
+from scorecard.reports import charts
+from scorecard.reports.annual import build_annual_results
+from scorecard.reports.cabinet import Narrative, build_cabinet_paper
+from scorecard.reports.dashboard import build_dashboard
+from scorecard.reports.improvement import build_improvement_report
+from scorecard.reports.profile import MeasureProfile, build_measure_profile
+
+
+@dataclass(frozen=True)
+class Output:
+    report: object
+    content: str  # the template partial that lays the report out, on the page and in the PDF
+    extra: dict = field(default_factory=dict)
+    charts: list = field(default_factory=list)
+    sections: list[tuple[str, str]] = field(default_factory=list)  # narrative before the tables, in Word
+
+
+def improvement_output(period: Period, *, directorate: str = "") -> Output:
+    return Output(build_improvement_report(period, directorate=directorate), "reports/_improvement.html")
+
+
+def dashboard_output(
+    period: Period,
+    *,
+    group_by: str = "perspective",
+    portfolio: str = "",
+    directorate: str = "",
+    pledge: str = "",
+    status: Status | None = None,
+) -> Output:
+    report = build_dashboard(
+        period, group_by=group_by, portfolio=portfolio, directorate=directorate, pledge=pledge, status=status
+    )
+    return Output(report, "reports/_dashboard.html")
+
+
+def annual_output(year: FinancialYear) -> Output:
+    report = build_annual_results(year)
+    chart = charts.distribution_chart(report.summaries)
+    extra = {"summary_tables": report.tables()[1:], "chart": chart}
+    return Output(report, "reports/_annual.html", extra, [chart])
+
+
+def profile_output(measure: Measure) -> Output:
+    report = build_measure_profile(measure)
+    chart = trend(report)
+    return Output(report, "reports/_profile.html", {"chart": chart}, [chart])
+
+
+def trend(report: MeasureProfile) -> charts.Chart:
+    points = [
+        charts.TrendPoint(p.period, p.actual.value, p.target.value, p.status, p.actual.text, p.target.text)
+        for p in report.points
+    ]
+    return charts.trend_chart(f"{report.code} {report.title}".strip(), points, unit_label=report.unit)
+
+
+def cabinet_output(period: Period, *, portfolio: str = "", narrative: Narrative | None = None) -> Output:
+    paper = build_cabinet_paper(period, portfolio=portfolio, narrative=narrative)
+    return Output(paper, "reports/_cabinet.html", sections=paper.sections())

@@ -1,0 +1,96 @@
+"""The filters of each report page: what a reader can choose, checked before any report is built."""
+
+from django import forms
+
+from scorecard.council.models import Directorate, FinancialYear, Period, Pledge, Portfolio
+from scorecard.performance.periods import FinancialYear as Year
+from scorecard.performance.periods import PeriodError
+from scorecard.performance.status import Status
+from scorecard.reports.dashboard import GROUPINGS
+
+QUARTERS = [(n, f"Quarter {n}") for n in range(1, 5)]
+
+
+def select(**attrs) -> forms.Select:
+    return forms.Select(attrs={"class": "govuk-select", **attrs})
+
+
+def names(model) -> list[tuple[str, str]]:
+    return [("", "All"), *((name, name) for name in model.objects.values_list("name", flat=True))]
+
+
+class YearForm(forms.Form):
+    year = forms.CharField(label="Year", widget=select())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        labels = [year.label for year in FinancialYear.objects.order_by("-start_year")]
+        self.fields["year"].widget.choices = [(label, label) for label in labels]
+
+    def clean_year(self) -> FinancialYear:
+        text = self.cleaned_data["year"]
+        try:
+            start = Year.parse(text).start_year
+        except PeriodError as error:
+            raise forms.ValidationError(str(error)) from None
+        year = FinancialYear.objects.filter(start_year=start).first()
+        if year is None:
+            raise forms.ValidationError(f"No figures are held for {text}")
+        return year
+
+
+class PeriodForm(YearForm):
+    quarter = forms.TypedChoiceField(label="Quarter", choices=QUARTERS, coerce=int, widget=select())
+
+    def clean(self):
+        cleaned = super().clean()
+        if "year" in cleaned and "quarter" in cleaned:
+            cleaned["period"] = Period.objects.select_related("year").get(
+                year=cleaned["year"], quarter=cleaned["quarter"]
+            )
+        return cleaned
+
+
+class ImprovementForm(PeriodForm):
+    directorate = forms.ChoiceField(label="Directorate", required=False, widget=select())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["directorate"].choices = names(Directorate)
+
+
+class DashboardForm(ImprovementForm):
+    group_by = forms.ChoiceField(
+        label="Group by", choices=[(key, label) for key, (label, _) in GROUPINGS.items()], widget=select()
+    )
+    pledge = forms.ChoiceField(label="Pledge", required=False, widget=select())
+    portfolio = forms.ChoiceField(label="Mark a Cabinet portfolio", required=False, widget=select())
+    status = forms.ChoiceField(
+        label="Status", required=False, choices=[("", "All"), *((s.value, s.label) for s in Status)], widget=select()
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["pledge"].choices = names(Pledge)
+        self.fields["portfolio"].choices = [("", "None"), *names(Portfolio)[1:]]
+
+
+class CabinetForm(PeriodForm):
+    portfolio = forms.ChoiceField(label="Cabinet portfolio", required=False, widget=select())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["portfolio"].choices = [("", "None: the whole Council Scorecard"), *names(Portfolio)[1:]]
+
+
+def paragraph(label: str, rows: int = 5) -> forms.CharField:
+    return forms.CharField(label=label, widget=forms.Textarea(attrs={"class": "govuk-textarea", "rows": rows}))
+
+
+class NarrativeForm(forms.Form):
+    """The paper's words, drafted from the data, for an officer to edit before downloading."""
+
+    meeting = forms.CharField(label="Meeting", widget=forms.TextInput(attrs={"class": "govuk-input"}))
+    summary = paragraph("Summary", rows=8)
+    recommendations = paragraph("Recommendations")
+    reason = paragraph("Reason for recommendations", rows=3)

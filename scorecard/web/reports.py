@@ -1,0 +1,113 @@
+"""Report pages and their downloads: parse the filters, build the report, lay it out."""
+
+from dataclasses import asdict
+
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.http import urlencode
+
+from scorecard.council.selectors import latest_period
+from scorecard.measures.models import Measure
+from scorecard.performance.status import Status
+from scorecard.reports.cabinet import Narrative
+from scorecard.reports.outputs import (
+    Output,
+    annual_output,
+    cabinet_output,
+    dashboard_output,
+    improvement_output,
+    profile_output,
+)
+from scorecard.reports.render.documents import DOWNLOADS
+from scorecard.reports.render.documents import render as render_document
+from scorecard.web.forms import CabinetForm, DashboardForm, ImprovementForm, NarrativeForm, YearForm
+
+
+def improvement_report(request):
+    form = filters(request, ImprovementForm)
+    if not form.is_valid():
+        return invalid(request, form)
+    data = form.cleaned_data
+    return respond(request, improvement_output(data["period"], directorate=data["directorate"]), form)
+
+
+def dashboard(request):
+    form = filters(request, DashboardForm, group_by="perspective")
+    if not form.is_valid():
+        return invalid(request, form)
+    data = form.cleaned_data
+    output = dashboard_output(
+        data["period"],
+        group_by=data["group_by"],
+        portfolio=data["portfolio"],
+        directorate=data["directorate"],
+        pledge=data["pledge"],
+        status=Status(data["status"]) if data["status"] else None,
+    )
+    return respond(request, output, form)
+
+
+def annual_results(request):
+    form = filters(request, YearForm, quarter=4)
+    if not form.is_valid():
+        return invalid(request, form)
+    return respond(request, annual_output(form.cleaned_data["year"]), form)
+
+
+def measure_profile(request, pk: int):
+    measure = get_object_or_404(Measure.objects.prefetch_related("aliases").select_related("owner"), pk=pk)
+    return respond(request, profile_output(measure), None)
+
+
+def filters(request, form_class, *, quarter: int | None = None, **defaults):
+    """The form bound to the query, or to the latest quarter held (or latest quarter 4) when nothing was chosen."""
+    chosen = {key: value for key, value in request.GET.items() if key != "format"}
+    if not chosen:
+        period = latest_period(quarter=quarter)
+        if period is not None:
+            chosen = {"year": period.year.label, "quarter": period.quarter}
+        chosen.update(defaults)
+    return form_class(chosen)
+
+
+def invalid(request, form):
+    return render(request, "reports/invalid.html", {"form": form}, status=400)
+
+
+def respond(request, output: Output, form):
+    format = request.GET.get("format", "")
+    if format:
+        return download(output, format)
+    query = urlencode([(key, value) for key, value in request.GET.items() if key != "format"])
+    context = {"report": output.report, "content": output.content, "form": form, "downloads": DOWNLOADS}
+    return render(request, "reports/page.html", {**context, "query": query, **output.extra})
+
+
+def download(output: Output, format: str) -> HttpResponse:
+    if format not in dict(DOWNLOADS):
+        return HttpResponse(f'"{format}" is not a download: use pdf, docx, xlsx or csv', status=400)
+    document = render_document(output, format)
+    response = HttpResponse(document.content, content_type=document.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{document.filename}"'
+    return response
+
+
+def cabinet_paper(request):
+    """GET drafts the paper's words from the data; POST downloads the paper with the words as edited."""
+    form = CabinetForm(request.GET or default_period())
+    if not form.is_valid():
+        return invalid(request, form)
+    period, portfolio = form.cleaned_data["period"], form.cleaned_data["portfolio"]
+    if request.method != "POST":
+        drafted = cabinet_output(period, portfolio=portfolio).report.narrative
+        return render(request, "reports/cabinet.html", {"form": form, "words": NarrativeForm(initial=asdict(drafted))})
+    words = NarrativeForm(request.POST)
+    if not words.is_valid():
+        return render(request, "reports/cabinet.html", {"form": form, "words": words}, status=400)
+    output = cabinet_output(period, portfolio=portfolio, narrative=Narrative(**words.cleaned_data))
+    return download(output, request.POST.get("format", "docx"))
+
+
+def default_period() -> dict:
+    period = latest_period()
+    return {"year": period.year.label, "quarter": period.quarter} if period else {}
