@@ -58,6 +58,14 @@ def assess(
     return rate(actual, target, polarity, tolerances)
 
 
+def year_end_figure(forecast: Figure, actual: Figure, quarter: int) -> Figure:
+    """The figure a forecast year-end status rates: at quarter 4 the actual is the year's outturn, so it
+    stands in for a forecast nobody recorded."""
+    if forecast is None and quarter == 4:
+        return actual
+    return forecast
+
+
 def quarterly_status(
     actual: Figure,
     target: Figure,

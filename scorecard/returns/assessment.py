@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from scorecard.council.models import OrganisationSettings
 from scorecard.measures.models import Target
-from scorecard.performance.assessment import Frequency, assess, quarterly_status
+from scorecard.performance.assessment import Frequency, assess, quarterly_status, year_end_figure
 from scorecard.performance.direction import Direction, direction_of_travel
 from scorecard.performance.status import Status
 from scorecard.returns.models import Return
@@ -43,9 +43,8 @@ def assess_return(
         reported_in_quarter=measure.reported_in_quarter,
         **rules,
     )
-    forecast_status = assess(
-        ret.forecast_figure, year_end_target.figure if year_end_target else None, measure.good_is, **rules
-    )
+    forecast = year_end_figure(ret.forecast_figure, ret.actual_figure, ret.period.quarter)
+    forecast_status = assess(forecast, year_end_target.figure if year_end_target else None, measure.good_is, **rules)
     return Assessment(
         status=Status(ret.status_override) if ret.status_override else status,
         forecast_status=Status(ret.forecast_status_override) if ret.forecast_status_override else forecast_status,

@@ -1,6 +1,6 @@
 import pytest
 
-from scorecard.performance.assessment import Frequency, assess, is_due, quarterly_status
+from scorecard.performance.assessment import Frequency, assess, is_due, quarterly_status, year_end_figure
 from scorecard.performance.milestones import Progress, milestone_status
 from scorecard.performance.status import Polarity, Status, Tolerances
 
@@ -67,3 +67,9 @@ def test_a_biennial_survey_not_due_says_so():
 @pytest.mark.parametrize("quarter", [1, 2, 3, 4])
 def test_quarterly_and_monthly_measures_are_due_every_quarter(quarter):
     assert is_due(Frequency.QUARTERLY, quarter) and is_due(Frequency.MONTHLY, quarter)
+
+
+def test_at_quarter_4_the_outturn_stands_for_a_forecast_nobody_recorded():
+    assert year_end_figure(None, 44, 4) == 44
+    assert year_end_figure(None, 44, 2) is None
+    assert year_end_figure(40, 44, 4) == 40
