@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from scorecard.council.models import OrganisationSettings, Period
+from scorecard.measures.fields import plain
 from scorecard.performance.status import RATINGS, Status
 from scorecard.reports.common import Masthead, Table, masthead
 from scorecard.reports.dashboard import Dashboard, build_dashboard
@@ -95,7 +96,7 @@ def drafted_narrative(
 def traffic_light_key(period: Period) -> list[tuple[Status, str]]:
     """The key, in words, from the organisation's tolerances and the year's setting for Completed."""
     organisation = OrganisationSettings.load()
-    amber = f"{organisation.amber_margin * 100:g}%"
+    amber = f"{plain(organisation.amber_margin * 100)}%"
     completed = period.year.completed
     key = [
         (Status.GREEN, "performance meets target / On track" + (" / Completed" if completed is Status.GREEN else "")),
@@ -103,7 +104,7 @@ def traffic_light_key(period: Period) -> list[tuple[Status, str]]:
         (Status.RED, f"performance more than {amber} adverse of target / Major slippage"),
     ]
     if organisation.blue_margin is not None:
-        blue = f"{organisation.blue_margin * 100:g}%"
+        blue = f"{plain(organisation.blue_margin * 100)}%"
         meaning = f"performance above {blue} of target" + (" / Completed" if completed is Status.BLUE else "")
         key.insert(0, (Status.BLUE, meaning))
     return key
