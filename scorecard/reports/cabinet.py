@@ -69,14 +69,15 @@ def drafted_narrative(
 ) -> Narrative:
     quarter = period.as_quarter.long_label
     counts = Counter(row.status for row in dashboard.rows)
-    rated = ", ".join(f"{counts[status]} {status.label}" for status in RATINGS)
+    *most, last = [f"{counts[status]} {status.label}" for status in RATINGS]
+    rated = f"{', '.join(most)} and {last}"
     in_portfolio = sum(dashboard.in_portfolio(row) for row in dashboard.rows)
     portfolio_note = f" {in_portfolio} of them are in the {portfolio} portfolio and are marked." if portfolio else ""
     return Narrative(
         meeting=f"{portfolio} Cabinet Member meeting" if portfolio else "Cabinet",
         summary=(
             f"This report sets out the Council Scorecard's performance for {quarter}. Appendix 1 is the "
-            f"dashboard of all {len(dashboard.rows)} scorecard measures; at the end of the quarter {rated}."
+            f"dashboard of all {len(dashboard.rows)} scorecard measures; at the end of the quarter, {rated}."
             f"{portfolio_note} Appendix 2 is the improvement report for the {len(improvement.rows)} measures "
             f"that meet this year's criterion: {improvement.criterion.lower()}. Officers responsible for those "
             "measures have explained the performance and the actions they are taking."

@@ -57,6 +57,25 @@ def grouped(rows: list[MeasureRow], key) -> list[Group]:
     return named + ([groups[""]] if "" in groups else [])
 
 
+@dataclass(frozen=True)
+class RowFilter:
+    """What a reader narrowed a report to; empty keeps every row."""
+
+    directorate: str = ""
+    pledge: str = ""
+    status: Status | None = None  # kept when either the quarterly or the forecast status is this
+
+    def keeps(self, row: MeasureRow) -> bool:
+        return (
+            (not self.directorate or row.directorate == self.directorate)
+            and (not self.pledge or row.pledge == self.pledge)
+            and (self.status is None or self.status in (row.status, row.forecast_status))
+        )
+
+
+EVERY_ROW = RowFilter()
+
+
 # -- the tabular form every spreadsheet-like renderer lays out -----------------------------------
 
 

@@ -6,8 +6,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from scorecard.council.models import Period
-from scorecard.performance.status import Status
-from scorecard.reports.common import Cell, Group, Masthead, Table, figure_cell, grouped, masthead, status_cell, text
+from scorecard.reports.common import (
+    EVERY_ROW,
+    Cell,
+    Group,
+    Masthead,
+    RowFilter,
+    Table,
+    figure_cell,
+    grouped,
+    masthead,
+    status_cell,
+    text,
+)
 from scorecard.reports.rows import MeasureRow, measure_rows
 
 GROUPINGS = {
@@ -68,24 +79,11 @@ class Dashboard:
 
 
 def build_dashboard(
-    period: Period,
-    *,
-    group_by: str = "perspective",
-    portfolio: str = "",
-    directorate: str = "",
-    pledge: str = "",
-    status: Status | None = None,
+    period: Period, *, group_by: str = "perspective", portfolio: str = "", only: RowFilter = EVERY_ROW
 ) -> Dashboard:
     if group_by not in GROUPINGS:
         raise ValueError(f'"{group_by}" is not a grouping: use perspective, pledge or directorate')
-    rows = [row for row in measure_rows(period) if not row.is_action]
-    rows = [
-        row
-        for row in rows
-        if (not directorate or row.directorate == directorate)
-        and (not pledge or row.pledge == pledge)
-        and (status is None or status in (row.status, row.forecast_status))
-    ]
+    rows = [row for row in measure_rows(period) if not row.is_action and only.keeps(row)]
     return Dashboard(
         masthead=masthead("Council Scorecard Dashboard", period.as_quarter.long_label),
         period=period.label,

@@ -7,7 +7,18 @@ from dataclasses import dataclass
 
 from scorecard.council.models import Period
 from scorecard.performance.inclusion import in_improvement_report
-from scorecard.reports.common import Group, Masthead, Table, figure_cell, grouped, masthead, status_cell, text
+from scorecard.reports.common import (
+    EVERY_ROW,
+    Group,
+    Masthead,
+    RowFilter,
+    Table,
+    figure_cell,
+    grouped,
+    masthead,
+    status_cell,
+    text,
+)
 from scorecard.reports.rows import MeasureRow, measure_rows
 
 COLUMNS = [
@@ -41,15 +52,13 @@ class ImprovementReport:
         return [Table(self.masthead.title, COLUMNS, [table_row(row) for row in self.rows])]
 
 
-def build_improvement_report(period: Period, *, directorate: str = "") -> ImprovementReport:
+def build_improvement_report(period: Period, *, only: RowFilter = EVERY_ROW) -> ImprovementReport:
     criterion = period.year.criterion
     rows = [
         row
         for row in measure_rows(period)
-        if not row.is_action and in_improvement_report(row.status, row.forecast_status, criterion)
+        if not row.is_action and in_improvement_report(row.status, row.forecast_status, criterion) and only.keeps(row)
     ]
-    if directorate:
-        rows = [row for row in rows if row.directorate == directorate]
     return ImprovementReport(
         masthead=masthead("Improvement Report – Council Scorecard", period.as_quarter.long_label),
         period=period.label,

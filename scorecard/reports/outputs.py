@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 
 from scorecard.council.models import FinancialYear, Period
 from scorecard.measures.models import Measure
-from scorecard.performance.status import Status
 from scorecard.reports import charts
 from scorecard.reports.annual import build_annual_results
 from scorecard.reports.cabinet import Narrative, build_cabinet_paper
+from scorecard.reports.common import EVERY_ROW, RowFilter
 from scorecard.reports.dashboard import build_dashboard
 from scorecard.reports.improvement import build_improvement_report
 from scorecard.reports.profile import MeasureProfile, build_measure_profile
@@ -27,22 +27,14 @@ class Output:
     sections: list[tuple[str, str]] = field(default_factory=list)  # narrative before the tables, in Word
 
 
-def improvement_output(period: Period, *, directorate: str = "") -> Output:
-    return Output(build_improvement_report(period, directorate=directorate), "reports/_improvement.html")
+def improvement_output(period: Period, *, only: RowFilter = EVERY_ROW) -> Output:
+    return Output(build_improvement_report(period, only=only), "reports/_improvement.html")
 
 
 def dashboard_output(
-    period: Period,
-    *,
-    group_by: str = "perspective",
-    portfolio: str = "",
-    directorate: str = "",
-    pledge: str = "",
-    status: Status | None = None,
+    period: Period, *, group_by: str = "perspective", portfolio: str = "", only: RowFilter = EVERY_ROW
 ) -> Output:
-    report = build_dashboard(
-        period, group_by=group_by, portfolio=portfolio, directorate=directorate, pledge=pledge, status=status
-    )
+    report = build_dashboard(period, group_by=group_by, portfolio=portfolio, only=only)
     return Output(report, "reports/_dashboard.html")
 
 

@@ -6,6 +6,7 @@ from scorecard.council.models import Directorate, FinancialYear, Period, Pledge,
 from scorecard.performance.periods import FinancialYear as Year
 from scorecard.performance.periods import PeriodError
 from scorecard.performance.status import Status
+from scorecard.reports.common import RowFilter
 from scorecard.reports.dashboard import GROUPINGS
 
 QUARTERS = [(n, f"Quarter {n}") for n in range(1, 5)]
@@ -53,25 +54,30 @@ class PeriodForm(YearForm):
 
 class ImprovementForm(PeriodForm):
     directorate = forms.ChoiceField(label="Directorate", required=False, widget=select())
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["directorate"].choices = names(Directorate)
-
-
-class DashboardForm(ImprovementForm):
-    group_by = forms.ChoiceField(
-        label="Group by", choices=[(key, label) for key, (label, _) in GROUPINGS.items()], widget=select()
-    )
     pledge = forms.ChoiceField(label="Pledge", required=False, widget=select())
-    portfolio = forms.ChoiceField(label="Mark a Cabinet portfolio", required=False, widget=select())
     status = forms.ChoiceField(
         label="Status", required=False, choices=[("", "All"), *((s.value, s.label) for s in Status)], widget=select()
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["directorate"].choices = names(Directorate)
         self.fields["pledge"].choices = names(Pledge)
+
+    def row_filter(self) -> RowFilter:
+        data = self.cleaned_data
+        status = Status(data["status"]) if data["status"] else None
+        return RowFilter(directorate=data["directorate"], pledge=data["pledge"], status=status)
+
+
+class DashboardForm(ImprovementForm):
+    group_by = forms.ChoiceField(
+        label="Group by", choices=[(key, label) for key, (label, _) in GROUPINGS.items()], widget=select()
+    )
+    portfolio = forms.ChoiceField(label="Mark a Cabinet portfolio", required=False, widget=select())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
         self.fields["portfolio"].choices = [("", "None"), *names(Portfolio)[1:]]
 
 

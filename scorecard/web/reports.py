@@ -8,7 +8,6 @@ from django.utils.http import urlencode
 
 from scorecard.council.selectors import latest_period
 from scorecard.measures.models import Measure
-from scorecard.performance.status import Status
 from scorecard.reports.cabinet import Narrative
 from scorecard.reports.outputs import (
     Output,
@@ -27,8 +26,7 @@ def improvement_report(request):
     form = filters(request, ImprovementForm)
     if not form.is_valid():
         return invalid(request, form)
-    data = form.cleaned_data
-    return respond(request, improvement_output(data["period"], directorate=data["directorate"]), form)
+    return respond(request, improvement_output(form.cleaned_data["period"], only=form.row_filter()), form)
 
 
 def dashboard(request):
@@ -37,12 +35,7 @@ def dashboard(request):
         return invalid(request, form)
     data = form.cleaned_data
     output = dashboard_output(
-        data["period"],
-        group_by=data["group_by"],
-        portfolio=data["portfolio"],
-        directorate=data["directorate"],
-        pledge=data["pledge"],
-        status=Status(data["status"]) if data["status"] else None,
+        data["period"], group_by=data["group_by"], portfolio=data["portfolio"], only=form.row_filter()
     )
     return respond(request, output, form)
 

@@ -148,7 +148,7 @@ def test_a_cabinet_paper_without_a_summary_is_refused_with_a_message(client):
     assert "Summary: This field is required." in response.content.decode()
 
 
-@pytest.mark.parametrize("page", PAGES[:3])
+@pytest.mark.parametrize("page", PAGES)
 def test_a_report_pages_queries_do_not_grow_with_the_number_of_measures(client, page, django_assert_max_num_queries):
     factories.organisation()
     scorecard_of(3)
@@ -158,3 +158,10 @@ def test_a_report_pages_queries_do_not_grow_with_the_number_of_measures(client, 
     scorecard_of(27, start=3)
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(page)
+
+
+def test_a_report_narrows_to_a_status(client):
+    scorecard_of(20)  # PM0-PM9 are 90-99 against 100, PM10-PM19 are 100-109: Red, Amber, Green and Blue
+    html = client.get(PAGES[1] + "&status=red").content.decode()
+    listed = re.findall(r">(PM\d+)</a>", html)
+    assert listed == ["PM0", "PM1", "PM2", "PM3", "PM4"]  # 90-94: more than 5% short; every forecast is Amber

@@ -11,6 +11,7 @@ from scorecard.council.models import FinancialYear, Period
 from scorecard.measures.selectors import measure_with_code
 from scorecard.performance.periods import FinancialYear as Year
 from scorecard.performance.periods import PeriodError, Quarter
+from scorecard.reports.common import RowFilter
 from scorecard.reports.dashboard import GROUPINGS
 from scorecard.reports.outputs import (
     annual_output,
@@ -56,12 +57,11 @@ class Command(BaseCommand):
             return annual_output(year(options["year"]))
         period = quarter(options["year"], options["quarter"])
         if kind == "improvement":
-            return improvement_output(period, directorate=options["directorate"])
+            return improvement_output(period, only=RowFilter(directorate=options["directorate"]))
         if kind == "cabinet":
             return cabinet_output(period, portfolio=options["portfolio"])
-        return dashboard_output(
-            period, group_by=options["group_by"], portfolio=options["portfolio"], directorate=options["directorate"]
-        )
+        only = RowFilter(directorate=options["directorate"])
+        return dashboard_output(period, group_by=options["group_by"], portfolio=options["portfolio"], only=only)
 
 
 def year(text: str | None) -> FinancialYear:
