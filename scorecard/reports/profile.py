@@ -11,8 +11,8 @@ from scorecard.performance.direction import Direction
 from scorecard.performance.status import Status
 from scorecard.reports.common import Masthead, Table, figure_cell, masthead, status_cell, text
 from scorecard.reports.figures import Figure, figure
-from scorecard.reports.rows import previous_figure, target_figure
-from scorecard.returns.models import DataFlag, Return
+from scorecard.reports.rows import actual_figure, previous_figure, target_figure
+from scorecard.returns.models import Return
 from scorecard.returns.selectors import assess_all
 
 COLUMNS = [
@@ -124,11 +124,10 @@ def point(ret: Return) -> ProfilePoint:
     (item,) = assess_all(ret.period, [ret], [ret.measure_id])
     measure, assessment = ret.measure, item.assessment
     shown = {"unit": measure.unit, "decimals": measure.decimals}
-    flag = DataFlag(ret.data_flag).label if ret.data_flag else ""
     return ProfilePoint(
         period=ret.period.label,
         target=target_figure(item.target, **shown),
-        actual=figure(ret.actual_figure, **shown, words=ret.actual_text, note=ret.data_note or flag),
+        actual=actual_figure(ret, **shown),
         status=assessment.status,
         year_end_target=target_figure(item.year_end_target, **shown),
         forecast=figure(ret.forecast_figure, **shown),

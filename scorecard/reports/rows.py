@@ -71,7 +71,6 @@ def measure_rows(period: Period) -> list[MeasureRow]:
 def row_for(entry: ScorecardEntry, item: AssessedReturn, period: Period) -> MeasureRow:
     measure, ret, assessment = entry.measure, item.ret, item.assessment
     shown = {"unit": measure.unit, "decimals": measure.decimals}
-    flag = DataFlag(ret.data_flag).label if ret.data_flag else ""
     return MeasureRow(
         measure_id=measure.pk,
         is_action=measure.is_action,
@@ -84,7 +83,7 @@ def row_for(entry: ScorecardEntry, item: AssessedReturn, period: Period) -> Meas
         portfolios=tuple(portfolio.name for portfolio in entry.portfolios.all()),
         good_is=measure.good_is.label,
         target=target_figure(item.target, **shown),
-        actual=figure(ret.actual_figure, **shown, words=ret.actual_text, note=ret.data_note or flag),
+        actual=actual_figure(ret, **shown),
         year_end_target=target_figure(item.year_end_target, **shown),
         forecast=figure(ret.forecast_figure, **shown),
         previous_actual=previous_figure(item.comparison, **shown),
@@ -101,6 +100,12 @@ def row_for(entry: ScorecardEntry, item: AssessedReturn, period: Period) -> Meas
 
 def target_figure(target, *, unit: str, decimals: int) -> Figure:
     return figure(target.figure, unit, decimals) if target else NO_FIGURE
+
+
+def actual_figure(ret: Return, *, unit: str, decimals: int) -> Figure:
+    """The actual as printed, with its flag or note: "93.0% (Provisional)", "18.7% (2015 data)"."""
+    flag = DataFlag(ret.data_flag).label if ret.data_flag else ""
+    return figure(ret.actual_figure, unit, decimals, words=ret.actual_text, note=ret.data_note or flag)
 
 
 def previous_figure(ret: Return | None, *, unit: str, decimals: int) -> Figure:
