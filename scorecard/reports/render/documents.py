@@ -10,6 +10,9 @@ from django.template.loader import render_to_string
 from django.utils.text import slugify
 
 from scorecard.performance.status import Status
+from scorecard.reports.render.delimited import csv_text
+from scorecard.reports.render.spreadsheet import xlsx_bytes
+from scorecard.reports.render.word import docx_bytes
 
 PRINT_CSS = Path(__file__).with_name("print.css")
 FORMATS = {
@@ -65,21 +68,15 @@ def as_pdf(output) -> bytes:
 
 
 def as_docx(output) -> bytes:
-    from scorecard.reports.render.word import docx_bytes
-
     report = output.report
     return docx_bytes(report.tables(), masthead=report.masthead, charts=output.charts, sections=output.sections)
 
 
 def as_xlsx(output) -> bytes:
-    from scorecard.reports.render.spreadsheet import xlsx_bytes
-
     return xlsx_bytes(output.report.tables(), masthead=output.report.masthead)
 
 
 def as_csv(output) -> bytes:
-    from scorecard.reports.render.delimited import csv_text
-
     return csv_text(output.report.tables()[0]).encode("utf-8-sig")
 
 
