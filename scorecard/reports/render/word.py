@@ -153,6 +153,26 @@ def add_table(document: WordDocument, table: Table) -> None:
     write_header(grid.rows[0], table.columns)
     for cells in table.rows:
         write_row(grid.add_row(), cells)
+    share_the_width(grid, table, document.sections[-1])
+
+
+def share_the_width(grid, table: Table, section: Section) -> None:
+    """Wide columns for long words (titles, commentary), narrow ones for statuses and figures."""
+    weights = [column_weight(table, index) for index in range(len(table.columns))]
+    usable = section.page_width - section.left_margin - section.right_margin
+    widths = [int(usable * weight / sum(weights)) for weight in weights]
+    grid.autofit = False
+    for column, width in zip(grid.columns, widths, strict=True):
+        column.width = width  # the table grid, which LibreOffice reads
+        for cell in column.cells:
+            cell.width = width  # each cell's own width, which Word reads
+
+
+def column_weight(table: Table, index: int) -> int:
+    lengths = sorted(len(cells[index].text) for cells in table.rows if index < len(cells)) or [0]
+    typical = lengths[len(lengths) * 3 // 4]  # most cells, not the one long outlier
+    longest_heading_word = max((len(word) for word in table.columns[index].split()), default=4)
+    return min(max(longest_heading_word + 2, typical, 12), 40)  # headings unbroken; commentary not all
 
 
 def write_header(row: _Row, columns: list[str]) -> None:
