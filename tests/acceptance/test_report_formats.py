@@ -91,3 +91,11 @@ def test_the_cabinet_paper_is_a_word_document_with_its_narrative_and_appendices(
     assert "Recommendations" in text and "Traffic-light key" in text
     assert "performance within 5% of target / Some slippage" in text
     assert len(document.tables) == 2  # Appendix 1 the dashboard, Appendix 2 the improvement report
+
+
+def test_word_tables_give_titles_more_room_than_statuses(demo):
+    period = Period.objects.select_related("year").get(year__start_year=2012, quarter=2)
+    document = WordDocument(BytesIO(render(cabinet_output(period), "docx").content))
+    dashboard = document.tables[0]
+    widths = {dashboard.rows[0].cells[i].text: dashboard.columns[i].width for i in range(len(dashboard.columns))}
+    assert widths["Measure"] > 2 * widths["Current target status"]
