@@ -39,7 +39,7 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
-front-end: $(STATIC)/scorecard.css $(STATIC)/govuk-frontend.min.js
+front-end: $(STATIC)/scorecard.css $(STATIC)/govuk-frontend.min.js $(STATIC)/htmx.min.js
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
@@ -52,6 +52,10 @@ $(STATIC)/scorecard.css: node_modules/.package-lock.json scorecard/web/styles/sc
 $(STATIC)/govuk-frontend.min.js: node_modules/.package-lock.json
 	mkdir -p $(STATIC)
 	cp $(GOVUK)/govuk-frontend.min.js $@
+
+$(STATIC)/htmx.min.js: node_modules/.package-lock.json
+	mkdir -p $(STATIC)
+	cp node_modules/htmx.org/dist/htmx.min.js $@
 
 migrate: install
 	$(MANAGE) migrate --no-input

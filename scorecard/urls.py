@@ -6,5 +6,6 @@ admin.site.site_title = "Scorecard"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("accounts/", include("django.contrib.auth.urls")),
     path("", include("scorecard.web.urls")),
 ]

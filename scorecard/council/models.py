@@ -78,6 +78,9 @@ class FinancialYear(models.Model):
         default=InclusionCriterion.AMBER_OR_RED.value,
         help_text="Which measures the quarterly improvement report lists.",
     )
+    commentary_required_for_red_amber = models.BooleanField(
+        default=True, help_text="A return rated Red or Amber cannot be submitted without all three commentaries."
+    )
     same_direction_label = models.CharField(
         max_length=20,
         choices=SameDirection.choices,
@@ -110,10 +113,21 @@ class FinancialYear(models.Model):
 
 
 class Period(models.Model):
-    """A quarter of a financial year: what returns are collected for."""
+    """A quarter of a financial year: what returns are collected for, and its collection round."""
+
+    class State(models.TextChoices):
+        NOT_OPEN = "not_open", "Not open"
+        OPEN = "open", "Open for returns"
+        CLOSED = "closed", "Closed"
 
     year = models.ForeignKey(FinancialYear, on_delete=models.CASCADE, related_name="periods")
     quarter = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(4)])
+    state = models.CharField(max_length=10, choices=State.choices, default=State.NOT_OPEN)
+    deadline = models.DateField(null=True, blank=True, help_text="When returns are due.")
+    published_at = models.DateTimeField(
+        null=True, blank=True, help_text="When readers and the public could first see this quarter."
+    )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["year__start_year", "quarter"]
@@ -129,6 +143,14 @@ class Period(models.Model):
     @property
     def label(self) -> str:
         return self.as_quarter.label
+
+    @property
+    def is_open(self) -> bool:
+        return self.state == self.State.OPEN
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None
 
 
 class Listed(models.Model):

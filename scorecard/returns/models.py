@@ -46,6 +46,9 @@ class Return(models.Model):
 
     state = models.CharField(max_length=20, choices=WorkflowState.choices, default=WorkflowState.DRAFT)
     returned_comment = models.TextField(blank=True, help_text="Why the return was sent back to its owner.")
+    challenge = models.TextField(blank=True, help_text="The performance team's challenge to the commentary.")
+    version = models.PositiveIntegerField(default=1, help_text="Raised by every save: a stale save is refused.")
+    updated_at = models.DateTimeField(auto_now=True)
 
     status_override = models.CharField(max_length=20, choices=choices(Status), blank=True)
     status_override_reason = models.TextField(blank=True)

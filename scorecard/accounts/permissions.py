@@ -1,0 +1,78 @@
+"""Who may do what: the one place that every view, form, import and API call asks.
+
+Roles (DESIGN.md "Who uses it"): a measure owner records returns for measures in their directorate (or
+that they own), a directorate approver signs off their directorate's returns, the performance team runs
+the quarter, and a reader sees reports. Readers and the public see published quarters only.
+"""
+
+from __future__ import annotations
+
+from scorecard.accounts.models import Role, User
+from scorecard.measures.models import ScorecardEntry
+from scorecard.returns.models import Return, WorkflowState
+
+EDITABLE = (WorkflowState.DRAFT, WorkflowState.RETURNED)
+
+
+def roles(user) -> set[tuple[str, int | None]]:
+    """(role, directorate id) pairs the user holds, read once per request."""
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    if not hasattr(user, "_scorecard_roles"):
+        user._scorecard_roles = set(user.roles.values_list("role", "directorate_id"))
+    return user._scorecard_roles
+
+
+def holds(user, role: Role, directorate_id: int | None = None) -> bool:
+    return (role.value, directorate_id) in roles(user)
+
+
+def is_performance_team(user) -> bool:
+    return holds(user, Role.PERFORMANCE_TEAM) or bool(getattr(user, "is_superuser", False))
+
+
+def may_see_unpublished(user) -> bool:
+    """Owners, approvers and the performance team work on figures before they are published."""
+    return any(role != Role.READER for role, _ in roles(user)) or is_performance_team(user)
+
+
+def directorate_id_of(ret: Return) -> int | None:
+    """The directorate a return belongs to: its measure's place in that year's scorecard."""
+    if not hasattr(ret, "_directorate_id"):
+        entry = ScorecardEntry.objects.filter(year=ret.period.year_id, measure=ret.measure_id).first()
+        ret._directorate_id = entry.directorate_id if entry else None
+    return ret._directorate_id
+
+
+def owns(user, ret: Return) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return ret.measure.owner_id == user.pk or holds(user, Role.MEASURE_OWNER, directorate_id_of(ret))
+
+
+def may_edit_return(user, ret: Return) -> bool:
+    """While the quarter is open and the return is with its owner (draft, or sent back)."""
+    return ret.period.is_open and ret.state in EDITABLE and (owns(user, ret) or is_performance_team(user))
+
+
+def may_approve_return(user, ret: Return) -> bool:
+    approver = holds(user, Role.DIRECTORATE_APPROVER, directorate_id_of(ret))
+    return ret.period.is_open and ret.state == WorkflowState.SUBMITTED and (approver or is_performance_team(user))
+
+
+def may_view_return(user, ret: Return) -> bool:
+    approver = holds(user, Role.DIRECTORATE_APPROVER, directorate_id_of(ret))
+    return owns(user, ret) or approver or is_performance_team(user)
+
+
+def may_run_the_quarter(user) -> bool:
+    """Open, close, reopen and publish quarters; challenge, override and amend targets."""
+    return is_performance_team(user)
+
+
+def approver_directorates(user: User) -> set[int]:
+    return {directorate for role, directorate in roles(user) if role == Role.DIRECTORATE_APPROVER}
+
+
+def owner_directorates(user: User) -> set[int]:
+    return {directorate for role, directorate in roles(user) if role == Role.MEASURE_OWNER}

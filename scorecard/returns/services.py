@@ -1,0 +1,242 @@
+"""Every write to a return or a quarter: checked, recorded in the history, all or nothing.
+
+Each service asks scorecard.accounts.permissions whether the person may act, and refuses with a message
+that says why. Saves carry the version the person started from: a save made from a stale copy is refused,
+so nobody silently overwrites someone else's change.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from scorecard.accounts import permissions
+from scorecard.council.models import Period
+from scorecard.measures.models import Target, TargetAmendment
+from scorecard.performance.status import Status
+from scorecard.returns.models import Return, WorkflowState
+from scorecard.returns.selectors import assessed_return
+
+RETURN_FIELDS = (
+    "actual",
+    "actual_progress",
+    "actual_text",
+    "forecast",
+    "forecast_progress",
+    "data_flag",
+    "data_note",
+    "context",
+    "improvement_actions",
+    "intervention",
+)
+COMMENTARIES = ("context", "improvement_actions", "intervention")
+
+
+class Refused(Exception):
+    """The change was not made; the message says why, for the person who asked."""
+
+
+class StaleReturn(Refused):
+    """Someone else saved the return since this copy was read."""
+
+
+def fresh(ret: Return) -> Return:
+    return Return.objects.select_related("measure", "period__year").get(pk=ret.pk)
+
+
+def claim_version(ret: Return, version: int) -> None:
+    """Raise the stored version only if it is still the one the person started from."""
+    if not Return.objects.filter(pk=ret.pk, version=version).update(version=F("version") + 1):
+        raise StaleReturn(
+            "Someone else saved this return while you were editing it. Your text is still on the page: "
+            "copy what you need, reload the return, and make your changes again."
+        )
+
+
+def record(ret: Return, by, reason: str = "") -> None:
+    ret._history_user = by
+    ret._change_reason = reason or None
+    ret.save()
+
+
+@transaction.atomic
+def return_start(*, measure, period: Period, by) -> Return:
+    """The quarter's return for a measure, begun as an empty draft the first time its owner saves."""
+    ret, _ = Return.objects.get_or_create(measure=measure, period=period, defaults={"version": 0})
+    ret = fresh(ret)
+    if not permissions.may_edit_return(by, ret):
+        raise Refused(refusal(ret, "edit"))
+    return ret
+
+
+@transaction.atomic
+def return_save(*, ret: Return, by, version: int, **figures) -> Return:
+    """Save a draft: figures and commentary, as the owner left them."""
+    ret = fresh(ret)
+    if not permissions.may_edit_return(by, ret):
+        raise Refused(refusal(ret, "edit"))
+    claim_version(ret, version)
+    ret.refresh_from_db(fields=["version"])
+    for name, value in figures.items():
+        if name not in RETURN_FIELDS:
+            raise ValueError(f"{name} is not a figure or commentary of a return")
+        setattr(ret, name, value)
+    record(ret, by)
+    return ret
+
+
+@transaction.atomic
+def return_submit(*, ret: Return, by, version: int, **figures) -> Return:
+    """Save and send to the directorate's approver; Red or Amber needs all three commentaries."""
+    ret = return_save(ret=ret, by=by, version=version, **figures)
+    missing = missing_commentary(ret)
+    if missing:
+        raise Refused(
+            f"A return rated Red or Amber needs all three commentaries before it is submitted: add {missing}."
+        )
+    ret.state, ret.returned_comment = WorkflowState.SUBMITTED, ""
+    record(ret, by, "Submitted")
+    return ret
+
+
+def missing_commentary(ret: Return) -> str:
+    if not ret.period.year.commentary_required_for_red_amber:
+        return ""
+    assessment = assessed_return(ret).assessment
+    if not {assessment.status, assessment.forecast_status} & {Status.RED, Status.AMBER}:
+        return ""
+    labels = [Return._meta.get_field(name).verbose_name for name in COMMENTARIES if not getattr(ret, name).strip()]
+    return " and ".join(labels)
+
+
+@transaction.atomic
+def return_approve(*, ret: Return, by) -> Return:
+    ret = fresh(ret)
+    if not permissions.may_approve_return(by, ret):
+        raise Refused(refusal(ret, "approve"))
+    ret.state = WorkflowState.APPROVED
+    record(ret, by, "Approved")
+    return ret
+
+
+@transaction.atomic
+def return_send_back(*, ret: Return, by, comment: str) -> Return:
+    """Return it to its owner with a comment they see on the form."""
+    ret = fresh(ret)
+    if not permissions.may_approve_return(by, ret):
+        raise Refused(refusal(ret, "send back"))
+    if not comment.strip():
+        raise Refused("Say why the return is being sent back, so its owner knows what to change.")
+    ret.state, ret.returned_comment = WorkflowState.RETURNED, comment.strip()
+    record(ret, by, "Sent back")
+    return ret
+
+
+@transaction.atomic
+def return_challenge(*, ret: Return, by, comment: str) -> Return:
+    """The performance team's challenge (004: "Additional comments would be welcome …")."""
+    ret = fresh(ret)
+    if not permissions.may_run_the_quarter(by):
+        raise Refused("Only the performance team challenges returns.")
+    if not comment.strip():
+        raise Refused("Write the challenge.")
+    ret.challenge = comment.strip()
+    record(ret, by, "Challenged")
+    return ret
+
+
+@transaction.atomic
+def return_override(*, ret: Return, by, field: str, value: str, reason: str) -> Return:
+    """Set a status, forecast status or direction by hand, with the reason kept."""
+    ret = fresh(ret)
+    if not permissions.may_run_the_quarter(by):
+        raise Refused("Only the performance team overrides a status or direction.")
+    if field not in ("status", "forecast_status", "direction"):
+        raise ValueError(f"{field} cannot be overridden")
+    if value and not reason.strip():
+        raise Refused("Give the reason for the override.")
+    setattr(ret, f"{field}_override", value)
+    setattr(ret, f"{field}_override_reason", reason.strip() if value else "")
+    record(ret, by, f"Override of {field.replace('_', ' ')}")
+    return ret
+
+
+@transaction.atomic
+def target_amend(*, target: Target, by, new_value, reason: str, approved_by: str, approved_on: date) -> Target:
+    """Change a target, keeping the old value, the reason and who approved it."""
+    if not permissions.may_run_the_quarter(by):
+        raise Refused("Only the performance team amends targets.")
+    if not reason.strip() or not approved_by.strip():
+        raise Refused("A target amendment needs its reason and who approved it.")
+    TargetAmendment.objects.create(
+        target=target,
+        old_value=target.value,
+        new_value=new_value,
+        reason=reason.strip(),
+        approved_by=approved_by.strip(),
+        approved_on=approved_on,
+        recorded_by=by,
+    )
+    target.value = new_value
+    target._history_user = by
+    target.save()
+    return target
+
+
+def refusal(ret: Return, verb: str) -> str:
+    if not ret.period.is_open:
+        return f"{ret.period.label} is closed: its figures and commentary can no longer be changed."
+    if verb in ("approve", "send back") and ret.state != WorkflowState.SUBMITTED:
+        return f"Only a submitted return can be {'approved' if verb == 'approve' else 'sent back'}."
+    if verb == "edit" and ret.state not in permissions.EDITABLE:
+        return f"This return is {ret.get_state_display().lower()}: it can be changed only once it is sent back."
+    return f"You cannot {verb} this return."
+
+
+# -- the quarter ---------------------------------------------------------------------------------
+
+
+def period_change(period: Period, by, reason: str, **values) -> Period:
+    if not permissions.may_run_the_quarter(by):
+        raise Refused("Only the performance team opens, closes and publishes quarters.")
+    period = Period.objects.select_for_update().get(pk=period.pk)
+    for name, value in values.items():
+        setattr(period, name, value)
+    period._history_user, period._change_reason = by, reason
+    period.save()
+    return period
+
+
+@transaction.atomic
+def period_open(*, period: Period, by, deadline: date) -> Period:
+    if period.state != Period.State.NOT_OPEN:
+        raise Refused(f"{period.label} has been opened before: reopen it with a reason instead.")
+    return period_change(period, by, "Opened", state=Period.State.OPEN, deadline=deadline)
+
+
+@transaction.atomic
+def period_close(*, period: Period, by) -> Period:
+    if period.state != Period.State.OPEN:
+        raise Refused(f"{period.label} is not open.")
+    return period_change(period, by, "Closed", state=Period.State.CLOSED)
+
+
+@transaction.atomic
+def period_reopen(*, period: Period, by, reason: str) -> Period:
+    if period.state != Period.State.CLOSED:
+        raise Refused(f"{period.label} is not closed.")
+    if not reason.strip():
+        raise Refused("Reopening a closed quarter needs a reason, which is kept.")
+    return period_change(period, by, f"Reopened: {reason.strip()}", state=Period.State.OPEN)
+
+
+@transaction.atomic
+def period_publish(*, period: Period, by) -> Period:
+    if period.state != Period.State.CLOSED:
+        raise Refused(f"Close {period.label} before publishing it.")
+    if period.is_published:
+        raise Refused(f"{period.label} is already published.")
+    return period_change(period, by, "Published", published_at=timezone.now())

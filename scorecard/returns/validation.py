@@ -1,0 +1,26 @@
+"""What makes a figure acceptable for its measure: checked by forms, imports and the API alike."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from scorecard.measures.models import Measure, Unit
+
+RATES = (Unit.RATE_PER_1000, Unit.RATE_PER_10000, Unit.RATE_PER_100000)
+
+
+def figure_problem(measure: Measure, value: Decimal | None) -> str | None:
+    """Why this value cannot be recorded for the measure, in words for the person entering it; None if fine."""
+    if value is None:
+        return None
+    if not value.is_finite():
+        return "Enter a number"
+    if measure.unit == Unit.PERCENT and not Decimal(0) <= value <= Decimal(100):
+        return "A percentage must be between 0 and 100"
+    if measure.unit in (*RATES, Unit.COUNT, Unit.DAYS) and value < 0:
+        return f"A {measure.get_unit_display().lower()} cannot be below zero"
+    places = -value.normalize().as_tuple().exponent
+    if places > measure.decimals:
+        allowed = "whole numbers" if measure.decimals == 0 else f"up to {measure.decimals} decimal places"
+        return f"This measure is recorded in {allowed}"
+    return None
