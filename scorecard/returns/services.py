@@ -44,7 +44,10 @@ class StaleReturn(Refused):
 
 
 def fresh(ret: Return) -> Return:
-    return Return.objects.select_related("measure", "period__year").get(pk=ret.pk)
+    """The return as stored now, its quarter held so nobody closes it half-way through this change."""
+    ret = Return.objects.select_related("measure").get(pk=ret.pk)
+    ret.period = Period.objects.select_for_update().select_related("year").get(pk=ret.period_id)
+    return ret
 
 
 def claim_version(ret: Return, version: int) -> None:
@@ -199,10 +202,14 @@ def refusal(ret: Return, verb: str) -> str:
 # -- the quarter ---------------------------------------------------------------------------------
 
 
-def period_change(period: Period, by, reason: str, **values) -> Period:
+def locked(period: Period, by) -> Period:
+    """The quarter as stored now, held until the change is made; only the performance team may change it."""
     if not permissions.may_run_the_quarter(by):
         raise Refused("Only the performance team opens, closes and publishes quarters.")
-    period = Period.objects.select_for_update().get(pk=period.pk)
+    return Period.objects.select_for_update().select_related("year").get(pk=period.pk)
+
+
+def period_change(period: Period, by, reason: str, **values) -> Period:
     for name, value in values.items():
         setattr(period, name, value)
     period._history_user, period._change_reason = by, reason
@@ -212,6 +219,7 @@ def period_change(period: Period, by, reason: str, **values) -> Period:
 
 @transaction.atomic
 def period_open(*, period: Period, by, deadline: date) -> Period:
+    period = locked(period, by)
     if period.state != Period.State.NOT_OPEN:
         raise Refused(f"{period.label} has been opened before: reopen it with a reason instead.")
     return period_change(period, by, "Opened", state=Period.State.OPEN, deadline=deadline)
@@ -219,6 +227,7 @@ def period_open(*, period: Period, by, deadline: date) -> Period:
 
 @transaction.atomic
 def period_close(*, period: Period, by) -> Period:
+    period = locked(period, by)
     if period.state != Period.State.OPEN:
         raise Refused(f"{period.label} is not open.")
     return period_change(period, by, "Closed", state=Period.State.CLOSED)
@@ -226,6 +235,7 @@ def period_close(*, period: Period, by) -> Period:
 
 @transaction.atomic
 def period_reopen(*, period: Period, by, reason: str) -> Period:
+    period = locked(period, by)
     if period.state != Period.State.CLOSED:
         raise Refused(f"{period.label} is not closed.")
     if not reason.strip():
@@ -235,6 +245,7 @@ def period_reopen(*, period: Period, by, reason: str) -> Period:
 
 @transaction.atomic
 def period_publish(*, period: Period, by) -> Period:
+    period = locked(period, by)
     if period.state != Period.State.CLOSED:
         raise Refused(f"Close {period.label} before publishing it.")
     if period.is_published:
