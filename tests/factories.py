@@ -2,6 +2,8 @@
 
 from decimal import Decimal
 
+from django.utils import timezone
+
 from scorecard.accounts.models import RoleAssignment, User
 from scorecard.council.models import Directorate, FinancialYear, OrganisationSettings, Period
 from scorecard.measures.models import Measure, ScorecardEntry, Target, Unit
@@ -21,6 +23,13 @@ def year(start_year: int = 2017, **settings) -> FinancialYear:
 
 def period(start_year: int = 2017, quarter: int = 2) -> Period:
     return Period.objects.get(year=year(start_year), quarter=quarter)
+
+
+def published(*periods: Period) -> None:
+    """Close and publish quarters, as the performance team does once their returns are signed off."""
+    Period.objects.filter(pk__in=[p.pk for p in periods]).update(state=Period.State.CLOSED, published_at=timezone.now())
+    for one in periods:
+        one.refresh_from_db()
 
 
 def measure(code: str = "CM PM15", **fields) -> Measure:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 from django.db import models, transaction
+from django.utils import timezone
 
 from scorecard.accounts.models import RoleAssignment, User
 from scorecard.council.models import (
@@ -60,7 +61,8 @@ class DemoLoader:
 
     @transaction.atomic
     def load(self) -> LoadReport:
-        self.load_organisation(read_yaml(self.demo_dir / "organisation.yaml"))
+        organisation = read_yaml(self.demo_dir / "organisation.yaml")
+        self.load_organisation(organisation)
         files = [read_yaml(path) for path in sorted((self.demo_dir / "periods").glob("*.yaml"))]
         rows = [(data, row) for data in files for row in data.get("measures") or []]
         measures = self.load_catalogue([row for _, row in rows])
@@ -73,6 +75,7 @@ class DemoLoader:
                 recorded.add(self.action_return(self.period(data), self.action(row), row))
         self.load_previous_year(files, measures, recorded)
         self.load_overrides(read_yaml(self.demo_dir / "overrides.yaml"))
+        self.load_collection_rounds(organisation["open_for_returns"])
         return self.report
 
     # -- saving only what changed ---------------------------------------------------------------
@@ -286,6 +289,20 @@ class DemoLoader:
             "state": WorkflowState.APPROVED,
         }
         self.upsert(Return, {"measure": measure, "period": earlier}, values)
+
+    # -- collection rounds ---------------------------------------------------------------------
+
+    def load_collection_rounds(self, open_for_returns: dict) -> None:
+        """Quarters the seeds report are closed and published (when first loaded); the listed ones are open."""
+        for period in Period.objects.filter(returns__isnull=False).distinct():
+            published = {} if period.published_at else {"published_at": timezone.now()}
+            self.upsert(Period, {"pk": period.pk}, {"state": Period.State.CLOSED, **published})
+        for label, deadline in open_for_returns.items():
+            quarter = Quarter.parse(label)
+            year = self.year(quarter.year.label)
+            self.upsert(
+                Period, {"year": year, "quarter": quarter.number}, {"state": Period.State.OPEN, "deadline": deadline}
+            )
 
     # -- overrides -----------------------------------------------------------------------------
 

@@ -45,8 +45,8 @@ def annual_output(year: FinancialYear) -> Output:
     return Output(report, "reports/_annual.html", extra, [chart])
 
 
-def profile_output(measure: Measure) -> Output:
-    report = build_measure_profile(measure)
+def profile_output(measure: Measure, *, published_only: bool = False) -> Output:
+    report = build_measure_profile(measure, published_only=published_only)
     chart = trend(report)
     return Output(report, "reports/_profile.html", {"chart": chart}, [chart])
 

@@ -98,12 +98,12 @@ class MeasureProfile:
         ]
 
 
-def build_measure_profile(measure: Measure) -> MeasureProfile:
-    returns = list(
-        Return.objects.filter(measure=measure)
-        .select_related("measure", "period__year")
-        .order_by("period__year__start_year", "period__quarter")
-    )
+def build_measure_profile(measure: Measure, *, published_only: bool = False) -> MeasureProfile:
+    """Every quarter held for the measure; for readers and the public, published quarters only."""
+    returns = Return.objects.filter(measure=measure).select_related("measure", "period__year")
+    if published_only:
+        returns = returns.filter(period__published_at__isnull=False)
+    returns = list(returns.order_by("period__year__start_year", "period__quarter"))
     points = [point(ret) for ret in returns]
     return MeasureProfile(
         masthead=masthead(f"Measure profile: {measure.code or measure.title}", measure.title),

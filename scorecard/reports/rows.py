@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from scorecard.council.models import Period
 from scorecard.measures.models import ScorecardEntry
@@ -38,10 +38,12 @@ class MeasureRow:
     improvement_actions: str
     intervention: str
     commentary_provisional: bool
+    restated: bool = False  # changed since the quarter was published
 
     @property
     def reference(self) -> str:
-        return f"{self.code} {self.title}".strip()
+        reference = f"{self.code} {self.title}".strip()
+        return f"{reference} (restated since publication)" if self.restated else reference
 
 
 def measure_rows(period: Period) -> list[MeasureRow]:
@@ -65,7 +67,19 @@ def measure_rows(period: Period) -> list[MeasureRow]:
         ret.period = period
     measure_ids = ScorecardEntry.objects.filter(year=period.year_id).values("measure_id")
     assessed = assess_all(period, returns, measure_ids)
-    return [row_for(entry, item, period) for entry, item in zip(entries, assessed, strict=True)]
+    restated = restated_returns(period)
+    return [
+        replace(row_for(entry, item, period), restated=item.ret.pk in restated)
+        for entry, item in zip(entries, assessed, strict=True)
+    ]
+
+
+def restated_returns(period: Period) -> set[int]:
+    """Returns changed after their quarter was published: the reports say so."""
+    if not period.published_at:
+        return set()
+    changed = Return.history.filter(period_id=period.pk, history_date__gt=period.published_at)
+    return set(changed.values_list("id", flat=True))
 
 
 def row_for(entry: ScorecardEntry, item: AssessedReturn, period: Period) -> MeasureRow:

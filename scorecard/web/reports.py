@@ -6,6 +6,8 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.http import urlencode
 
+from scorecard.accounts import permissions
+from scorecard.council.models import Period
 from scorecard.council.selectors import latest_period
 from scorecard.measures.models import Measure
 from scorecard.reports.cabinet import Narrative
@@ -26,6 +28,8 @@ def improvement_report(request):
     form = filters(request, ImprovementForm)
     if not form.is_valid():
         return invalid(request, form)
+    if not visible(request, form.cleaned_data["period"]):
+        return not_published(request, form.cleaned_data["period"])
     return respond(request, improvement_output(form.cleaned_data["period"], only=form.row_filter()), form)
 
 
@@ -33,6 +37,8 @@ def dashboard(request):
     form = filters(request, DashboardForm, group_by="perspective")
     if not form.is_valid():
         return invalid(request, form)
+    if not visible(request, form.cleaned_data["period"]):
+        return not_published(request, form.cleaned_data["period"])
     data = form.cleaned_data
     output = dashboard_output(
         data["period"], group_by=data["group_by"], portfolio=data["portfolio"], only=form.row_filter()
@@ -44,12 +50,16 @@ def annual_results(request):
     form = filters(request, YearForm, quarter=4)
     if not form.is_valid():
         return invalid(request, form)
+    year_end = Period.objects.select_related("year").get(year=form.cleaned_data["year"], quarter=4)
+    if not visible(request, year_end):
+        return not_published(request, year_end)
     return respond(request, annual_output(form.cleaned_data["year"]), form)
 
 
 def measure_profile(request, pk: int):
     measure = get_object_or_404(Measure.objects.prefetch_related("aliases").select_related("owner"), pk=pk)
-    return respond(request, profile_output(measure), None)
+    published_only = not permissions.may_see_unpublished(request.user)
+    return respond(request, profile_output(measure, published_only=published_only), None)
 
 
 def filters(request, form_class, *, quarter: int | None = None, **defaults):
@@ -61,6 +71,15 @@ def filters(request, form_class, *, quarter: int | None = None, **defaults):
             chosen = {"year": period.year.label, "quarter": period.quarter}
         chosen.update(defaults)
     return form_class(chosen)
+
+
+def visible(request, period: Period) -> bool:
+    """Readers and the public see published quarters only (permissions decides who else may look)."""
+    return period.is_published or permissions.may_see_unpublished(request.user)
+
+
+def not_published(request, period: Period):
+    return render(request, "reports/not_published.html", {"period": period}, status=404)
 
 
 def invalid(request, form):
@@ -90,6 +109,8 @@ def cabinet_paper(request):
     form = CabinetForm(request.GET or default_period())
     if not form.is_valid():
         return invalid(request, form)
+    if not visible(request, form.cleaned_data["period"]):
+        return not_published(request, form.cleaned_data["period"])
     period, portfolio = form.cleaned_data["period"], form.cleaned_data["portfolio"]
     if request.method != "POST":
         drafted = cabinet_output(period, portfolio=portfolio).report.narrative

@@ -6,7 +6,7 @@ from io import BytesIO
 import pytest
 from docx import Document as WordDocument
 
-from scorecard.council.models import Directorate, Perspective, Portfolio
+from scorecard.council.models import Directorate, Period, Perspective, Portfolio
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -32,6 +32,7 @@ def scorecard_of(count: int, start: int = 0):
         factories.return_for(measure, q2, 90 + number % 20, forecast=95, context="Behind target this quarter.")
         factories.return_for(measure, q4, 101)
         factories.return_for(measure, last_year, 85)
+    factories.published(q2, q4, last_year)
     return q2
 
 
@@ -165,3 +166,24 @@ def test_a_report_narrows_to_a_status(client):
     html = client.get(PAGES[1] + "&status=red").content.decode()
     listed = re.findall(r">(PM\d+)</a>", html)
     assert listed == ["PM0", "PM1", "PM2", "PM3", "PM4"]  # 90-94: more than 5% short; every forecast is Amber
+
+
+def test_readers_and_the_public_see_published_quarters_only(client):
+    q2 = scorecard_of(1)
+    Period.objects.filter(pk=q2.pk).update(published_at=None, state=Period.State.OPEN)
+    response = client.get(PAGES[1])
+    assert response.status_code == 404
+    assert "Quarter 2 2018/19 is not yet published" in response.content.decode()
+    client.force_login(factories.person("reader", "reader"))
+    assert client.get(PAGES[1]).status_code == 404
+    client.force_login(factories.person("performance", "performance_team"))
+    assert client.get(PAGES[1]).status_code == 200
+
+
+def test_a_change_after_publishing_shows_as_a_restatement(client):
+    q2 = scorecard_of(2)
+    ret = q2.returns.get(measure__code="PM1")
+    ret.actual = 97
+    ret.save()
+    html = client.get(PAGES[1]).content.decode()
+    assert html.count("Restated since publication") == 1
