@@ -6,13 +6,13 @@ MANAGE := $(PYTHON) manage.py
 STATIC := scorecard/web/static/scorecard
 GOVUK := node_modules/govuk-frontend/dist/govuk
 
-.PHONY: run test lint check install debian front-end migrate demo
+.PHONY: run test lint check install debian browser front-end migrate demo
 
 run: install front-end migrate demo ## Install, migrate, load the Derby demo and serve on http://127.0.0.1:8000
 	@$(MANAGE) demo_logins
 	$(MANAGE) runserver 127.0.0.1:8000
 
-test: install front-end lint ## Install what the tests need and run the whole suite
+test: install browser front-end lint ## Install what the tests need and run the whole suite
 	$(PYTHON) -m pytest
 
 lint: install
@@ -28,6 +28,10 @@ DEBIAN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 install: debian $(VENV)/.installed
+
+# The browser tests drive Debian's Chromium (never a downloaded browser).
+browser:
+	@dpkg -s chromium >/dev/null 2>&1 || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium)
 
 debian:
 	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \

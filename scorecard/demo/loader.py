@@ -108,7 +108,7 @@ class DemoLoader:
             for order, name in enumerate(data[key]):
                 self.upsert(model, {"name": name}, {"order": order})
         for person in data["users"]:
-            self.user(person, data["password"])
+            self.user(person, data["password"], data["email_domain"])
 
     def year(self, label: str, settings: dict | None = None) -> FinancialYear:
         values = {}
@@ -123,13 +123,14 @@ class DemoLoader:
             self.upsert(Period, {"year": year, "quarter": quarter}, {})
         return year
 
-    def user(self, person: dict, password: str) -> None:
+    def user(self, person: dict, password: str, email_domain: str) -> None:
         first, _, last = person["name"].partition(" ")
         staff = person["role"] == "performance_team"
         values = {
             "first_name": first,
             "last_name": last,
             "job_title": person["job_title"],
+            "email": f"{person['username']}@{email_domain}",
             "is_staff": staff,
             "is_superuser": staff,
         }

@@ -1,0 +1,49 @@
+"""A member of the public reads the published scorecard in a real browser."""
+
+import pytest
+
+from scorecard.council.models import Directorate, Perspective
+from tests import factories
+from tests.browser.conftest import accessibility_problems
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def published_quarter():
+    q2 = factories.period(2018, 2)
+    people = Directorate.objects.create(name="People Services")
+    perspective = Perspective.objects.create(name="People")
+    for number, actual in enumerate((94, 97, 101, 104)):
+        measure = factories.measure(f"SS PM0{number}", title=f"Children in care measure {number}")
+        factories.entry(measure, q2.year, directorate=people, perspective=perspective, order=number)
+        factories.target(measure, q2, 100)
+        factories.target(measure, None, 100, year_of=q2.year)
+        factories.return_for(measure, q2, actual, forecast=100, context="In line with the plan.")
+    factories.published(q2)
+    return q2
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/reports/dashboard/?year=2018/19&quarter=2&group_by=perspective",
+        "/reports/improvement/?year=2018/19&quarter=2",
+        "/accounts/login/",
+    ],
+)
+def test_public_pages_have_no_accessibility_problems(visitor, published_quarter, path):
+    page = visitor()
+    page.goto(path)
+    assert accessibility_problems(page) == []
+
+
+def test_the_dashboard_shows_statuses_in_words(visitor, published_quarter):
+    page = visitor()
+    page.goto("/reports/dashboard/?year=2018/19&quarter=2&group_by=perspective")
+    row = page.get_by_role("row", name="SS PM00 Children in care measure 0")
+    assert "Red" in row.inner_text()
+    page.get_by_label("Status").select_option("blue")
+    page.get_by_role("button", name="Show").click()
+    assert page.get_by_role("row").filter(has_text="SS PM0").count() == 1
