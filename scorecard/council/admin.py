@@ -24,6 +24,7 @@ class OrganisationSettingsAdmin(SimpleHistoryAdmin):
 class PeriodInline(admin.TabularInline):
     model = Period
     extra = 0
+    readonly_fields = ["state", "deadline", "published_at"]  # run from the Quarters page, which keeps reasons
 
 
 @admin.register(FinancialYear)
@@ -34,8 +35,9 @@ class FinancialYearAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Period)
-class PeriodAdmin(admin.ModelAdmin):
-    list_display = ["label", "year", "quarter"]
+class PeriodAdmin(SimpleHistoryAdmin):
+    list_display = ["label", "year", "quarter", "state", "deadline", "published_at"]
+    readonly_fields = ["state", "deadline", "published_at"]  # run from the Quarters page, which keeps reasons
     list_filter = ["year"]
     search_fields = ["year__start_year"]
 

@@ -13,18 +13,16 @@ class ReturnAdmin(SimpleHistoryAdmin):
     search_fields = ["measure__code", "measure__title", "measure__aliases__code"]
     autocomplete_fields = ["measure"]
     list_select_related = ["measure", "period__year"]
-    readonly_fields = ["worked_out"]
+    readonly_fields = ["worked_out", "actual_shown", "forecast_shown"]
     fieldsets = [
         (None, {"fields": ["measure", "period", "state", "returned_comment"]}),
         (
             "Figures",
             {
                 "fields": [
-                    "actual",
-                    "actual_progress",
+                    "actual_shown",
                     "actual_text",
-                    "forecast",
-                    "forecast_progress",
+                    "forecast_shown",
                     "data_flag",
                     "data_note",
                 ]
@@ -47,6 +45,17 @@ class ReturnAdmin(SimpleHistoryAdmin):
             },
         ),
     ]
+
+    # Returns change only through the services (scorecard/returns/services.py), which keep the workflow,
+    # the closed-quarter rule and the lost-update check: here they are read, never written.
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
 
     @admin.display(description="actual", ordering="actual")
     def actual_shown(self, ret: Return) -> str:

@@ -90,5 +90,12 @@ def test_a_returns_admin_page_shows_its_figures_as_entered_and_its_status(admin_
     factories.target(health_checks, q2, 500)
     ret = factories.return_for(health_checks, q2, 475)
     html = admin_client.get(f"/admin/returns/return/{ret.pk}/change/").content.decode()
-    assert 'value="475"' in html
+    assert ">475<" in html
     assert "Quarterly status Amber" in html
+    assert "Save" not in html  # returns change only through the services
+
+
+def test_the_admin_cannot_add_or_delete_returns(admin_client):
+    ret = factories.return_for(factories.measure("CM PM15"), factories.period(2018, 2), 44745)
+    assert admin_client.get("/admin/returns/return/add/").status_code == 403
+    assert admin_client.post(f"/admin/returns/return/{ret.pk}/delete/").status_code == 403
