@@ -1,6 +1,6 @@
 from django.urls import path
 
-from scorecard.web import reports, views
+from scorecard.web import approvals, quarters, reports, returns, views
 
 app_name = "web"
 urlpatterns = [
@@ -10,4 +10,19 @@ urlpatterns = [
     path("reports/annual/", reports.annual_results, name="annual"),
     path("reports/cabinet/", reports.cabinet_paper, name="cabinet"),
     path("measures/<int:pk>/", reports.measure_profile, name="profile"),
+    path("returns/", returns.my_returns, name="my_returns"),
+    path("returns/<int:period_id>/<int:measure_id>/", returns.return_page, name="return"),
+    path("returns/<int:period_id>/<int:measure_id>/preview/", returns.preview, name="return_preview"),
+    path("returns/<int:period_id>/<int:measure_id>/target/", quarters.amend_target, name="target_amend"),
+    path("returns/<int:return_id>/history/", returns.return_history, name="return_history"),
+    path("returns/<int:return_id>/challenge/", quarters.challenge, name="return_challenge"),
+    path("returns/<int:return_id>/override/", quarters.override, name="return_override"),
+    path("approvals/", approvals.approvals, name="approvals"),
+    path("approvals/<int:return_id>/approve/", approvals.approve, name="approve"),
+    path("approvals/<int:return_id>/send-back/", approvals.send_back, name="send_back"),
+    path("quarters/", quarters.quarters, name="quarters"),
+    path("quarters/<int:period_id>/open/", quarters.open_period, name="period_open"),
+    path("quarters/<int:period_id>/close/", quarters.close_period, name="period_close"),
+    path("quarters/<int:period_id>/reopen/", quarters.reopen_period, name="period_reopen"),
+    path("quarters/<int:period_id>/publish/", quarters.publish_period, name="period_publish"),
 ]

@@ -1,0 +1,116 @@
+"""The approver's queue: submitted returns in their directorates, each approved or sent back with a comment."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import groupby
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import F
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST, require_safe
+
+from scorecard.accounts import permissions
+from scorecard.council.models import Period
+from scorecard.measures.models import ScorecardEntry
+from scorecard.returns import services
+from scorecard.returns.models import Return, WorkflowState
+from scorecard.returns.selectors import assess_all
+from scorecard.returns.services import Refused
+from scorecard.web.returns import Problem, Worked, refused, saved_return, worked_out
+
+APPROVERS_ONLY = "Only directorate approvers and the performance team sign off returns."
+
+
+class SendBackForm(forms.Form):
+    comment = forms.CharField(error_messages={"required": "Say what the owner needs to change before it is approved"})
+
+
+def signs_off(user) -> bool:
+    """Directorate approvers and the performance team."""
+    return bool(permissions.approver_directorates(user)) or permissions.is_performance_team(user)
+
+
+@dataclass(frozen=True)
+class Submitted:
+    ret: Return
+    directorate: str
+    worked: Worked
+
+
+@login_required
+@require_safe
+def approvals(request):
+    if not signs_off(request.user):
+        return refused(request, APPROVERS_ONLY)
+    return queue_page(request)
+
+
+def queue_page(request, problem: Problem | None = None, status: int = 200):
+    return render(request, "returns/approvals.html", {"queue": queue(request.user), "problem": problem}, status=status)
+
+
+def queue(user) -> list[Submitted]:
+    """Submitted returns of open quarters in the person's directorates (all, for the performance team),
+    with their figures and statuses: a few queries per open quarter, however many returns."""
+    returns = (
+        Return.objects.filter(state=WorkflowState.SUBMITTED, period__state=Period.State.OPEN)
+        .select_related("measure", "period__year")
+        .order_by("period_id", "measure__code")
+    )
+    if not permissions.is_performance_team(user):
+        returns = returns.filter(
+            measure__entries__year=F("period__year"),
+            measure__entries__directorate__in=permissions.approver_directorates(user),
+        )
+    returns = list(returns)
+    directorates = directorate_names(returns)
+    submitted = []
+    for _, group in groupby(returns, key=lambda ret: ret.period_id):
+        group = list(group)
+        for item in assess_all(group[0].period, group, [ret.measure_id for ret in group]):
+            where = directorates.get((item.ret.period.year_id, item.ret.measure_id), "")
+            submitted.append(Submitted(item.ret, where or "No directorate", worked_out(item)))
+    return sorted(submitted, key=lambda row: row.directorate)
+
+
+def directorate_names(returns: list[Return]) -> dict[tuple[int, int], str]:
+    entries = ScorecardEntry.objects.filter(
+        measure__in={ret.measure_id for ret in returns}, year__in={ret.period.year_id for ret in returns}
+    )
+    return {
+        (year, measure): name for year, measure, name in entries.values_list("year", "measure", "directorate__name")
+    }
+
+
+@login_required
+@require_POST
+def approve(request, return_id: int):
+    ret = saved_return(return_id)
+    if not permissions.may_approve_return(request.user, ret):
+        return refused(request, services.refusal(ret, "approve"))
+    try:
+        services.return_approve(ret=ret, by=request.user)
+    except Refused as refusal:
+        return refused(request, str(refusal))
+    messages.success(request, f"{ret} is approved.")
+    return redirect("web:approvals")
+
+
+@login_required
+@require_POST
+def send_back(request, return_id: int):
+    ret = saved_return(return_id)
+    if not permissions.may_approve_return(request.user, ret):
+        return refused(request, services.refusal(ret, "send back"))
+    form = SendBackForm(request.POST)
+    if not form.is_valid():
+        return queue_page(request, Problem(ret.pk, f"comment-{ret.pk}", form.errors["comment"][0]), status=400)
+    try:
+        services.return_send_back(ret=ret, by=request.user, comment=form.cleaned_data["comment"])
+    except Refused as refusal:
+        return refused(request, str(refusal))
+    messages.success(request, f"{ret} is sent back to its owner with your comment.")
+    return redirect("web:approvals")

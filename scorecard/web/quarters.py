@@ -1,0 +1,227 @@
+"""The performance team's pages: running each quarter's collection round, and challenging, overriding and
+amending targets on a return's page."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from functools import wraps
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST, require_safe
+
+from scorecard.accounts import permissions
+from scorecard.council.models import Period
+from scorecard.measures.models import ScorecardEntry
+from scorecard.returns import services
+from scorecard.returns.models import Return
+from scorecard.returns.services import Refused
+from scorecard.web.return_forms import OVERRIDABLE, ChallengeForm, DateEntry, OverrideForm, TargetAmendmentForm
+from scorecard.web.returns import (
+    NOT_STARTED,
+    STATES,
+    Problem,
+    amendable_targets,
+    is_overdue,
+    refused,
+    render_return,
+    return_of,
+    return_url,
+    saved_return,
+)
+
+TEAM_ONLY = "Only the performance team runs the quarter: opening, closing, reopening and publishing it."
+
+
+class OpenForm(forms.Form):
+    deadline = DateEntry(error_messages={"required": "Enter the deadline for returns", "invalid": "Enter a real date"})
+
+
+class ReopenForm(forms.Form):
+    reason = forms.CharField(error_messages={"required": "Give the reason for reopening: it is kept"})
+
+
+# -- the quarters --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Returns of one directorate (or all) by state, and how many are overdue."""
+
+    name: str
+    counts: list[int]  # in the order of STATES
+    overdue: int
+
+
+@dataclass(frozen=True)
+class RoundProgress:
+    period: Period
+    directorates: list[Tally]
+    total: Tally
+
+
+@login_required
+@require_safe
+def quarters(request):
+    if not permissions.may_run_the_quarter(request.user):
+        return refused(request, TEAM_ONLY)
+    return quarters_page(request)
+
+
+def quarters_page(request, problem: Problem | None = None, status: int = 200):
+    periods = list(Period.objects.select_related("year").order_by("-year__start_year", "-quarter"))
+    in_progress = [
+        period
+        for period in periods
+        if period.is_open or (period.state == Period.State.CLOSED and not period.is_published)
+    ]
+    context = {"periods": periods, "progress": progress(in_progress), "states": STATES, "problem": problem}
+    return render(request, "returns/quarters.html", context, status=status)
+
+
+def progress(periods: list[Period]) -> list[RoundProgress]:
+    """Counts by directorate and state for each quarter in progress: two queries however many returns."""
+    entries = list(
+        ScorecardEntry.objects.filter(year__in={period.year_id for period in periods})
+        .order_by("directorate__order", "directorate__name")
+        .values_list("year_id", "measure_id", "directorate__name")
+    )
+    states = {
+        (period_id, measure_id): state
+        for period_id, measure_id, state in Return.objects.filter(period__in=periods).values_list(
+            "period_id", "measure_id", "state"
+        )
+    }
+    today = timezone.localdate()
+    return [round_progress(period, entries, states, today) for period in periods]
+
+
+def round_progress(period: Period, entries: list[tuple], states: dict, today: date) -> RoundProgress:
+    counts: dict[str, Counter] = {}
+    for year_id, measure_id, directorate in entries:
+        if year_id == period.year_id:
+            state = states.get((period.pk, measure_id), NOT_STARTED)
+            tally = counts.setdefault(directorate or "No directorate", Counter())
+            tally[state] += 1
+            tally["overdue"] += is_overdue(period, state, today)
+    total = sum(counts.values(), Counter())
+    return RoundProgress(period, [tally_of(name, tally) for name, tally in counts.items()], tally_of("All", total))
+
+
+def tally_of(name: str, tally: Counter) -> Tally:
+    return Tally(name, [tally[state] for state, _ in STATES], tally["overdue"])
+
+
+def period_or_404(period_id: int) -> Period:
+    return get_object_or_404(Period.objects.select_related("year"), pk=period_id)
+
+
+def change(request, period: Period, service, done: str, **values):
+    """Run one of the quarter's services and say what happened, or why not."""
+    try:
+        service(period=period, by=request.user, **values)
+    except Refused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, done)
+    return redirect("web:quarters")
+
+
+def team_only(view):
+    """The performance team's actions: signed in, by POST, refused to everyone else."""
+
+    @login_required
+    @require_POST
+    @wraps(view)
+    def checked(request, *args, **kwargs):
+        if not permissions.may_run_the_quarter(request.user):
+            return refused(request, TEAM_ONLY)
+        return view(request, *args, **kwargs)
+
+    return checked
+
+
+@team_only
+def open_period(request, period_id: int):
+    period = period_or_404(period_id)
+    form = OpenForm(request.POST)
+    if not form.is_valid():
+        problem = Problem(period.pk, f"deadline-{period.pk}", form.errors["deadline"][0], request.POST.get("deadline"))
+        return quarters_page(request, problem, status=400)
+    deadline = form.cleaned_data["deadline"]
+    done = f"{period.label} is open for returns until {deadline:%-d %B %Y}."
+    return change(request, period, services.period_open, done, deadline=deadline)
+
+
+@team_only
+def close_period(request, period_id: int):
+    period = period_or_404(period_id)
+    return change(request, period, services.period_close, f"{period.label} is closed: its returns are read-only.")
+
+
+@team_only
+def reopen_period(request, period_id: int):
+    period = period_or_404(period_id)
+    form = ReopenForm(request.POST)
+    if not form.is_valid():
+        return quarters_page(request, Problem(period.pk, f"reason-{period.pk}", form.errors["reason"][0]), status=400)
+    done = f"{period.label} is open again. The reason is kept in its history."
+    return change(request, period, services.period_reopen, done, reason=form.cleaned_data["reason"])
+
+
+@team_only
+def publish_period(request, period_id: int):
+    period = period_or_404(period_id)
+    done = f"{period.label} is published: readers and the public now see its figures."
+    return change(request, period, services.period_publish, done)
+
+
+# -- on a return's page ----------------------------------------------------------------------------------
+
+
+@team_only
+def challenge(request, return_id: int):
+    ret = saved_return(return_id)
+    form = ChallengeForm(request.POST)
+    if not form.is_valid():
+        return render_return(request, ret, challenge_form=form, status=400)
+    services.return_challenge(ret=ret, by=request.user, comment=form.cleaned_data["comment"])
+    messages.success(request, "The challenge is recorded: the return's owner sees it on the return.")
+    return redirect(return_url(ret))
+
+
+@team_only
+def override(request, return_id: int):
+    ret = saved_return(return_id)
+    form = OverrideForm(request.POST)
+    if not form.is_valid():
+        return render_return(request, ret, override_form=form, status=400)
+    field, value = form.cleaned_data["field"], form.cleaned_data["value"]
+    services.return_override(ret=ret, by=request.user, field=field, value=value, reason=form.cleaned_data["reason"])
+    what = dict(OVERRIDABLE)[field]
+    messages.success(request, f"{what} is set by hand." if value else f"{what} is worked out by the rules again.")
+    return redirect(return_url(ret))
+
+
+@team_only
+def amend_target(request, period_id: int, measure_id: int):
+    ret = return_of(period_id, measure_id)
+    form = TargetAmendmentForm(request.POST, targets=amendable_targets(ret), measure=ret.measure)
+    if not form.is_valid():
+        return render_return(request, ret, amend_form=form, status=400)
+    amendment = form.cleaned_data
+    services.target_amend(
+        target=amendment["target"],
+        by=request.user,
+        new_value=amendment["new_value"],
+        reason=amendment["reason"],
+        approved_by=amendment["approved_by"],
+        approved_on=amendment["approved_on"],
+    )
+    messages.success(request, "The target is amended; the old value, reason and approval are kept.")
+    return redirect(return_url(ret))

@@ -1,0 +1,235 @@
+"""The forms on a return's page: the owner's figures and commentary, and the performance team's
+challenge, override and target amendment. Each checks what was typed; the services decide the rest."""
+
+from __future__ import annotations
+
+import copy
+from datetime import date
+from decimal import Decimal
+
+from django import forms
+from django.core.validators import DecimalValidator
+
+from scorecard.measures.fields import FigureFormField
+from scorecard.measures.models import Measure, Target, Unit
+from scorecard.performance.direction import Direction
+from scorecard.performance.milestones import Progress
+from scorecard.performance.status import Status
+from scorecard.reports.figures import figure
+from scorecard.returns.models import DataFlag, Return
+from scorecard.returns.services import COMMENTARIES
+from scorecard.returns.validation import figure_problem
+
+NUMBERS = ("actual", "forecast")
+PROGRESS = ("actual_progress", "forecast_progress")
+STORED = DecimalValidator(max_digits=18, decimal_places=6)  # what a FigureField holds
+UNIT_WORDS = {Unit.PERCENT: "a percentage, 0 to 100", Unit.POUNDS: "pounds (£)"}
+SELECT = forms.Select(attrs={"class": "govuk-select"})
+
+
+class FigureInput(FigureFormField):
+    """A figure as people type it: "44,745", "93.5%" and "£1,200" are read as numbers."""
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal"})
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.replace(",", "").strip().removeprefix("£").removesuffix("%").strip()
+        return super().to_python(value)
+
+
+class DateEntry(forms.DateField):
+    """A date typed in the browser's date picker, shown back as it was typed."""
+
+    widget = forms.DateInput(attrs={"type": "date"})
+
+    def prepare_value(self, value):
+        return value.isoformat() if isinstance(value, date) else value
+
+
+def progress_choices(blank: str) -> list[tuple[str, str]]:
+    return [("", blank), *((progress.value, progress.label) for progress in Progress)]
+
+
+def unit_hint(measure: Measure) -> str:
+    unit = UNIT_WORDS.get(measure.unit, measure.get_unit_display().lower())
+    places = {0: "whole numbers", 1: "up to 1 decimal place"}.get(
+        measure.decimals, f"up to {measure.decimals} decimal places"
+    )
+    return f"As {unit}, in {places}."
+
+
+def figure_for(measure: Measure, label: str, name: str) -> FigureInput:
+    return FigureInput(
+        label=label,
+        required=False,
+        help_text=unit_hint(measure),
+        error_messages={"invalid": f"Enter the {name} as a number, like 44745 or 93.5"},
+    )
+
+
+def checked_figure(measure: Measure, label: str, value: Decimal | None) -> Decimal | None:
+    """The measure's own rules first (validation.figure_problem), then what the database can hold."""
+    problem = figure_problem(measure, value)
+    if problem:
+        raise forms.ValidationError(f"{label}: {problem[0].lower()}{problem[1:]}")
+    if value is not None:
+        STORED(value)
+    return value
+
+
+class ReturnForm(forms.Form):
+    """Actual, year-end forecast, data flag and the three commentaries; numbers or progress words by measure."""
+
+    version = forms.IntegerField(
+        widget=forms.HiddenInput, min_value=0, error_messages={"required": "Reload the return and try again."}
+    )
+    data_flag = forms.ChoiceField(
+        label="Data flag",
+        choices=DataFlag.choices,
+        required=False,
+        widget=SELECT,
+        help_text="Provisional, forecast and estimated figures are marked as such in every report.",
+    )
+    data_note = forms.CharField(
+        label="Note printed with the figure (optional)",
+        max_length=200,
+        required=False,
+        help_text="For example, “2014 data”.",
+    )
+    context = forms.CharField(label="Context for current performance", widget=forms.Textarea, required=False)
+    improvement_actions = forms.CharField(label="Improvement actions taken", widget=forms.Textarea, required=False)
+    intervention = forms.CharField(label="Intervention / review", widget=forms.Textarea, required=False)
+
+    def __init__(self, *args, measure: Measure, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.measure = measure
+        if measure.is_milestone:
+            self.fields["actual_progress"] = forms.ChoiceField(
+                label="Progress this quarter",
+                choices=progress_choices("Not known yet"),
+                required=False,
+                widget=forms.RadioSelect,
+            )
+            self.fields["forecast_progress"] = forms.ChoiceField(
+                label="Expected progress at the year end",
+                choices=progress_choices("Not known yet"),
+                required=False,
+                widget=forms.RadioSelect,
+            )
+        else:
+            self.fields["actual"] = figure_for(measure, "Actual", "actual")
+            self.fields["forecast"] = figure_for(measure, "Year-end forecast", "year-end forecast")
+        self.order_fields([*self.figure_names, "data_flag", "data_note"])
+
+    @classmethod
+    def for_return(cls, ret: Return, **values) -> ReturnForm:
+        """The form as the return was saved, or with some values given (a copied commentary, say)."""
+        names = (*NUMBERS, *PROGRESS, "data_flag", "data_note", *COMMENTARIES, "version")
+        initial = {name: getattr(ret, name) for name in names}
+        return cls(initial={**initial, **values}, measure=ret.measure)
+
+    @property
+    def figure_names(self) -> tuple[str, ...]:
+        return PROGRESS if self.measure.is_milestone else NUMBERS
+
+    @property
+    def figure_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in self.figure_names]
+
+    @property
+    def commentary_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in COMMENTARIES]
+
+    def clean_actual(self) -> Decimal | None:
+        return checked_figure(self.measure, "Actual", self.cleaned_data["actual"])
+
+    def clean_forecast(self) -> Decimal | None:
+        return checked_figure(self.measure, "Year-end forecast", self.cleaned_data["forecast"])
+
+    def figures(self) -> dict:
+        """What return_save and return_submit record: everything typed but the version."""
+        return {name: value for name, value in self.cleaned_data.items() if name != "version"}
+
+    def figure_errors(self) -> list[str]:
+        return [error for name in self.figure_names for error in self.errors.get(name, [])]
+
+    def unsaved_copy(self, ret: Return) -> Return:
+        """The return with the figures as typed, never saved: what the preview works the statuses out on."""
+        typed = copy.copy(ret)
+        for name in self.figure_names:
+            setattr(typed, name, self.cleaned_data[name])
+        return typed
+
+
+class ChallengeForm(forms.Form):
+    prefix = "challenge"
+    comment = forms.CharField(
+        label="Challenge",
+        widget=forms.Textarea,
+        help_text="For example, “Additional comments would be welcome to indicate whether the forecast is realistic.”",
+        error_messages={"required": "Write the challenge"},
+    )
+
+
+OVERRIDABLE = [
+    ("status", "Quarterly status"),
+    ("forecast_status", "Forecast year-end status"),
+    ("direction", "Direction of travel"),
+]
+STATUSES = [(status.value, status.label) for status in Status]
+DIRECTIONS = [(direction.value, direction.label) for direction in Direction]
+
+
+class OverrideForm(forms.Form):
+    prefix = "override"
+    field = forms.ChoiceField(label="What to set by hand", choices=OVERRIDABLE, initial="status", widget=SELECT)
+    value = forms.ChoiceField(
+        label="Set it to",
+        choices=[("", "As worked out by the rules"), ("Statuses", STATUSES), ("Directions of travel", DIRECTIONS)],
+        required=False,
+        widget=SELECT,
+    )
+    reason = forms.CharField(label="Reason", widget=forms.Textarea, required=False, help_text="Kept with the return.")
+
+    def clean(self):
+        cleaned = super().clean()
+        field, value = cleaned.get("field"), cleaned.get("value")
+        if field and value and value not in dict(DIRECTIONS if field == "direction" else STATUSES):
+            wanted = "a direction of travel" if field == "direction" else "a status"
+            self.add_error("value", f"Choose {wanted} for the {dict(OVERRIDABLE)[field].lower()}")
+        if value and not cleaned.get("reason", "").strip():
+            self.add_error("reason", "Give the reason for the override")
+        return cleaned
+
+
+class TargetAmendmentForm(forms.Form):
+    prefix = "amend"
+    target = forms.ModelChoiceField(
+        queryset=Target.objects.none(), label="Which target", empty_label=None, widget=SELECT
+    )
+    new_value = FigureInput(label="New target", error_messages={"required": "Enter the new target"})
+    reason = forms.CharField(
+        label="Reason", widget=forms.Textarea, error_messages={"required": "Give the reason for the amendment"}
+    )
+    approved_by = forms.CharField(
+        label="Approved by",
+        max_length=200,
+        help_text="For example, “Cabinet, mid-year review”.",
+        error_messages={"required": "Say who approved the amendment"},
+    )
+    approved_on = DateEntry(label="Approved on", error_messages={"required": "Enter the date it was approved"})
+
+    def __init__(self, *args, targets, measure: Measure, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.measure = measure
+        self.fields["target"].queryset = targets
+        self.fields["target"].label_from_instance = lambda target: target_label(target, measure)
+
+    def clean_new_value(self) -> Decimal:
+        return checked_figure(self.measure, "New target", self.cleaned_data["new_value"])
+
+
+def target_label(target: Target, measure: Measure) -> str:
+    which = f"{target.period.label} target" if target.period_id else "Year-end target"
+    return f"{which} (now {figure(target.figure, measure.unit, measure.decimals).text})"

@@ -1,0 +1,404 @@
+"""An officer's returns: what is due this quarter, the entry form with its statuses worked out while typing,
+and each return's change history. Every decision about who may do what is asked of accounts.permissions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from itertools import groupby
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.db.models import Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST, require_safe
+
+from scorecard.accounts import permissions
+from scorecard.council.models import Period
+from scorecard.measures.fields import plain
+from scorecard.measures.models import Measure, ScorecardEntry, Target
+from scorecard.performance.direction import Comparison
+from scorecard.performance.status import Status
+from scorecard.reports.figures import Figure, figure
+from scorecard.reports.rows import actual_figure, previous_figure, target_figure
+from scorecard.returns import services
+from scorecard.returns.models import Return, WorkflowState
+from scorecard.returns.selectors import AssessedReturn, assessed_return
+from scorecard.returns.services import COMMENTARIES, Refused, StaleReturn
+from scorecard.web.return_forms import ChallengeForm, OverrideForm, ReturnForm, TargetAmendmentForm
+
+NOT_STARTED = "not_started"
+STATES = [(NOT_STARTED, "Not started"), *WorkflowState.choices]
+STATE_TAGS = {
+    NOT_STARTED: "grey",
+    "draft": "light-blue",
+    "submitted": "purple",
+    "returned": "orange",
+    "approved": "green",
+}
+CANNOT_SEE = "Only the measure's owner, its directorate's approver and the performance team can see this return."
+
+
+def has_returns(user) -> bool:
+    """Measure owners and the performance team complete returns."""
+    return bool(permissions.owner_directorates(user)) or permissions.is_performance_team(user)
+
+
+def refused(request, message: str) -> HttpResponse:
+    return render(request, "returns/refused.html", {"message": message}, status=403)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What is wrong with one of a list page's small forms: which row, which field, what was typed."""
+
+    key: int
+    field_id: str
+    message: str
+    typed: str = ""
+
+
+def is_overdue(period: Period, state: str, today: date) -> bool:
+    """Past the quarter's deadline and not yet with the approver (or approved)."""
+    done = state in (WorkflowState.SUBMITTED, WorkflowState.APPROVED)
+    return bool(period.deadline) and today > period.deadline and not done
+
+
+# -- My returns --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReturnRow:
+    entry: ScorecardEntry
+    state: str
+    overdue: bool
+
+    @property
+    def state_label(self) -> str:
+        return dict(STATES)[self.state]
+
+    @property
+    def tag_colour(self) -> str:
+        return STATE_TAGS[self.state]
+
+
+@dataclass(frozen=True)
+class Round:
+    """One open quarter's returns for the person, by directorate."""
+
+    period: Period
+    directorates: list[tuple[str, list[ReturnRow]]]
+
+    @property
+    def overdue(self) -> int:
+        return sum(row.overdue for _, rows in self.directorates for row in rows)
+
+
+@login_required
+@require_safe
+def my_returns(request):
+    return render(request, "returns/mine.html", {"rounds": returns_due(request.user)})
+
+
+def returns_due(user) -> list[Round]:
+    """Each open quarter's measures and actions the person completes: three queries however many."""
+    periods = list(Period.objects.filter(state=Period.State.OPEN).select_related("year").order_by("-year__start_year"))
+    entries = list(entries_in_scope(user, [period.year_id for period in periods]))
+    states = {
+        (period_id, measure_id): state
+        for period_id, measure_id, state in Return.objects.filter(period__in=periods).values_list(
+            "period_id", "measure_id", "state"
+        )
+    }
+    today = timezone.localdate()
+    return [round_of(period, entries, states, today) for period in periods]
+
+
+def entries_in_scope(user, year_ids: list[int]):
+    """Their directorates' scorecard entries and the measures they own; everything for the performance team."""
+    entries = (
+        ScorecardEntry.objects.filter(year__in=year_ids)
+        .select_related("measure", "directorate")
+        .order_by("directorate__order", "directorate__name", "order", "pk")
+    )
+    if permissions.is_performance_team(user):
+        return entries
+    return entries.filter(Q(directorate__in=permissions.owner_directorates(user)) | Q(measure__owner=user.pk))
+
+
+def round_of(period: Period, entries: list[ScorecardEntry], states: dict, today: date) -> Round:
+    rows = []
+    for entry in entries:
+        if entry.year_id == period.year_id:
+            state = states.get((period.pk, entry.measure_id), NOT_STARTED)
+            rows.append(ReturnRow(entry, state, is_overdue(period, state, today)))
+    by_directorate = groupby(rows, key=lambda row: row.entry.directorate.name if row.entry.directorate else "")
+    return Round(period, [(name or "No directorate", list(group)) for name, group in by_directorate])
+
+
+# -- a return's page ----------------------------------------------------------------------------------
+
+
+def return_of(period_id: int, measure_id: int) -> Return:
+    """The quarter's return for the measure; an unsaved, empty one while nobody has started it."""
+    period = get_object_or_404(Period.objects.select_related("year"), pk=period_id)
+    measure = get_object_or_404(Measure, pk=measure_id)
+    ret = Return.objects.filter(period=period, measure=measure).first()
+    if ret is None:
+        return Return(measure=measure, period=period, version=0)  # return_start begins at version 0
+    ret.period, ret.measure = period, measure
+    return ret
+
+
+def saved_return(return_id: int) -> Return:
+    return get_object_or_404(Return.objects.select_related("measure", "period__year"), pk=return_id)
+
+
+def return_url(ret: Return) -> str:
+    return reverse("web:return", kwargs={"period_id": ret.period_id, "measure_id": ret.measure_id})
+
+
+@login_required
+def return_page(request, period_id: int, measure_id: int):
+    ret = return_of(period_id, measure_id)
+    if not permissions.may_view_return(request.user, ret):
+        return refused(request, CANNOT_SEE)
+    if request.method == "POST":
+        return post_return(request, ret)
+    return render_return(request, ret)
+
+
+def post_return(request, ret: Return) -> HttpResponse:
+    """Save as draft, submit, or copy last quarter's commentary; whatever goes wrong, the typed text stays."""
+    action = request.POST.get("action", "save")
+    form = ReturnForm(request.POST, measure=ret.measure)
+    if not permissions.may_edit_return(request.user, ret):
+        return render_return(request, ret, form=form, refusal=services.refusal(ret, "edit"), status=403)
+    if action == "copy":
+        return copy_last_quarter(request, ret)
+    if not form.is_valid():
+        return render_return(request, ret, form=form, status=400)
+    try:
+        write(ret, request.user, form, submit=action == "submit")
+    except StaleReturn as stale:
+        return render_return(request, ret, form=form, refusal=str(stale), status=409)
+    except Refused as refusal:
+        form.add_error(None, str(refusal))
+        return render_return(request, ret, form=form, status=400)
+    if action == "submit":
+        messages.success(request, f"{ret} is submitted for approval.")
+        return redirect("web:my_returns")
+    messages.success(request, "Saved as a draft. Submit it for approval when it is ready.")
+    return redirect(return_url(ret))
+
+
+@transaction.atomic
+def write(ret: Return, by, form: ReturnForm, *, submit: bool) -> Return:
+    """Start the return if need be and save or submit it: all of it, or nothing when refused."""
+    if ret.pk is None:
+        ret = services.return_start(measure=ret.measure, period=ret.period, by=by)
+    service = services.return_submit if submit else services.return_save
+    return service(ret=ret, by=by, version=form.cleaned_data["version"], **form.figures())
+
+
+def copy_last_quarter(request, ret: Return) -> HttpResponse:
+    """Fill the commentaries from last quarter's return, on the page only: nothing is saved."""
+    quarter = ret.period.as_quarter.previous
+    earlier = Return.objects.filter(
+        measure=ret.measure_id, period__year__start_year=quarter.year.start_year, period__quarter=quarter.number
+    ).first()
+    copied = {name: getattr(earlier, name) for name in COMMENTARIES if earlier and getattr(earlier, name)}
+    if copied:
+        messages.info(request, f"Copied the commentary from {quarter.label}. It is kept only when you save or submit.")
+    else:
+        messages.info(request, f"There is no commentary from {quarter.label} to copy.")
+    typed = {name: value for name, value in request.POST.items() if name != "csrfmiddlewaretoken"}
+    return render_return(request, ret, form=ReturnForm(initial={**typed, **copied}, measure=ret.measure))
+
+
+def render_return(request, ret: Return, *, form=None, refusal: str = "", status: int = 200, **team_forms):
+    """The return's page: the form when the person may edit it, the figures read-only otherwise."""
+    user = request.user
+    editable = permissions.may_edit_return(user, ret)
+    if form is None and editable:
+        form = ReturnForm.for_return(ret)
+    team = performance_team_forms(ret, team_forms) if permissions.may_run_the_quarter(user) else {}
+    forms_with_errors = [f for f in (form, *team.values()) if f is not None and f.is_bound and f.errors]
+    context = {
+        "ret": ret,
+        "directorate": directorate_name(ret),
+        "form": form,
+        "editable": editable and not refusal,
+        "refusal": refusal,
+        "read_only_reason": "" if editable else services.refusal(ret, "edit"),
+        "overdue": is_overdue(ret.period, ret.state, timezone.localdate()),
+        "may_approve": permissions.may_approve_return(user, ret),
+        "form_with_errors": forms_with_errors[0] if forms_with_errors else None,
+        **panel(ret, form),
+        **team,
+    }
+    return render(request, "returns/return.html", context, status=status)
+
+
+def directorate_name(ret: Return) -> str:
+    entries = ScorecardEntry.objects.filter(year=ret.period.year_id, measure=ret.measure_id)
+    return entries.values_list("directorate__name", flat=True).first() or ""
+
+
+def amendable_targets(ret: Return):
+    """The quarter's target and the year-end target, where they are numbers."""
+    quarter_or_year_end = Q(period=ret.period) | Q(period__isnull=True, year=ret.period.year_id)
+    return Target.objects.filter(quarter_or_year_end, measure=ret.measure, value__isnull=False).select_related(
+        "period__year"
+    )
+
+
+def performance_team_forms(ret: Return, given: dict) -> dict:
+    targets = amendable_targets(ret)
+    return {
+        "challenge_form": given.get("challenge_form") or ChallengeForm(initial={"comment": ret.challenge}),
+        "override_form": given.get("override_form") or OverrideForm(),
+        "amend_form": given.get("amend_form") or TargetAmendmentForm(targets=targets, measure=ret.measure),
+    }
+
+
+# -- the statuses, worked out while typing ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Worked:
+    """A return's figures as printed and its statuses as the rules work them out."""
+
+    actual: Figure
+    forecast: Figure
+    target: Figure
+    year_end_target: Figure
+    previous: Figure
+    status: Status
+    forecast_status: Status
+    direction: str
+    overridden: frozenset[str]
+
+
+def worked_out(item: AssessedReturn) -> Worked:
+    ret, assessment = item.ret, item.assessment
+    shown = {"unit": ret.measure.unit, "decimals": ret.measure.decimals}
+    return Worked(
+        actual=actual_figure(ret, **shown),
+        forecast=figure(ret.forecast_figure, **shown),
+        target=target_figure(item.target, **shown),
+        year_end_target=target_figure(item.year_end_target, **shown),
+        previous=previous_figure(item.comparison, **shown),
+        status=assessment.status,
+        forecast_status=assessment.forecast_status,
+        direction=assessment.direction.shown_as(ret.period.year.same_direction_label),
+        overridden=assessment.overridden,
+    )
+
+
+def panel(ret: Return, form: ReturnForm | None) -> dict:
+    """The targets, the value compared with and the statuses: of the figures as typed, when they are valid."""
+    typed = form is not None and form.is_bound
+    figure_errors = form.figure_errors() if typed else []
+    if typed and not figure_errors:
+        ret = form.unsaved_copy(ret)
+    return {
+        "worked": worked_out(assessed_return(ret)),
+        "compared_with": compared_with(ret),
+        "figure_errors": figure_errors,
+    }
+
+
+def compared_with(ret: Return) -> str:
+    quarter = ret.period.as_quarter
+    if ret.measure.comparison == Comparison.PREVIOUS_PERIOD:
+        return f"Previous quarter ({quarter.previous.label})"
+    return f"Same quarter last year ({quarter.same_quarter_last_year.label})"
+
+
+@login_required
+@require_POST
+def preview(request, period_id: int, measure_id: int):
+    """The statuses of the figures being typed, for the htmx request from the form: nothing is saved."""
+    ret = return_of(period_id, measure_id)
+    if not permissions.may_view_return(request.user, ret):
+        return refused(request, CANNOT_SEE)
+    form = ReturnForm(request.POST, measure=ret.measure)
+    return render(request, "returns/_assessment.html", {"ret": ret, "form": form, **panel(ret, form)})
+
+
+# -- history ------------------------------------------------------------------------------------------
+
+BOOKKEEPING = ("id", "measure", "period", "version", "updated_at")
+EVENTS = {"+": "Created", "~": "Saved", "-": "Deleted"}
+FIELD_ORDER = [field.name for field in Return._meta.concrete_fields]
+EMPTY = (None, "")
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class Change:
+    when: datetime
+    who: str
+    event: str
+    fields: list[FieldChange]
+
+
+@login_required
+@require_safe
+def return_history(request, return_id: int):
+    ret = saved_return(return_id)
+    if not permissions.may_view_return(request.user, ret):
+        return refused(request, CANNOT_SEE)
+    return render(request, "returns/history.html", {"ret": ret, "changes": changes_to(ret)})
+
+
+def changes_to(ret: Return) -> list[Change]:
+    """Every saved version of the return, newest first, with what changed since the one before."""
+    records = list(ret.history.select_related("history_user").order_by("history_date", "history_id"))
+    changes, previous = [], None
+    for record in records:
+        who = str(record.history_user) if record.history_user else "Not recorded"
+        event = record.history_change_reason or EVENTS[record.history_type]
+        changes.append(Change(record.history_date, who, event, field_changes(record, previous)))
+        previous = record
+    return changes[::-1]
+
+
+def field_changes(record, previous) -> list[FieldChange]:
+    """What changed since the version before; for the first version, every field it began with."""
+    if previous is None:
+        changed = [(name, None, getattr(record, name)) for name in FIELD_ORDER if name not in BOOKKEEPING]
+    else:
+        delta = record.diff_against(previous, excluded_fields=BOOKKEEPING)
+        changed = sorted(((c.field, c.old, c.new) for c in delta.changes), key=lambda c: FIELD_ORDER.index(c[0]))
+    return [
+        FieldChange(label(name), shown(name, old), shown(name, new))
+        for name, old, new in changed
+        if old not in EMPTY or new not in EMPTY
+    ]
+
+
+def label(name: str) -> str:
+    words = str(Return._meta.get_field(name).verbose_name)
+    return words[0].upper() + words[1:]
+
+
+def shown(name: str, value) -> str:
+    choices = dict(Return._meta.get_field(name).flatchoices)
+    if value in choices:
+        return str(choices[value])
+    if isinstance(value, Decimal):
+        return plain(value)
+    return "" if value is None else str(value)

@@ -1,0 +1,205 @@
+"""Who may open every page and send every form: each URL in scorecard.web.urls, for each role, → the status expected.
+
+A new URL fails test_every_url_has_a_row until someone decides, here, who may use it.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from scorecard.accounts.models import Role
+from scorecard.council.models import Directorate, Period
+from scorecard.returns.models import Return, WorkflowState
+from scorecard.web import urls
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ("anonymous", "other_owner", "owner", "approver", "performance", "reader")
+LOGIN = 302  # anonymous people are sent to sign in
+DONE = 302  # a form that worked redirects to the page that shows the result
+REFUSED, NOT_ALLOWED = 403, 405
+UNPUBLISHED = 404  # the reports ask for the open quarter: readers and the public see published quarters only
+
+# name, method,          anonymous, owner elsewhere, owner, approver, performance team, reader
+MATRIX = [
+    ("home", "GET", 200, 200, 200, 200, 200, 200),
+    ("improvement", "GET", UNPUBLISHED, 200, 200, 200, 200, UNPUBLISHED),
+    ("dashboard", "GET", UNPUBLISHED, 200, 200, 200, 200, UNPUBLISHED),
+    ("annual", "GET", UNPUBLISHED, 200, 200, 200, 200, UNPUBLISHED),
+    ("cabinet", "GET", UNPUBLISHED, 200, 200, 200, 200, UNPUBLISHED),
+    ("cabinet", "POST", UNPUBLISHED, 200, 200, 200, 200, UNPUBLISHED),
+    ("profile", "GET", 200, 200, 200, 200, 200, 200),
+    ("my_returns", "GET", LOGIN, 200, 200, 200, 200, 200),
+    ("my_returns", "POST", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    ("return", "GET", LOGIN, REFUSED, 200, 200, 200, REFUSED),
+    ("return", "POST", LOGIN, REFUSED, DONE, REFUSED, DONE, REFUSED),
+    ("return_preview", "GET", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    ("return_preview", "POST", LOGIN, REFUSED, 200, 200, 200, REFUSED),
+    ("target_amend", "GET", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    ("target_amend", "POST", LOGIN, REFUSED, REFUSED, REFUSED, DONE, REFUSED),
+    ("return_history", "GET", LOGIN, REFUSED, 200, 200, 200, REFUSED),
+    ("return_history", "POST", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    ("return_challenge", "GET", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    ("return_challenge", "POST", LOGIN, REFUSED, REFUSED, REFUSED, DONE, REFUSED),
+    ("return_override", "GET", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    ("return_override", "POST", LOGIN, REFUSED, REFUSED, REFUSED, DONE, REFUSED),
+    ("approvals", "GET", LOGIN, REFUSED, REFUSED, 200, 200, REFUSED),
+    ("approvals", "POST", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    ("approve", "GET", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    ("approve", "POST", LOGIN, REFUSED, REFUSED, DONE, DONE, REFUSED),
+    ("send_back", "GET", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    ("send_back", "POST", LOGIN, REFUSED, REFUSED, DONE, DONE, REFUSED),
+    ("quarters", "GET", LOGIN, REFUSED, REFUSED, REFUSED, 200, REFUSED),
+    ("quarters", "POST", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    ("period_open", "GET", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    ("period_open", "POST", LOGIN, REFUSED, REFUSED, REFUSED, DONE, REFUSED),
+    ("period_close", "GET", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    ("period_close", "POST", LOGIN, REFUSED, REFUSED, REFUSED, DONE, REFUSED),
+    ("period_reopen", "GET", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    ("period_reopen", "POST", LOGIN, REFUSED, REFUSED, REFUSED, DONE, REFUSED),
+    ("period_publish", "GET", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    ("period_publish", "POST", LOGIN, REFUSED, REFUSED, REFUSED, DONE, REFUSED),
+]
+
+
+@dataclass(frozen=True)
+class World:
+    """People in two directorates, a quarter of each state, a draft return and a submitted one."""
+
+    people: dict
+    closed: Period
+    open: Period
+    not_open: Period
+    measure: object
+    draft: Return
+    submitted: Return
+    target: object
+
+
+@pytest.fixture(autouse=True)
+def _quick_passwords(settings):
+    """Five people for each of 200-odd cases: a slow password hash would make this file take minutes."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def world() -> World:
+    people_services = Directorate.objects.create(name="People Services")
+    q2, q3, q4 = (factories.period(2018, quarter) for quarter in (2, 3, 4))
+    Period.objects.filter(pk=q2.pk).update(state=Period.State.CLOSED)
+    Period.objects.filter(pk=q3.pk).update(state=Period.State.OPEN, deadline=date(2019, 1, 18))
+    measure, other = factories.measure("PM1"), factories.measure("PM2")
+    for each in (measure, other):
+        factories.entry(each, q3.year, directorate=people_services)
+    factories.return_for(measure, q2, 470)
+    people = {
+        "other_owner": factories.person("other_owner", Role.MEASURE_OWNER, "Communities & Place"),
+        "owner": factories.person("owner", Role.MEASURE_OWNER, "People Services"),
+        "approver": factories.person("approver", Role.DIRECTORATE_APPROVER, "People Services"),
+        "performance": factories.person("performance", Role.PERFORMANCE_TEAM),
+        "reader": factories.person("reader", Role.READER),
+    }
+    return World(
+        people,
+        Period.objects.get(pk=q2.pk),
+        Period.objects.get(pk=q3.pk),
+        q4,
+        measure,
+        factories.return_for(measure, q3, 480, state=WorkflowState.DRAFT),
+        factories.return_for(other, q3, 480, state=WorkflowState.SUBMITTED, context="Words"),
+        factories.target(measure, q3, 500),
+    )
+
+
+def address(name: str, world: World) -> tuple[dict, str]:
+    """The URL's arguments and any query string, for the world's things in the state each URL needs."""
+    returns = {"return_id": world.draft.pk}
+    return_form = {"period_id": world.open.pk, "measure_id": world.measure.pk}
+    return {
+        "improvement": ({}, "?year=2018/19&quarter=3"),
+        "dashboard": ({}, "?year=2018/19&quarter=3&group_by=perspective"),
+        "annual": ({}, "?year=2018/19"),
+        "cabinet": ({}, "?year=2018/19&quarter=3"),
+        "profile": ({"pk": world.measure.pk}, ""),
+        "return": (return_form, ""),
+        "return_preview": (return_form, ""),
+        "target_amend": (return_form, ""),
+        "return_history": (returns, ""),
+        "return_challenge": (returns, ""),
+        "return_override": (returns, ""),
+        "approve": ({"return_id": world.submitted.pk}, ""),
+        "send_back": ({"return_id": world.submitted.pk}, ""),
+        "period_open": ({"period_id": world.not_open.pk}, ""),
+        "period_close": ({"period_id": world.open.pk}, ""),
+        "period_reopen": ({"period_id": world.closed.pk}, ""),
+        "period_publish": ({"period_id": world.closed.pk}, ""),
+    }.get(name, ({}, ""))
+
+
+def sent(name: str, world: World) -> dict:
+    """What each form sends when filled in properly, so a refusal is about who, not what."""
+    return {
+        "cabinet": {"meeting": "Cabinet", "summary": "S", "recommendations": "R", "reason": "W", "format": "docx"},
+        "return": {"version": world.draft.version, "actual": "480", "action": "save"},
+        "return_preview": {"version": 0, "actual": "480"},
+        "target_amend": {
+            "amend-target": world.target.pk,
+            "amend-new_value": "450",
+            "amend-reason": "Mid-year review",
+            "amend-approved_by": "Cabinet",
+            "amend-approved_on": "2018-11-14",
+        },
+        "return_challenge": {"challenge-comment": "Is the forecast realistic?"},
+        "return_override": {"override-field": "status", "override-value": "red", "override-reason": "Data error"},
+        "send_back": {"comment": "Add the context."},
+        "period_open": {"deadline": "2019-04-18"},
+        "period_reopen": {"reason": "Late figures"},
+    }.get(name, {})
+
+
+def expected_cases():
+    for name, method, *statuses in MATRIX:
+        for role, status in zip(ROLES, statuses, strict=True):
+            yield pytest.param(name, method, role, status, id=f"{name}-{method}-{role}")
+
+
+def test_every_url_has_a_row():
+    named = {pattern.name for pattern in urls.urlpatterns}
+    in_matrix = {name for name, *_ in MATRIX}
+    assert named - in_matrix == set(), "add these URLs to MATRIX: who may use them?"
+    assert in_matrix - named == set(), "these URLs are gone: remove them from MATRIX"
+    assert {method for name, method, *_ in MATRIX if name in named} <= {"GET", "POST"}
+
+
+@pytest.mark.parametrize(("name", "method", "role", "status"), list(expected_cases()))
+def test_the_permission_matrix(client, world, name, method, role, status):
+    if role != "anonymous":
+        client.force_login(world.people[role])
+    kwargs, query = address(name, world)
+    url = reverse(f"web:{name}", kwargs=kwargs) + query
+    response = client.post(url, sent(name, world)) if method == "POST" else client.get(url)
+    assert response.status_code == status
+    if status == LOGIN and role == "anonymous":
+        assert response.url.startswith("/accounts/login/?next=")
+    if status == REFUSED:
+        assert "cannot" in response.content.decode()  # a plain message says why
+
+
+def test_a_missing_thing_is_not_found(client, world):
+    """Every URL that names a quarter, measure or return answers 404 when there is no such thing."""
+    client.force_login(world.people["performance"])
+    for name, method, *_ in MATRIX:
+        kwargs, _ = address(name, world)
+        if kwargs and method == usable_method(name):
+            url = reverse(f"web:{name}", kwargs=dict.fromkeys(kwargs, 999999))
+            response = client.post(url, sent(name, world)) if method == "POST" else client.get(url)
+            assert response.status_code == 404, url
+
+
+def usable_method(name: str) -> str:
+    """GET where the performance team may open the page; POST for the forms that only take POST."""
+    team = ROLES.index("performance")
+    return "GET" if any(row[:2] == (name, "GET") and row[2 + team] == 200 for row in MATRIX) else "POST"
