@@ -8,3 +8,9 @@ def _static_files_without_a_build(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    """Hashing test passwords properly would make the suite minutes slower and test nothing of ours."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
