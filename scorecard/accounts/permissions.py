@@ -70,6 +70,16 @@ def may_run_the_quarter(user) -> bool:
     return is_performance_team(user)
 
 
+def completes_returns(user) -> bool:
+    """Measure owners and the performance team complete returns."""
+    return bool(owner_directorates(user)) or is_performance_team(user)
+
+
+def signs_off_returns(user) -> bool:
+    """Directorate approvers and the performance team."""
+    return bool(approver_directorates(user)) or is_performance_team(user)
+
+
 def approver_directorates(user: User) -> set[int]:
     return {directorate for role, directorate in roles(user) if role == Role.DIRECTORATE_APPROVER}
 

@@ -1,5 +1,7 @@
 """Returns: what is recorded for one measure or action for one quarter."""
 
+from datetime import date
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
@@ -24,6 +26,15 @@ class WorkflowState(models.TextChoices):
     SUBMITTED = "submitted", "Submitted"
     RETURNED = "returned", "Returned"
     APPROVED = "approved", "Approved"
+
+
+NOT_YET_SUBMITTED = (WorkflowState.DRAFT, WorkflowState.RETURNED)
+
+
+def is_overdue(period: Period, state: str, today: date) -> bool:
+    """Past the quarter's deadline and not yet with the approver (or approved); not started counts too."""
+    done = state in (WorkflowState.SUBMITTED, WorkflowState.APPROVED)
+    return bool(period.deadline) and today > period.deadline and not done
 
 
 class Return(models.Model):

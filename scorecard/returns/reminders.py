@@ -13,9 +13,7 @@ from django.urls import reverse
 from scorecard.accounts.models import Role, RoleAssignment
 from scorecard.council.models import Period
 from scorecard.measures.models import ScorecardEntry
-from scorecard.returns.models import Return, WorkflowState
-
-NOT_YET_SUBMITTED = (WorkflowState.DRAFT, WorkflowState.RETURNED)
+from scorecard.returns.models import NOT_YET_SUBMITTED, Return
 
 
 @dataclass(frozen=True)

@@ -190,6 +190,8 @@ def target_amend(*, target: Target, by, new_value, reason: str, approved_by: str
 
 
 def refusal(ret: Return, verb: str) -> str:
+    if ret.period.state == Period.State.NOT_OPEN:
+        return f"{ret.period.label} is not open for returns yet."
     if not ret.period.is_open:
         return f"{ret.period.label} is closed: its figures and commentary can no longer be changed."
     if verb in ("approve", "send back") and ret.state != WorkflowState.SUBMITTED:

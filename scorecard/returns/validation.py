@@ -21,6 +21,8 @@ def figure_problem(measure: Measure, value: Decimal | None) -> str | None:
         return f"A {measure.get_unit_display().lower()} cannot be below zero"
     places = -value.normalize().as_tuple().exponent
     if places > measure.decimals:
-        allowed = "whole numbers" if measure.decimals == 0 else f"up to {measure.decimals} decimal places"
+        allowed = {0: "whole numbers", 1: "up to 1 decimal place"}.get(
+            measure.decimals, f"up to {measure.decimals} decimal places"
+        )
         return f"This measure is recorded in {allowed}"
     return None

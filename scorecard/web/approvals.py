@@ -28,11 +28,6 @@ class SendBackForm(forms.Form):
     comment = forms.CharField(error_messages={"required": "Say what the owner needs to change before it is approved"})
 
 
-def signs_off(user) -> bool:
-    """Directorate approvers and the performance team."""
-    return bool(permissions.approver_directorates(user)) or permissions.is_performance_team(user)
-
-
 @dataclass(frozen=True)
 class Submitted:
     ret: Return
@@ -43,7 +38,7 @@ class Submitted:
 @login_required
 @require_safe
 def approvals(request):
-    if not signs_off(request.user):
+    if not permissions.signs_off_returns(request.user):
         return refused(request, APPROVERS_ONLY)
     return queue_page(request)
 

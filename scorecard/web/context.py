@@ -2,8 +2,6 @@ from django.urls import reverse
 
 from scorecard.accounts import permissions
 from scorecard.council.models import OrganisationSettings
-from scorecard.web.approvals import signs_off
-from scorecard.web.returns import has_returns
 
 
 def organisation(request):
@@ -15,8 +13,8 @@ def work(request):
     """Links to the pages where returns are completed, signed off and collected, for the people who do that."""
     user = getattr(request, "user", None)
     wanted = [
-        ("My returns", "web:my_returns", has_returns(user)),
-        ("Approvals", "web:approvals", signs_off(user)),
+        ("My returns", "web:my_returns", permissions.completes_returns(user)),
+        ("Approvals", "web:approvals", permissions.signs_off_returns(user)),
         ("Quarters", "web:quarters", permissions.may_run_the_quarter(user)),
     ]
     return {"work_links": [{"name": name, "url": reverse(url)} for name, url, shown in wanted if shown]}

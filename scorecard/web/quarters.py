@@ -19,7 +19,7 @@ from scorecard.accounts import permissions
 from scorecard.council.models import Period
 from scorecard.measures.models import ScorecardEntry
 from scorecard.returns import services
-from scorecard.returns.models import Return
+from scorecard.returns.models import Return, is_overdue
 from scorecard.returns.services import Refused
 from scorecard.web.return_forms import OVERRIDABLE, ChallengeForm, DateEntry, OverrideForm, TargetAmendmentForm
 from scorecard.web.returns import (
@@ -27,7 +27,6 @@ from scorecard.web.returns import (
     STATES,
     Problem,
     amendable_targets,
-    is_overdue,
     refused,
     render_return,
     return_of,

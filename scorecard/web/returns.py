@@ -27,7 +27,7 @@ from scorecard.performance.status import Status
 from scorecard.reports.figures import Figure, figure
 from scorecard.reports.rows import actual_figure, previous_figure, target_figure
 from scorecard.returns import services
-from scorecard.returns.models import Return, WorkflowState
+from scorecard.returns.models import Return, WorkflowState, is_overdue
 from scorecard.returns.selectors import AssessedReturn, assessed_return
 from scorecard.returns.services import COMMENTARIES, Refused, StaleReturn
 from scorecard.web.return_forms import ChallengeForm, OverrideForm, ReturnForm, TargetAmendmentForm
@@ -44,11 +44,6 @@ STATE_TAGS = {
 CANNOT_SEE = "Only the measure's owner, its directorate's approver and the performance team can see this return."
 
 
-def has_returns(user) -> bool:
-    """Measure owners and the performance team complete returns."""
-    return bool(permissions.owner_directorates(user)) or permissions.is_performance_team(user)
-
-
 def refused(request, message: str) -> HttpResponse:
     return render(request, "returns/refused.html", {"message": message}, status=403)
 
@@ -61,12 +56,6 @@ class Problem:
     field_id: str
     message: str
     typed: str = ""
-
-
-def is_overdue(period: Period, state: str, today: date) -> bool:
-    """Past the quarter's deadline and not yet with the approver (or approved)."""
-    done = state in (WorkflowState.SUBMITTED, WorkflowState.APPROVED)
-    return bool(period.deadline) and today > period.deadline and not done
 
 
 # -- My returns --------------------------------------------------------------------------------------

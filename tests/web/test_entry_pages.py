@@ -213,7 +213,7 @@ def test_an_actions_progress_is_chosen_from_the_progress_words(client, officer, 
     [
         (Unit.PERCENT, 1, "120", "Actual: a percentage must be between 0 and 100"),
         (Unit.COUNT, 0, "-5", "Actual: a count cannot be below zero"),
-        (Unit.PERCENT, 1, "93.55", "Actual: this measure is recorded in up to 1 decimal places"),
+        (Unit.PERCENT, 1, "93.55", "Actual: this measure is recorded in up to 1 decimal place"),
         (Unit.COUNT, 0, "12.5", "Actual: this measure is recorded in whole numbers"),
         (Unit.COUNT, 0, "twelve", "Enter the actual as a number, like 44745 or 93.5"),
     ],
