@@ -21,10 +21,9 @@ from scorecard.measures.models import ScorecardEntry
 from scorecard.returns import services
 from scorecard.returns.models import Return, is_overdue
 from scorecard.returns.services import Refused
+from scorecard.returns.worklists import NOT_STARTED, STATES
 from scorecard.web.return_forms import OVERRIDABLE, ChallengeForm, DateEntry, OverrideForm, TargetAmendmentForm
 from scorecard.web.returns import (
-    NOT_STARTED,
-    STATES,
     Problem,
     amendable_targets,
     refused,

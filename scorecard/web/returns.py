@@ -4,9 +4,8 @@ and each return's change history. Every decision about who may do what is asked 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
-from itertools import groupby
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -27,20 +26,12 @@ from scorecard.performance.status import Status
 from scorecard.reports.figures import Figure, figure
 from scorecard.reports.rows import actual_figure, previous_figure, target_figure
 from scorecard.returns import services
-from scorecard.returns.models import Return, WorkflowState, is_overdue
+from scorecard.returns.models import Return, is_overdue
 from scorecard.returns.selectors import AssessedReturn, assessed_return
 from scorecard.returns.services import COMMENTARIES, Refused, StaleReturn
+from scorecard.returns.worklists import returns_due
 from scorecard.web.return_forms import ChallengeForm, OverrideForm, ReturnForm, TargetAmendmentForm
 
-NOT_STARTED = "not_started"
-STATES = [(NOT_STARTED, "Not started"), *WorkflowState.choices]
-STATE_TAGS = {
-    NOT_STARTED: "grey",
-    "draft": "light-blue",
-    "submitted": "purple",
-    "returned": "orange",
-    "approved": "green",
-}
 CANNOT_SEE = "Only the measure's owner, its directorate's approver and the performance team can see this return."
 
 
@@ -61,73 +52,10 @@ class Problem:
 # -- My returns --------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ReturnRow:
-    entry: ScorecardEntry
-    state: str
-    overdue: bool
-
-    @property
-    def state_label(self) -> str:
-        return dict(STATES)[self.state]
-
-    @property
-    def tag_colour(self) -> str:
-        return STATE_TAGS[self.state]
-
-
-@dataclass(frozen=True)
-class Round:
-    """One open quarter's returns for the person, by directorate."""
-
-    period: Period
-    directorates: list[tuple[str, list[ReturnRow]]]
-
-    @property
-    def overdue(self) -> int:
-        return sum(row.overdue for _, rows in self.directorates for row in rows)
-
-
 @login_required
 @require_safe
 def my_returns(request):
     return render(request, "returns/mine.html", {"rounds": returns_due(request.user)})
-
-
-def returns_due(user) -> list[Round]:
-    """Each open quarter's measures and actions the person completes: three queries however many."""
-    periods = list(Period.objects.filter(state=Period.State.OPEN).select_related("year").order_by("-year__start_year"))
-    entries = list(entries_in_scope(user, [period.year_id for period in periods]))
-    states = {
-        (period_id, measure_id): state
-        for period_id, measure_id, state in Return.objects.filter(period__in=periods).values_list(
-            "period_id", "measure_id", "state"
-        )
-    }
-    today = timezone.localdate()
-    return [round_of(period, entries, states, today) for period in periods]
-
-
-def entries_in_scope(user, year_ids: list[int]):
-    """Their directorates' scorecard entries and the measures they own; everything for the performance team."""
-    entries = (
-        ScorecardEntry.objects.filter(year__in=year_ids)
-        .select_related("measure", "directorate")
-        .order_by("directorate__order", "directorate__name", "order", "pk")
-    )
-    if permissions.is_performance_team(user):
-        return entries
-    return entries.filter(Q(directorate__in=permissions.owner_directorates(user)) | Q(measure__owner=user.pk))
-
-
-def round_of(period: Period, entries: list[ScorecardEntry], states: dict, today: date) -> Round:
-    rows = []
-    for entry in entries:
-        if entry.year_id == period.year_id:
-            state = states.get((period.pk, entry.measure_id), NOT_STARTED)
-            rows.append(ReturnRow(entry, state, is_overdue(period, state, today)))
-    by_directorate = groupby(rows, key=lambda row: row.entry.directorate.name if row.entry.directorate else "")
-    return Round(period, [(name or "No directorate", list(group)) for name, group in by_directorate])
 
 
 # -- a return's page ----------------------------------------------------------------------------------

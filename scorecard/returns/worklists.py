@@ -1,0 +1,88 @@
+"""Who has what to do this quarter: the reads behind "My returns" and the quarter's progress."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from itertools import groupby
+
+from django.db.models import Q
+from django.utils import timezone
+
+from scorecard.accounts import permissions
+from scorecard.council.models import Period
+from scorecard.measures.models import ScorecardEntry
+from scorecard.returns.models import Return, WorkflowState, is_overdue
+
+NOT_STARTED = "not_started"
+STATES = [(NOT_STARTED, "Not started"), *WorkflowState.choices]
+STATE_TAGS = {
+    NOT_STARTED: "grey",
+    "draft": "light-blue",
+    "submitted": "purple",
+    "returned": "orange",
+    "approved": "green",
+}
+
+
+@dataclass(frozen=True)
+class ReturnRow:
+    entry: ScorecardEntry
+    state: str
+    overdue: bool
+
+    @property
+    def state_label(self) -> str:
+        return dict(STATES)[self.state]
+
+    @property
+    def tag_colour(self) -> str:
+        return STATE_TAGS[self.state]
+
+
+@dataclass(frozen=True)
+class Round:
+    """One open quarter's returns for the person, by directorate."""
+
+    period: Period
+    directorates: list[tuple[str, list[ReturnRow]]]
+
+    @property
+    def overdue(self) -> int:
+        return sum(row.overdue for _, rows in self.directorates for row in rows)
+
+
+def returns_due(user) -> list[Round]:
+    """Each open quarter's measures and actions the person completes: three queries however many."""
+    periods = list(Period.objects.filter(state=Period.State.OPEN).select_related("year").order_by("-year__start_year"))
+    entries = list(entries_in_scope(user, [period.year_id for period in periods]))
+    states = {
+        (period_id, measure_id): state
+        for period_id, measure_id, state in Return.objects.filter(period__in=periods).values_list(
+            "period_id", "measure_id", "state"
+        )
+    }
+    today = timezone.localdate()
+    return [round_of(period, entries, states, today) for period in periods]
+
+
+def entries_in_scope(user, year_ids: list[int]):
+    """Their directorates' scorecard entries and the measures they own; everything for the performance team."""
+    entries = (
+        ScorecardEntry.objects.filter(year__in=year_ids)
+        .select_related("measure", "directorate")
+        .order_by("directorate__order", "directorate__name", "order", "pk")
+    )
+    if permissions.is_performance_team(user):
+        return entries
+    return entries.filter(Q(directorate__in=permissions.owner_directorates(user)) | Q(measure__owner=user.pk))
+
+
+def round_of(period: Period, entries: list[ScorecardEntry], states: dict, today: date) -> Round:
+    rows = []
+    for entry in entries:
+        if entry.year_id == period.year_id:
+            state = states.get((period.pk, entry.measure_id), NOT_STARTED)
+            rows.append(ReturnRow(entry, state, is_overdue(period, state, today)))
+    by_directorate = groupby(rows, key=lambda row: row.entry.directorate.name if row.entry.directorate else "")
+    return Round(period, [(name or "No directorate", list(group)) for name, group in by_directorate])
