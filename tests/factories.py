@@ -1,5 +1,6 @@
 """Small builders for test data: each makes one thing with sensible defaults, overridable by keyword."""
 
+from datetime import date
 from decimal import Decimal
 
 from django.utils import timezone
@@ -23,6 +24,14 @@ def year(start_year: int = 2017, **settings) -> FinancialYear:
 
 def period(start_year: int = 2017, quarter: int = 2) -> Period:
     return Period.objects.get(year=year(start_year), quarter=quarter)
+
+
+def open_period(start_year: int = 2018, quarter: int = 3, deadline: date | None = date(2019, 1, 18)) -> Period:
+    """A quarter open for returns, as the performance team opens it."""
+    opened = period(start_year, quarter)
+    opened.state, opened.deadline = Period.State.OPEN, deadline
+    opened.save()
+    return opened
 
 
 def published(*periods: Period) -> None:

@@ -23,10 +23,7 @@ COMMENTARY = {
 
 @pytest.fixture
 def q3():
-    period = factories.period(2018, 3)
-    period.state, period.deadline = Period.State.OPEN, date(2019, 1, 18)
-    period.save()
-    return period
+    return factories.open_period(2018, 3, deadline=date(2019, 1, 18))
 
 
 @pytest.fixture
