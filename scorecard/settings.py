@@ -32,6 +32,7 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = [h for h in os.environ.get("SCORECARD_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
 
 INSTALLED_APPS = [
+    "scorecard.web",  # first, so its sign-in and password pages win over the admin's
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -46,7 +47,6 @@ INSTALLED_APPS = [
     "scorecard.measures",
     "scorecard.returns",
     "scorecard.reports",
-    "scorecard.web",
     "scorecard.demo",
 ]
 

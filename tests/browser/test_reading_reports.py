@@ -31,6 +31,7 @@ def published_quarter():
         "/reports/dashboard/?year=2018/19&quarter=2&group_by=perspective",
         "/reports/improvement/?year=2018/19&quarter=2",
         "/accounts/login/",
+        "/accounts/password_reset/",
     ],
 )
 def test_public_pages_have_no_accessibility_problems(visitor, published_quarter, path):
