@@ -38,6 +38,10 @@ class OrganisationSettings(models.Model):
         default=Decimal("0.05"),
         help_text="Below target by up to this fraction is Amber (0.05 is 5%); further below is Red.",
     )
+    open_data_licence = models.CharField(max_length=200, default="Open Government Licence v3.0")
+    open_data_licence_url = models.URLField(
+        default="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
+    )
     history = HistoricalRecords()
 
     class Meta:

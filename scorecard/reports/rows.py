@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from scorecard.council.models import Period
+from scorecard.council.models import OrganisationSettings, Period
 from scorecard.measures.models import ScorecardEntry
 from scorecard.performance.direction import Direction
-from scorecard.performance.status import Status
+from scorecard.performance.status import Status, Tolerances
 from scorecard.reports.figures import NO_FIGURE, Figure, figure
 from scorecard.returns.models import DataFlag, Return
 from scorecard.returns.selectors import AssessedReturn, assess_all
@@ -38,6 +38,9 @@ class MeasureRow:
     improvement_actions: str
     intervention: str
     commentary_provisional: bool
+    tolerances: Tolerances
+    unit: str
+    decimals: int
     restated: bool = False  # changed since the quarter was published
 
     @property
@@ -68,8 +71,9 @@ def measure_rows(period: Period) -> list[MeasureRow]:
     measure_ids = ScorecardEntry.objects.filter(year=period.year_id).values("measure_id")
     assessed = assess_all(period, returns, measure_ids)
     restated = restated_returns(period)
+    organisation = OrganisationSettings.load()
     return [
-        replace(row_for(entry, item, period), restated=item.ret.pk in restated)
+        replace(row_for(entry, item, period, organisation), restated=item.ret.pk in restated)
         for entry, item in zip(entries, assessed, strict=True)
     ]
 
@@ -82,7 +86,7 @@ def restated_returns(period: Period) -> set[int]:
     return set(changed.values_list("id", flat=True))
 
 
-def row_for(entry: ScorecardEntry, item: AssessedReturn, period: Period) -> MeasureRow:
+def row_for(entry: ScorecardEntry, item: AssessedReturn, period: Period, organisation) -> MeasureRow:
     measure, ret, assessment = entry.measure, item.ret, item.assessment
     shown = {"unit": measure.unit, "decimals": measure.decimals}
     return MeasureRow(
@@ -109,6 +113,9 @@ def row_for(entry: ScorecardEntry, item: AssessedReturn, period: Period) -> Meas
         improvement_actions=ret.improvement_actions,
         intervention=ret.intervention,
         commentary_provisional=ret.state == "submitted",
+        tolerances=measure.tolerances(organisation),
+        unit=measure.unit,
+        decimals=measure.decimals,
     )
 
 

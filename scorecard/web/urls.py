@@ -1,6 +1,6 @@
-from django.urls import path
+from django.urls import path, re_path
 
-from scorecard.web import approvals, quarters, reports, returns, views
+from scorecard.web import approvals, open_data, quarters, reports, returns, views
 
 app_name = "web"
 urlpatterns = [
@@ -25,4 +25,11 @@ urlpatterns = [
     path("quarters/<int:period_id>/close/", quarters.close_period, name="period_close"),
     path("quarters/<int:period_id>/reopen/", quarters.reopen_period, name="period_reopen"),
     path("quarters/<int:period_id>/publish/", quarters.publish_period, name="period_publish"),
+    path("open-data/", open_data.index, name="open_data"),
+    re_path(r"^open-data/scorecard\.(?P<extension>csv|json)$", open_data.everything, name="open_data_all"),
+    re_path(
+        r"^open-data/(?P<slug>\d{4}-\d{2}-Q[1-4])/scorecard\.(?P<extension>csv|json)$",
+        open_data.one_quarter,
+        name="open_data_quarter",
+    ),
 ]

@@ -62,6 +62,10 @@ MATRIX = [
     ("period_reopen", "POST", LOGIN, REFUSED, REFUSED, REFUSED, DONE, REFUSED),
     ("period_publish", "GET", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
     ("period_publish", "POST", LOGIN, REFUSED, REFUSED, REFUSED, DONE, REFUSED),
+    ("open_data", "GET", 200, 200, 200, 200, 200, 200),
+    ("open_data", "POST", NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    ("open_data_all", "GET", 200, 200, 200, 200, 200, 200),
+    ("open_data_quarter", "GET", UNPUBLISHED, UNPUBLISHED, UNPUBLISHED, UNPUBLISHED, UNPUBLISHED, UNPUBLISHED),
 ]
 
 
@@ -136,6 +140,8 @@ def address(name: str, world: World) -> tuple[dict, str]:
         "period_close": ({"period_id": world.open.pk}, ""),
         "period_reopen": ({"period_id": world.closed.pk}, ""),
         "period_publish": ({"period_id": world.closed.pk}, ""),
+        "open_data_all": ({"extension": "csv"}, ""),
+        "open_data_quarter": ({"slug": world.closed.as_quarter.slug, "extension": "json"}, ""),  # not published
     }.get(name, ({}, ""))
 
 
@@ -193,8 +199,9 @@ def test_a_missing_thing_is_not_found(client, world):
     client.force_login(world.people["performance"])
     for name, method, *_ in MATRIX:
         kwargs, _ = address(name, world)
-        if kwargs and method == usable_method(name):
-            url = reverse(f"web:{name}", kwargs=dict.fromkeys(kwargs, 999999))
+        ids = [key for key, value in kwargs.items() if isinstance(value, int)]
+        if ids and method == usable_method(name):
+            url = reverse(f"web:{name}", kwargs={**kwargs, **dict.fromkeys(ids, 999999)})
             response = client.post(url, sent(name, world)) if method == "POST" else client.get(url)
             assert response.status_code == 404, url
 

@@ -1,0 +1,120 @@
+"""The published scorecard as open data: one flat row per measure per published quarter, with its licence.
+
+Unpublished quarters never appear: the rows come only from quarters the performance team published.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.utils import timezone
+
+from scorecard.council.models import OrganisationSettings, Period
+from scorecard.measures.fields import plain
+from scorecard.reports.figures import Figure
+from scorecard.reports.rows import MeasureRow, measure_rows
+
+COLUMNS = [
+    "year",
+    "quarter",
+    "code",
+    "title",
+    "kind",
+    "directorate",
+    "pledge",
+    "priority",
+    "perspective",
+    "good_is",
+    "unit",
+    "decimals",
+    "quarter_target",
+    "actual",
+    "actual_as_printed",
+    "year_end_target",
+    "year_end_forecast",
+    "status",
+    "forecast_status",
+    "direction_of_travel",
+    "blue_margin",
+    "amber_margin",
+    "margins_are_absolute",
+    "context",
+    "improvement_actions",
+    "intervention",
+    "restated_since_publication",
+    "published",
+    "licence",
+]
+
+
+@dataclass(frozen=True)
+class OpenData:
+    publisher: str
+    licence: str
+    licence_url: str
+    generated_at: datetime
+    quarters: list[str]
+    rows: list[dict]
+
+
+def published_quarters() -> list[Period]:
+    return list(
+        Period.objects.select_related("year").filter(published_at__isnull=False).order_by("year__start_year", "quarter")
+    )
+
+
+def open_data(periods: list[Period]) -> OpenData:
+    """Rows for the given quarters; any that are not published are left out, whatever was asked."""
+    organisation = OrganisationSettings.load()
+    published = [period for period in periods if period.is_published]
+    rows = [
+        open_row(period, row, organisation.open_data_licence) for period in published for row in measure_rows(period)
+    ]
+    return OpenData(
+        publisher=organisation.name,
+        licence=organisation.open_data_licence,
+        licence_url=organisation.open_data_licence_url,
+        generated_at=timezone.now(),
+        quarters=[period.label for period in published],
+        rows=rows,
+    )
+
+
+def number(value: Figure) -> str | None:
+    return plain(value.value) if value.is_number else None
+
+
+def open_row(period: Period, row: MeasureRow, licence: str) -> dict:
+    tolerances = row.tolerances
+    return {
+        "year": period.year.label,
+        "quarter": period.quarter,
+        "code": row.code,
+        "title": row.title,
+        "kind": "Council Plan action" if row.is_action else "measure",
+        "directorate": row.directorate,
+        "pledge": row.pledge,
+        "priority": row.priority,
+        "perspective": row.perspective,
+        "good_is": row.good_is,
+        "unit": row.unit,
+        "decimals": row.decimals,
+        "quarter_target": number(row.target) or row.target.text or None,
+        "actual": number(row.actual),
+        "actual_as_printed": row.actual.text,
+        "year_end_target": number(row.year_end_target) or row.year_end_target.text or None,
+        "year_end_forecast": number(row.forecast) or row.forecast.text or None,
+        "status": row.status.label,
+        "forecast_status": row.forecast_status.label,
+        "direction_of_travel": row.direction_label,
+        "blue_margin": plain(tolerances.blue_margin) if tolerances.blue_margin is not None else None,
+        "amber_margin": plain(tolerances.amber_margin),
+        "margins_are_absolute": tolerances.absolute,
+        "context": row.context,
+        "improvement_actions": row.improvement_actions,
+        "intervention": row.intervention,
+        "restated_since_publication": row.restated,
+        "published": period.published_at.date().isoformat(),
+        "licence": licence,
+    }

@@ -1,0 +1,66 @@
+"""Open data: the published scorecard as CSV and JSON, with its licence; nothing unpublished, ever."""
+
+import csv
+import io
+
+import pytest
+
+from scorecard.council.models import Directorate, Period
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def quarters():
+    published, still_open = factories.period(2018, 1), factories.open_period(2018, 2)
+    resources = Directorate.objects.create(name="Corporate Resources")
+    online = factories.measure("CM PM15", title="Number of online transactions")
+    factories.entry(online, published.year, directorate=resources)
+    factories.target(online, published, 30000)
+    factories.return_for(online, published, 28811, context='=HYPERLINK("http://evil.example")')
+    factories.return_for(online, still_open, 44745, context="Not yet signed off.")
+    factories.published(published)
+    return published, still_open
+
+
+def test_the_json_carries_the_licence_and_every_published_figure(client, quarters):
+    data = client.get("/open-data/scorecard.json").json()
+    assert data["licence"] == "Open Government Licence v3.0"
+    assert data["licence_url"].startswith("https://www.nationalarchives.gov.uk/")
+    assert data["quarters"] == ["2018/19 Q1"]
+    (row,) = data["rows"]
+    assert (row["code"], row["actual"], row["quarter_target"], row["status"]) == ("CM PM15", "28811", "30000", "Amber")
+    assert (row["good_is"], row["amber_margin"], row["blue_margin"]) == ("High", "0.05", "0.02")
+    assert row["licence"] == "Open Government Licence v3.0"
+
+
+def test_unpublished_quarters_never_appear(client, quarters):
+    everything = client.get("/open-data/scorecard.csv").content.decode()
+    assert "44745" not in everything and "Not yet signed off" not in everything
+    assert client.get("/open-data/2018-19-Q2/scorecard.json").status_code == 404
+
+
+def test_one_quarter_at_its_own_stable_address(client, quarters):
+    response = client.get("/open-data/2018-19-Q1/scorecard.csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert [row["code"] for row in rows] == ["CM PM15"]
+    assert response["Access-Control-Allow-Origin"] == "*"
+
+
+def test_text_that_looks_like_a_formula_is_neutralised(client, quarters):
+    rows = list(csv.DictReader(io.StringIO(client.get("/open-data/scorecard.csv").content.decode())))
+    assert rows[0]["context"].startswith("'=")
+
+
+def test_the_index_lists_published_quarters_with_the_licence(client, quarters):
+    html = client.get("/open-data/").content.decode()
+    assert "2018/19 Q1" in html and "2018/19 Q2" not in html
+    assert "Open Government Licence v3.0" in html
+
+
+def test_an_unknown_format_or_quarter_is_not_found(client, quarters):
+    assert client.get("/open-data/scorecard.xml").status_code == 404
+    assert client.get("/open-data/2030-31-Q1/scorecard.csv").status_code == 404
+    Period.objects.update(published_at=None)
+    assert client.get("/open-data/scorecard.json").json()["rows"] == []
