@@ -1,0 +1,51 @@
+"""Setting up a new year's scorecard from the last one, as a starting point to edit."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from scorecard.accounts import permissions
+from scorecard.council.models import FinancialYear, Period
+from scorecard.measures.models import ScorecardEntry, Target
+from scorecard.returns.services import Refused
+
+YEAR_SETTINGS = ("completed_status", "inclusion_criterion", "same_direction_label", "commentary_required_for_red_amber")
+
+
+@transaction.atomic
+def scorecard_copy(*, from_year: FinancialYear, to_start_year: int, by) -> FinancialYear:
+    """Copy a year's scorecard (entries, portfolios, targets) into a later year that has none yet.
+
+    Measures keep their tolerances, which belong to the measure; the targets come across unchanged, for the
+    performance team to revise. The new year's quarters are created, not opened.
+    """
+    if not permissions.may_run_the_quarter(by):
+        raise Refused("Only the performance team sets up a new year's scorecard.")
+    if to_start_year <= from_year.start_year:
+        raise Refused(f"Copy {from_year.label}'s scorecard into a later year.")
+    to_year, _ = FinancialYear.objects.get_or_create(
+        start_year=to_start_year, defaults={name: getattr(from_year, name) for name in YEAR_SETTINGS}
+    )
+    if to_year.entries.exists():
+        raise Refused(f"{to_year.label} already has a scorecard: edit it instead.")
+    periods = {quarter: Period.objects.get_or_create(year=to_year, quarter=quarter)[0] for quarter in range(1, 5)}
+    copy_entries(from_year, to_year)
+    copy_targets(from_year, to_year, periods)
+    return to_year
+
+
+ENTRY_FIELDS = ("measure_id", "priority_id", "perspective_id", "directorate_id", "code", "title", "order")
+
+
+def copy_entries(from_year: FinancialYear, to_year: FinancialYear) -> None:
+    for entry in from_year.entries.prefetch_related("portfolios"):
+        copied = ScorecardEntry.objects.create(year=to_year, **{name: getattr(entry, name) for name in ENTRY_FIELDS})
+        copied.portfolios.set(entry.portfolios.all())
+
+
+def copy_targets(from_year: FinancialYear, to_year: FinancialYear, periods: dict[int, Period]) -> None:
+    for target in Target.objects.filter(year=from_year).select_related("period"):
+        period = periods[target.period.quarter] if target.period_id else None
+        Target.objects.create(
+            measure_id=target.measure_id, year=to_year, period=period, value=target.value, progress=target.progress
+        )
