@@ -135,5 +135,8 @@ STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The largest file the import page accepts, in bytes (the command line allows more).
+SCORECARD_IMPORT_MAX_BYTES = int(os.environ.get("SCORECARD_IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))
+
 # Where demo data lives; `manage.py load_demo` reads it.
 DEMO_DIR = BASE_DIR / "demo"

@@ -1,0 +1,159 @@
+"""What an import would do, row by row, before anything is written; and the commit, all rows or none."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from django.db import transaction
+
+from scorecard.imports import ImportProblem
+from scorecard.imports.cells import formula_problem, looks_like_a_formula
+from scorecard.imports.reading import FIRST_ROW, Row, is_blank
+from scorecard.reports.render.delimited import not_a_formula
+
+PROGRESS_EVERY = 1_000  # rows between progress reports
+
+ProgressReport = Callable[[int, int], None]  # (rows done, rows in all)
+
+
+class Outcome(StrEnum):
+    NEW = "new"
+    CHANGED = "changed"
+    UNCHANGED = "unchanged"
+    ERROR = "error"
+
+
+@dataclass(frozen=True)
+class Problem:
+    row: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"Row {self.row}, {self.column}: {self.message}"
+
+
+@dataclass
+class PlannedRow:
+    """One row of the file: what it would do, or why it cannot be imported."""
+
+    number: int
+    code: str
+    outcome: Outcome = Outcome.UNCHANGED
+    problems: list[Problem] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+    measure: object = None
+    period: object = None
+    changes: dict[str, object] = field(default_factory=dict)
+    # What was stored when the row was checked, so a change made since is caught at the commit.
+    seen: object = None
+
+    def problem(self, column: str, message: str) -> None:
+        self.problems.append(Problem(self.number, column, message))
+        self.outcome = Outcome.ERROR
+
+    def has_problem(self, column: str) -> bool:
+        return any(problem.column == column for problem in self.problems)
+
+
+@dataclass
+class Plan:
+    """The dry run: every row classified, with its reasons; committing it writes the new and changed rows."""
+
+    what: str
+    rows: list[PlannedRow]
+    write: Callable[[PlannedRow, object], None]
+    ignored_columns: list[str] = field(default_factory=list)
+
+    def counted(self, outcome: Outcome) -> int:
+        return sum(1 for row in self.rows if row.outcome == outcome)
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [problem for row in self.rows for problem in row.problems]
+
+    @property
+    def in_error(self) -> int:
+        return self.counted(Outcome.ERROR)
+
+    @property
+    def to_write(self) -> list[PlannedRow]:
+        return [row for row in self.rows if row.outcome in (Outcome.NEW, Outcome.CHANGED)]
+
+    @property
+    def summary(self) -> str:
+        return (
+            f"{self.counted(Outcome.NEW)} new, {self.counted(Outcome.CHANGED)} changed, "
+            f"{self.counted(Outcome.UNCHANGED)} unchanged, {self.in_error} in error"
+        )
+
+
+def planned_rows(
+    rows: Sequence[Row],
+    columns: Iterable[str],
+    check: Callable[[PlannedRow, Row], None],
+    progress: ProgressReport | None,
+) -> list[PlannedRow]:
+    """Check each row that is not blank in the import's columns, numbered as in the spreadsheet."""
+    columns = tuple(columns)
+    planned = []
+    for index, row in enumerate(rows):
+        cells = {column: row.get(column) for column in columns}
+        if not is_blank(cells):
+            planned.append(checked_row(index + FIRST_ROW, cells, check))
+        report_progress(progress, index + 1, len(rows))
+    return planned
+
+
+def checked_row(number: int, cells: Row, check: Callable[[PlannedRow, Row], None]) -> PlannedRow:
+    """Formula-looking cells are refused first, then the import's own checks see the rest."""
+    row = PlannedRow(number, code=str(cells.get("code") or "").strip())
+    for column, value in cells.items():
+        if looks_like_a_formula(value):
+            row.problem(column, formula_problem(value))
+            cells[column] = None
+    check(row, cells)
+    return row
+
+
+def report_progress(progress: ProgressReport | None, done: int, total: int) -> None:
+    if progress and (done % PROGRESS_EVERY == 0 or done == total):
+        progress(done, total)
+
+
+def ignored_columns(rows: Sequence[Row], known: Iterable[str]) -> list[str]:
+    """Headings the import does not read, so a misspelt one ("forcast") is pointed out rather than lost."""
+    return sorted(set(rows[0]) - set(known)) if rows else []
+
+
+def outcome_of(row: PlannedRow, stored: bool) -> None:
+    if row.outcome != Outcome.ERROR and row.changes:
+        row.outcome = Outcome.CHANGED if stored else Outcome.NEW
+
+
+def commit_plan(plan: Plan, by, *, progress: ProgressReport | None = None) -> int:
+    """Write every new and changed row in one transaction; nothing at all if any row is in error."""
+    if plan.in_error:
+        raise ImportProblem(
+            f"{plan.in_error:,} {'row is' if plan.in_error == 1 else 'rows are'} in error, so nothing was imported. "
+            "Correct the file and import it again."
+        )
+    rows = plan.to_write
+    with transaction.atomic():
+        for done, row in enumerate(rows, start=1):
+            plan.write(row, by)
+            report_progress(progress, done, len(rows))
+    return len(rows)
+
+
+def error_report(plan: Plan) -> str:
+    """The problems as CSV (row, column, message), to open next to the file and put it right."""
+    output = io.StringIO()
+    writer = csv.writer(output, lineterminator="\r\n")
+    writer.writerow(["row", "column", "message"])
+    writer.writerows([problem.row, problem.column, not_a_formula(problem.message)] for problem in plan.problems)
+    return output.getvalue()

@@ -1,0 +1,199 @@
+"""Importing a quarter's returns: one row per measure or action, as the template lays it out.
+
+Columns: code (required), actual, forecast, flag, note, context, improvement_actions, intervention, and
+optionally period (it must be the quarter being imported). An empty cell leaves what is recorded as it is:
+the template is not pre-filled with returns, so an empty cell cannot mean "clear it"; clearing is done on
+the return's page. Rows are saved as drafts through returns.services, with the same permissions,
+closed-quarter rule, history and lost-update protection as the web form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import partial
+
+from scorecard.accounts import permissions
+from scorecard.council.models import Period
+from scorecard.imports import ImportProblem
+from scorecard.imports.cells import CellProblem, figure, is_empty, progress, shown, text_of, words
+from scorecard.imports.codes import ScorecardCodes
+from scorecard.imports.plans import Plan, PlannedRow, ProgressReport, ignored_columns, outcome_of, planned_rows
+from scorecard.imports.reading import Row, read_rows
+from scorecard.measures.fields import plain
+from scorecard.measures.models import Measure
+from scorecard.performance import milestones
+from scorecard.performance.periods import PeriodError, Quarter
+from scorecard.returns import services
+from scorecard.returns.models import DataFlag, Return
+
+COLUMNS = ("code", "period", "actual", "forecast", "flag", "note", "context", "improvement_actions", "intervention")
+READ_ONLY = ("title", "quarter_target", "year_end_target")  # in the template for reference; never imported
+ALIASES = {
+    "measure_code": "code",
+    "reference": "code",
+    "year_end_forecast": "forecast",
+    "data_flag": "flag",
+    "data_note": "note",
+    "context_for_current_performance": "context",
+    "improvement_actions_taken": "improvement_actions",
+    "intervention_review": "intervention",
+}
+NOTE_LENGTH = Return._meta.get_field("data_note").max_length
+
+
+def read_returns_file(file_name: str, content: bytes, *, max_bytes: int | None = None) -> list[Row]:
+    return read_rows(file_name, content, required=("code",), aliases=ALIASES, max_bytes=max_bytes)
+
+
+def plan_returns(rows: Sequence[Row], period: Period, by, *, progress: ProgressReport | None = None) -> Plan:
+    """Each row new, changed, unchanged or in error, against the quarter's returns as stored now."""
+    checks = ReturnChecks(period, by)
+    planned = planned_rows(rows, COLUMNS, checks.check, progress)
+    return Plan("returns", planned, write=record_return, ignored_columns=ignored_columns(rows, (*COLUMNS, *READ_ONLY)))
+
+
+class ReturnChecks:
+    """The checks of one import's rows, with what they need read once: the codes and the stored returns."""
+
+    def __init__(self, period: Period, by):
+        self.period = Period.objects.select_related("year").get(pk=period.pk)
+        self.by = by
+        self.codes = ScorecardCodes(self.period.year)
+        self.stored = {ret.measure_id: ret for ret in Return.objects.filter(period=period).select_related("measure")}
+        self.first_rows: dict[int, int] = {}  # measure id → the row it was first given in
+
+    def check(self, row: PlannedRow, cells: Row) -> None:
+        self.check_period(row, cells.get("period"))
+        measure = self.measure(row, cells.get("code"))
+        if measure is None:
+            return
+        ret = self.return_of(measure)
+        row.measure, row.period, row.seen = measure, self.period, ret.version if ret.pk else 0
+        row.changes = changes(ret, figures(row, cells, measure))
+        row.reasons = reasons(ret, row.changes)
+        if (row.changes or gave_bad_figures(row)) and not permissions.may_edit_return(self.by, ret):
+            row.problem("code", services.refusal(ret, "edit"))
+        outcome_of(row, stored=ret.pk is not None)
+
+    def measure(self, row: PlannedRow, code: object) -> Measure | None:
+        if row.has_problem("code"):
+            return None
+        try:
+            measure = self.codes.measure(text_of(code))
+        except CellProblem as problem:
+            row.problem("code", str(problem))
+            return None
+        first = self.first_rows.setdefault(measure.pk, row.number)
+        if first != row.number:
+            row.problem("code", f"Row {first} is also for {measure.code or text_of(code)}: give each measure once")
+        return measure
+
+    def check_period(self, row: PlannedRow, value: object) -> None:
+        if is_empty(value):
+            return
+        try:
+            quarter = Quarter.parse(text_of(value))
+        except PeriodError as error:
+            row.problem("period", str(error))
+            return
+        if quarter != self.period.as_quarter:
+            row.problem("period", f"{quarter.label} is not {self.period.label}, the quarter being imported")
+
+    def return_of(self, measure: Measure) -> Return:
+        """The stored return, or the one that would be started (unsaved), for the permission check."""
+        ret = self.stored.get(measure.pk) or Return(measure=measure)
+        ret.period = self.period
+        return ret
+
+
+# -- what a row says -----------------------------------------------------------------------------
+
+
+def readers(measure: Measure) -> dict[str, tuple[str, Callable[[object], object]]]:
+    """Column → (the return's field, how to read the cell) for this measure: numbers, or progress words."""
+    milestone = measure.is_milestone
+    read_figure = progress_word if milestone else partial(figure, measure=measure)
+    figure_field = "{}_progress" if milestone else "{}"
+    return {
+        "actual": (figure_field.format("actual"), read_figure),
+        "forecast": (figure_field.format("forecast"), read_figure),
+        "flag": ("data_flag", data_flag),
+        "note": ("data_note", lambda value: words(value, longest=NOTE_LENGTH)),
+        **{name: (name, words) for name in services.COMMENTARIES},
+    }
+
+
+def figures(row: PlannedRow, cells: Row, measure: Measure) -> dict[str, object]:
+    """The fields the row gives, read; a cell that cannot be read is a problem against its column."""
+    found = {}
+    for column, (name, read) in readers(measure).items():
+        if is_empty(cells.get(column)):
+            continue
+        try:
+            found[name] = read(cells[column])
+        except CellProblem as problem:
+            row.problem(column, str(problem))
+    return found
+
+
+def gave_bad_figures(row: PlannedRow) -> bool:
+    """A row that tries to record something is told about permission too, not only once its figures are right."""
+    return any(problem.column not in ("code", "period") for problem in row.problems)
+
+
+def progress_word(value: object) -> str:
+    return progress(value).value
+
+
+def data_flag(value: object) -> str:
+    wanted = text_of(value).lower()
+    for flag in DataFlag:
+        if wanted in (flag.value, flag.label.lower()):
+            return flag.value
+    allowed = ", ".join(flag.label for flag in DataFlag)
+    raise CellProblem(f"{shown(value)} is not a data flag: use one of {allowed}")
+
+
+def changes(ret: Return, found: dict[str, object]) -> dict[str, object]:
+    return {name: value for name, value in found.items() if getattr(ret, name) != value}
+
+
+def reasons(ret: Return, changed: dict[str, object]) -> list[str]:
+    if not changed:
+        return ["same as recorded" if ret.pk else "nothing to record"]
+    described = [change_words(name, getattr(ret, name), value) for name, value in changed.items()]
+    return described if ret.pk else ["new return", *described]
+
+
+def change_words(name: str, old: object, new: object) -> str:
+    label = str(Return._meta.get_field(name).verbose_name)
+    if name in services.COMMENTARIES:
+        return f"{label} {'changed' if old else 'added'}"
+    return f"{label}: {value_words(name, old)} → {value_words(name, new)}"
+
+
+def value_words(name: str, value: object) -> str:
+    if value in (None, "") and name != "data_flag":
+        return "blank"
+    if name == "data_flag":
+        return DataFlag(value).label
+    if name.endswith("_progress"):
+        return milestones.Progress(value).label
+    return plain(value) if not isinstance(value, str) else value
+
+
+# -- the commit ----------------------------------------------------------------------------------
+
+
+def record_return(row: PlannedRow, by) -> None:
+    """Save the row's figures as a draft through the services; a refusal stops the whole import."""
+    try:
+        ret = services.return_start(measure=row.measure, period=row.period, by=by)
+        services.return_save(ret=ret, by=by, version=row.seen, **row.changes)
+    except services.StaleReturn as stale:
+        raise ImportProblem(
+            f"Row {row.number}: someone saved the return for {row.code} after the file was checked, "
+            "so nothing was imported. Check the file again and import it."
+        ) from stale
+    except services.Refused as refused:
+        raise ImportProblem(f"Row {row.number}: {refused} Nothing was imported.") from refused

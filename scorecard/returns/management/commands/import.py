@@ -1,0 +1,148 @@
+"""`manage.py import returns|targets FILE …`: the web import, from the command line, for big files.
+
+    python manage.py import returns FILE --period 2017/18-Q2 --user USERNAME [--dry-run] [--errors FILE]
+    python manage.py import targets FILE --year 2017/18 --user USERNAME [--dry-run] [--errors FILE]
+
+The file is checked first; if any row is in error nothing is written, the problems are listed (all of
+them in the --errors file, as CSV: row, column, message) and the command exits non-zero.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError, OutputWrapper
+
+from scorecard.council.models import FinancialYear, Period
+from scorecard.imports import ImportProblem
+from scorecard.imports.plans import Plan, commit_plan, error_report
+from scorecard.imports.returns import plan_returns, read_returns_file
+from scorecard.imports.targets import plan_targets, read_targets_file
+from scorecard.performance import periods
+
+# Whoever runs this already has the server, and big files are what it is for: only the web has the upload limit.
+COMMAND_LINE_MAX_BYTES = 500 * 1024 * 1024
+PROBLEMS_SHOWN = 20
+BAR_WIDTH = 30
+
+
+class Command(BaseCommand):
+    help = "Import returns for a quarter, or targets for a year, from a CSV or .xlsx file; --dry-run checks only."
+
+    def add_arguments(self, parser):
+        kinds = parser.add_subparsers(dest="kind", required=True, metavar="{returns,targets}")
+        returns = kinds.add_parser("returns", help="a quarter's returns, one row per measure, as in the template")
+        returns.add_argument("--period", required=True, help="the quarter, e.g. 2017/18-Q2")
+        targets = kinds.add_parser("targets", help="a year's targets: code, quarter (1-4 or year end), target")
+        targets.add_argument("--year", required=True, help="the financial year, e.g. 2017/18")
+        for kind in (returns, targets):
+            kind.add_argument("file", help="a .csv (UTF-8) or .xlsx file")
+            kind.add_argument("--user", required=True, help="who the import is made as: their permissions apply")
+            kind.add_argument("--dry-run", action="store_true", help="check the file and say what it would do")
+            kind.add_argument("--errors", metavar="FILE", help="write every problem to this CSV file")
+
+    def handle(self, *args, **options):
+        by = person_called(options["user"])
+        plan = self.checked(options, by)
+        self.stdout.write(f"{plan.what.capitalize()}: {plan.summary}.")
+        if plan.ignored_columns:
+            self.stdout.write(f"Columns not imported: {', '.join(plan.ignored_columns)}.")
+        if options["errors"]:
+            write_error_report(plan, options["errors"])
+        if plan.in_error:
+            self.list_problems(plan)
+            raise CommandError(f"{plan.in_error:,} {rows(plan.in_error)} in error: nothing was imported.")
+        if options["dry_run"]:
+            self.stdout.write("Dry run: nothing was written.")
+            return
+        try:
+            written = commit_plan(plan, by, progress=ProgressBar(self.stderr, "Importing"))
+        except ImportProblem as problem:
+            raise CommandError(str(problem)) from problem
+        self.stdout.write(f"Imported {written:,} {plan.what if written != 1 else plan.what.removesuffix('s')}.")
+
+    def checked(self, options, by) -> Plan:
+        """Check the file; the quarter or year is looked up first, so a mistyped one is told before the file."""
+        returns = options["kind"] == "returns"
+        when = period_called(options["period"]) if returns else year_called(options["year"])
+        content = file_content(options["file"])
+        bar = ProgressBar(self.stderr, "Checking")
+        try:
+            if returns:
+                rows = read_returns_file(options["file"], content, max_bytes=COMMAND_LINE_MAX_BYTES)
+                return plan_returns(rows, when, by, progress=bar)
+            rows = read_targets_file(options["file"], content, max_bytes=COMMAND_LINE_MAX_BYTES)
+            return plan_targets(rows, when, by, progress=bar)
+        except ImportProblem as problem:
+            raise CommandError(str(problem)) from problem
+
+    def list_problems(self, plan: Plan) -> None:
+        problems = plan.problems
+        for problem in problems[:PROBLEMS_SHOWN]:
+            self.stderr.write(str(problem))
+        if len(problems) > PROBLEMS_SHOWN:
+            self.stderr.write(f"… and {len(problems) - PROBLEMS_SHOWN:,} more: --errors FILE lists them all.")
+
+
+class ProgressBar:
+    """A plain-text bar on stderr, a line each time the import reports (every 1,000 rows, and at the end)."""
+
+    def __init__(self, stream: OutputWrapper, label: str):
+        self.stream, self.label = stream, label
+
+    def __call__(self, done: int, total: int) -> None:
+        filled = BAR_WIDTH * done // total if total else BAR_WIDTH
+        self.stream.write(f"{self.label} [{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {done:,} of {total:,} rows")
+
+
+def rows(count: int) -> str:
+    return "row is" if count == 1 else "rows are"
+
+
+def person_called(username: str):
+    person = get_user_model().objects.filter(username=username).first()
+    if person is None or not person.is_active:
+        raise CommandError(f"No active user is called {username!r}.")
+    return person
+
+
+def period_called(text: str) -> Period:
+    try:
+        quarter = periods.Quarter.parse(text)
+    except periods.PeriodError as error:
+        raise CommandError(f"--period: {error}.") from error
+    period = (
+        Period.objects.select_related("year")
+        .filter(year__start_year=quarter.year.start_year, quarter=quarter.number)
+        .first()
+    )
+    if period is None:
+        raise CommandError(f"{quarter.label} is not set up in Scorecard.")
+    return period
+
+
+def year_called(text: str) -> FinancialYear:
+    try:
+        year = periods.FinancialYear.parse(text)
+    except periods.PeriodError as error:
+        raise CommandError(f"--year: {error}.") from error
+    found = FinancialYear.objects.filter(start_year=year.start_year).first()
+    if found is None:
+        raise CommandError(f"{year.label} is not set up in Scorecard.")
+    return found
+
+
+def file_content(name: str) -> bytes:
+    try:
+        return Path(name).read_bytes()
+    except OSError as error:
+        raise CommandError(f"{name} cannot be read: {error.strerror}.") from error
+
+
+def write_error_report(plan: Plan, name: str) -> None:
+    """UTF-8 with the mark Excel looks for, so the messages open cleanly in a spreadsheet."""
+    try:
+        Path(name).write_text(error_report(plan), encoding="utf-8-sig", newline="")
+    except OSError as error:
+        raise CommandError(f"The error report {name} cannot be written: {error.strerror}.") from error
