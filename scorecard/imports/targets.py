@@ -182,7 +182,9 @@ def figure_words(figure: TargetFigure) -> str:
 def record_target(row: PlannedRow, by, *, year: FinancialYear) -> None:
     if not permissions.may_run_the_quarter(by):
         raise ImportProblem("Only the performance team imports targets. Nothing was imported.")
-    target = Target.objects.select_for_update().filter(measure=row.measure, year=year, period=row.period).first()
+    # Only the target's own row is locked: its default ordering joins the (nullable) quarter.
+    stored = Target.objects.select_for_update(of=("self",)).filter(measure=row.measure, year=year, period=row.period)
+    target = stored.first()
     if figure_of(target) != row.seen:
         raise ImportProblem(
             f"Row {row.number}: the {when(row.period)} target for {row.code} was changed after the file was checked, "
