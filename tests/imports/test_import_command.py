@@ -23,21 +23,6 @@ def csv_file(folder, name: str, *rows) -> str:
 
 
 @pytest.fixture
-def quarter():
-    return factories.open_period(2017, 2)
-
-
-@pytest.fixture
-def officer():
-    return factories.person("officer", "measure_owner", "Corporate Resources")
-
-
-@pytest.fixture
-def performance():
-    return factories.person("performance", "performance_team")
-
-
-@pytest.fixture
 def scorecard(quarter, officer):
     corporate = Directorate.objects.get(name="Corporate Resources")
     online = factories.measure("CM PM15", title="Number of online transactions")

@@ -1,6 +1,5 @@
 """Importing a quarter's returns: the dry-run plan, each bad input's own message, permissions, all or nothing."""
 
-import csv
 import io
 from decimal import Decimal
 
@@ -16,6 +15,7 @@ from scorecard.imports.template import template_bytes
 from scorecard.measures.models import MeasureAlias, Unit
 from scorecard.returns.models import Return, WorkflowState
 from tests import factories
+from tests.imports.conftest import csv_upload, xlsx_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -23,33 +23,11 @@ HEADINGS = ("code", "actual", "forecast", "flag", "note", "context", "improvemen
 
 
 def csv_file(*rows, headings=HEADINGS) -> tuple[str, bytes]:
-    output = io.StringIO()
-    csv.writer(output).writerows([headings, *rows])
-    return "returns.csv", output.getvalue().encode("utf-8-sig")
+    return csv_upload("returns", headings, rows)
 
 
 def xlsx_file(*rows, headings=HEADINGS) -> tuple[str, bytes]:
-    workbook = openpyxl.Workbook()
-    for row in (headings, *rows):
-        workbook.active.append(list(row))
-    output = io.BytesIO()
-    workbook.save(output)
-    return "returns.xlsx", output.getvalue()
-
-
-@pytest.fixture
-def quarter():
-    return factories.open_period(2017, 2)
-
-
-@pytest.fixture
-def officer():
-    return factories.person("officer", "measure_owner", "Corporate Resources")
-
-
-@pytest.fixture
-def performance():
-    return factories.person("performance", "performance_team")
+    return xlsx_upload("returns", headings, rows)
 
 
 @pytest.fixture

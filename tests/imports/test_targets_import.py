@@ -1,10 +1,7 @@
 """Importing a year's targets: quarters and year end, each bad input's own message, the performance team only."""
 
-import csv
-import io
 from decimal import Decimal
 
-import openpyxl
 import pytest
 
 from scorecard.imports import ImportProblem
@@ -12,6 +9,7 @@ from scorecard.imports.plans import Outcome, commit_plan
 from scorecard.imports.targets import plan_targets, read_targets_file
 from scorecard.measures.models import Target, Unit
 from tests import factories
+from tests.imports.conftest import csv_upload, xlsx_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -19,33 +17,16 @@ HEADINGS = ("code", "quarter", "target")
 
 
 def csv_file(*rows, headings=HEADINGS) -> tuple[str, bytes]:
-    output = io.StringIO()
-    csv.writer(output).writerows([headings, *rows])
-    return "targets.csv", output.getvalue().encode()
+    return csv_upload("targets", headings, rows)
 
 
 def xlsx_file(*rows, headings=HEADINGS) -> tuple[str, bytes]:
-    workbook = openpyxl.Workbook()
-    for row in (headings, *rows):
-        workbook.active.append(list(row))
-    output = io.BytesIO()
-    workbook.save(output)
-    return "targets.xlsx", output.getvalue()
+    return xlsx_upload("targets", headings, rows)
 
 
 @pytest.fixture
 def year():
     return factories.year(2017)
-
-
-@pytest.fixture
-def officer():
-    return factories.person("officer", "measure_owner", "Corporate Resources")
-
-
-@pytest.fixture
-def performance():
-    return factories.person("performance", "performance_team")
 
 
 @pytest.fixture
