@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from scorecard.web import approvals, open_data, quarters, reports, returns, views
+from scorecard.web import approvals, imports, open_data, quarters, reports, returns, views
 
 app_name = "web"
 urlpatterns = [
@@ -25,6 +25,12 @@ urlpatterns = [
     path("quarters/<int:period_id>/close/", quarters.close_period, name="period_close"),
     path("quarters/<int:period_id>/reopen/", quarters.reopen_period, name="period_reopen"),
     path("quarters/<int:period_id>/publish/", quarters.publish_period, name="period_publish"),
+    path("imports/returns/", imports.import_returns, name="import_returns"),
+    re_path(
+        r"^imports/returns/(?P<period_id>\d+)/template\.(?P<format>csv|xlsx)$",
+        imports.returns_template,
+        name="import_template",
+    ),
     path("open-data/", open_data.index, name="open_data"),
     re_path(r"^open-data/scorecard\.(?P<extension>csv|json)$", open_data.everything, name="open_data_all"),
     re_path(

@@ -93,3 +93,19 @@ def test_a_quarter_from_entry_to_publication(visitor, open_quarter):
     assert "112,816" in row.inner_text()
     assert "Red" in row.inner_text()  # 44,745 against a quarterly target of 60,000
     checked(reader)
+
+
+def test_an_officer_checks_and_imports_a_spreadsheet(visitor, open_quarter, tmp_path):
+    filled_in = tmp_path / "returns.csv"
+    filled_in.write_text("code,actual,forecast\nCM PM15,44745,112816\n", encoding="utf-8")
+    officer = visitor()
+    sign_in(officer, "officer")
+    officer.goto("/imports/returns/")
+    checked(officer)
+    officer.get_by_label("File (CSV or Excel .xlsx)").set_input_files(str(filled_in))
+    officer.get_by_role("button", name="Check the file").click()
+    assert "1 new, 0 changed, 0 unchanged, 0 in error" in officer.content()
+    checked(officer)
+    officer.get_by_role("button", name="Import 1 row").click()
+    assert "Imported 1 return for 2018/19 Q2" in officer.content()
+    checked(officer)

@@ -62,6 +62,9 @@ MATRIX = [
     ("period_reopen", "POST", LOGIN, REFUSED, REFUSED, REFUSED, DONE, REFUSED),
     ("period_publish", "GET", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
     ("period_publish", "POST", LOGIN, REFUSED, REFUSED, REFUSED, DONE, REFUSED),
+    ("import_returns", "GET", LOGIN, 200, 200, REFUSED, 200, REFUSED),
+    ("import_returns", "POST", LOGIN, 400, 400, REFUSED, 400, REFUSED),  # 400: no file was sent
+    ("import_template", "GET", LOGIN, 200, 200, REFUSED, 200, REFUSED),
     ("open_data", "GET", 200, 200, 200, 200, 200, 200),
     ("open_data", "POST", NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
     ("open_data_all", "GET", 200, 200, 200, 200, 200, 200),
@@ -140,6 +143,7 @@ def address(name: str, world: World) -> tuple[dict, str]:
         "period_close": ({"period_id": world.open.pk}, ""),
         "period_reopen": ({"period_id": world.closed.pk}, ""),
         "period_publish": ({"period_id": world.closed.pk}, ""),
+        "import_template": ({"period_id": world.open.pk, "format": "csv"}, ""),
         "open_data_all": ({"extension": "csv"}, ""),
         "open_data_quarter": ({"slug": world.closed.as_quarter.slug, "extension": "json"}, ""),  # not published
     }.get(name, ({}, ""))
