@@ -13,7 +13,8 @@ from django.urls import reverse
 from scorecard.accounts.models import Role, RoleAssignment
 from scorecard.council.models import Period
 from scorecard.measures.models import ScorecardEntry
-from scorecard.returns.models import NOT_YET_SUBMITTED, Return
+from scorecard.returns.models import NOT_YET_SUBMITTED
+from scorecard.returns.worklists import return_states
 
 
 @dataclass(frozen=True)
@@ -41,12 +42,13 @@ def due_for_a_reminder(period: Period, today: date, *, days_before: int, days_af
 
 def outstanding(period: Period) -> list[Outstanding]:
     """The quarter's scorecard entries whose return is not started, a draft, or sent back."""
-    states = dict(Return.objects.filter(period=period).values_list("measure_id", "state"))
+    states = return_states([period])
     entries = ScorecardEntry.objects.filter(year=period.year_id).select_related("measure__owner", "directorate")
+    found = [(entry, states.get((period.pk, entry.measure_id))) for entry in entries]
     return [
-        Outstanding(period, entry, states.get(entry.measure_id, "not started"))
-        for entry in entries
-        if entry.measure_id not in states or states[entry.measure_id] in NOT_YET_SUBMITTED
+        Outstanding(period, entry, state or "not started")
+        for entry, state in found
+        if state is None or state in NOT_YET_SUBMITTED
     ]
 
 

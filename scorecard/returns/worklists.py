@@ -56,14 +56,15 @@ def returns_due(user) -> list[Round]:
     """Each open quarter's measures and actions the person completes: three queries however many."""
     periods = list(Period.objects.filter(state=Period.State.OPEN).select_related("year").order_by("-year__start_year"))
     entries = list(entries_in_scope(user, [period.year_id for period in periods]))
-    states = {
-        (period_id, measure_id): state
-        for period_id, measure_id, state in Return.objects.filter(period__in=periods).values_list(
-            "period_id", "measure_id", "state"
-        )
-    }
+    states = return_states(periods)
     today = timezone.localdate()
     return [round_of(period, entries, states, today) for period in periods]
+
+
+def return_states(periods: list[Period]) -> dict[tuple[int, int], str]:
+    """Each saved return's workflow state, by (quarter, measure): one query for all the quarters."""
+    returns = Return.objects.filter(period__in=periods).values_list("period_id", "measure_id", "state")
+    return {(period_id, measure_id): state for period_id, measure_id, state in returns}
 
 
 def entries_in_scope(user, year_ids: list[int]):

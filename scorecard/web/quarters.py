@@ -19,9 +19,9 @@ from scorecard.accounts import permissions
 from scorecard.council.models import Period
 from scorecard.measures.models import ScorecardEntry
 from scorecard.returns import services
-from scorecard.returns.models import Return, is_overdue
+from scorecard.returns.models import is_overdue
 from scorecard.returns.services import Refused
-from scorecard.returns.worklists import NOT_STARTED, STATES
+from scorecard.returns.worklists import NOT_STARTED, STATES, return_states
 from scorecard.web.return_forms import OVERRIDABLE, ChallengeForm, DateEntry, OverrideForm, TargetAmendmentForm
 from scorecard.web.returns import (
     Problem,
@@ -89,12 +89,7 @@ def progress(periods: list[Period]) -> list[RoundProgress]:
         .order_by("directorate__order", "directorate__name")
         .values_list("year_id", "measure_id", "directorate__name")
     )
-    states = {
-        (period_id, measure_id): state
-        for period_id, measure_id, state in Return.objects.filter(period__in=periods).values_list(
-            "period_id", "measure_id", "state"
-        )
-    }
+    states = return_states(periods)
     today = timezone.localdate()
     return [round_progress(period, entries, states, today) for period in periods]
 
