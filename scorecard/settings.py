@@ -42,11 +42,13 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "django_htmx",
+    "ninja",
     "scorecard.accounts",
     "scorecard.council",
     "scorecard.measures",
     "scorecard.returns",
     "scorecard.reports",
+    "scorecard.api",
     "scorecard.demo",
 ]
 

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from scorecard.accounts.models import RoleAssignment, User
+from scorecard.accounts.models import Role, RoleAssignment, User
 from scorecard.council.models import Directorate, FinancialYear, OrganisationSettings, Period
 from scorecard.measures.models import Measure, ScorecardEntry, Target, Unit
 from scorecard.returns.models import Return, WorkflowState
@@ -74,3 +74,14 @@ def person(username: str, role: str, directorate: str | None = None) -> User:
     scope = Directorate.objects.get_or_create(name=directorate)[0] if directorate else None
     RoleAssignment.objects.create(user=user, role=role, directorate=scope)
     return user
+
+
+def everyone(directorate: str = "People Services") -> dict[str, User]:
+    """A person in each role: an owner and an approver in the directorate, an owner elsewhere, the team, a reader."""
+    return {
+        "other_owner": person("other_owner", Role.MEASURE_OWNER, "Communities & Place"),
+        "owner": person("owner", Role.MEASURE_OWNER, directorate),
+        "approver": person("approver", Role.DIRECTORATE_APPROVER, directorate),
+        "performance": person("performance", Role.PERFORMANCE_TEAM),
+        "reader": person("reader", Role.READER),
+    }

@@ -29,6 +29,15 @@ def assessed_returns(period: Period) -> list[AssessedReturn]:
     return assess_all(period, returns, returns.values("measure_id"))
 
 
+def quarter_return(period: Period, measure) -> Return:
+    """The quarter's return for the measure; an unsaved, empty one while nobody has started it."""
+    ret = Return.objects.filter(period=period, measure=measure).first()
+    if ret is None:
+        return Return(measure=measure, period=period, version=0)  # return_start begins at version 0
+    ret.period, ret.measure = period, measure
+    return ret
+
+
 def assessed_return(ret: Return) -> AssessedReturn:
     """One return with its assessment, e.g. for its page in the administration."""
     (assessed,) = assess_all(ret.period, [ret], [ret.measure_id])

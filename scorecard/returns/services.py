@@ -116,6 +116,15 @@ def missing_commentary(ret: Return) -> str:
 
 
 @transaction.atomic
+def return_record(*, ret: Return, by, version: int, submit: bool = False, **figures) -> Return:
+    """Start the return if nobody has yet, then save it as a draft or submit it: all of it, or nothing."""
+    if ret.pk is None:
+        ret = return_start(measure=ret.measure, period=ret.period, by=by)
+    service = return_submit if submit else return_save
+    return service(ret=ret, by=by, version=version, **figures)
+
+
+@transaction.atomic
 def return_approve(*, ret: Return, by) -> Return:
     ret = fresh(ret)
     if not permissions.may_approve_return(by, ret):

@@ -46,9 +46,10 @@ class PeriodForm(YearForm):
     def clean(self):
         cleaned = super().clean()
         if "year" in cleaned and "quarter" in cleaned:
-            cleaned["period"] = Period.objects.select_related("year").get(
-                year=cleaned["year"], quarter=cleaned["quarter"]
-            )
+            year, quarter = cleaned["year"], cleaned["quarter"]
+            cleaned["period"] = Period.objects.select_related("year").filter(year=year, quarter=quarter).first()
+            if cleaned["period"] is None:
+                self.add_error("quarter", f"Quarter {quarter} of {year.label} is not held")
         return cleaned
 
 

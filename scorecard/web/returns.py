@@ -9,7 +9,6 @@ from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -27,7 +26,7 @@ from scorecard.reports.figures import Figure, figure
 from scorecard.reports.rows import actual_figure, previous_figure, target_figure
 from scorecard.returns import services
 from scorecard.returns.models import Return, is_overdue
-from scorecard.returns.selectors import AssessedReturn, assessed_return
+from scorecard.returns.selectors import AssessedReturn, assessed_return, quarter_return
 from scorecard.returns.services import COMMENTARIES, Refused, StaleReturn
 from scorecard.returns.worklists import returns_due
 from scorecard.web.return_forms import ChallengeForm, OverrideForm, ReturnForm, TargetAmendmentForm
@@ -64,12 +63,7 @@ def my_returns(request):
 def return_of(period_id: int, measure_id: int) -> Return:
     """The quarter's return for the measure; an unsaved, empty one while nobody has started it."""
     period = get_object_or_404(Period.objects.select_related("year"), pk=period_id)
-    measure = get_object_or_404(Measure, pk=measure_id)
-    ret = Return.objects.filter(period=period, measure=measure).first()
-    if ret is None:
-        return Return(measure=measure, period=period, version=0)  # return_start begins at version 0
-    ret.period, ret.measure = period, measure
-    return ret
+    return quarter_return(period, get_object_or_404(Measure, pk=measure_id))
 
 
 def saved_return(return_id: int) -> Return:
@@ -101,7 +95,9 @@ def post_return(request, ret: Return) -> HttpResponse:
     if not form.is_valid():
         return render_return(request, ret, form=form, status=400)
     try:
-        write(ret, request.user, form, submit=action == "submit")
+        services.return_record(
+            ret=ret, by=request.user, version=form.cleaned_data["version"], submit=action == "submit", **form.figures()
+        )
     except StaleReturn as stale:
         return render_return(request, ret, form=form, refusal=str(stale), status=409)
     except Refused as refusal:
@@ -112,15 +108,6 @@ def post_return(request, ret: Return) -> HttpResponse:
         return redirect("web:my_returns")
     messages.success(request, "Saved as a draft. Submit it for approval when it is ready.")
     return redirect(return_url(ret))
-
-
-@transaction.atomic
-def write(ret: Return, by, form: ReturnForm, *, submit: bool) -> Return:
-    """Start the return if need be and save or submit it: all of it, or nothing when refused."""
-    if ret.pk is None:
-        ret = services.return_start(measure=ret.measure, period=ret.period, by=by)
-    service = services.return_submit if submit else services.return_save
-    return service(ret=ret, by=by, version=form.cleaned_data["version"], **form.figures())
 
 
 def copy_last_quarter(request, ret: Return) -> HttpResponse:

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from scorecard.web import approvals, imports, open_data, quarters, reports, returns, views
+from scorecard.web import approvals, imports, open_data, quarters, reports, returns, tokens, views
 
 app_name = "web"
 urlpatterns = [
@@ -31,6 +31,8 @@ urlpatterns = [
         imports.returns_template,
         name="import_template",
     ),
+    path("account/api-tokens/", tokens.api_tokens, name="api_tokens"),
+    path("account/api-tokens/<int:token_id>/revoke/", tokens.revoke_api_token, name="api_token_revoke"),
     path("open-data/", open_data.index, name="open_data"),
     re_path(r"^open-data/scorecard\.(?P<extension>csv|json)$", open_data.everything, name="open_data_all"),
     re_path(

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from scorecard.accounts.models import Role
+from scorecard.api import tokens
 from scorecard.council.models import Directorate, Period
 from scorecard.returns.models import Return, WorkflowState
 from scorecard.web import urls
@@ -21,6 +21,7 @@ ROLES = ("anonymous", "other_owner", "owner", "approver", "performance", "reader
 LOGIN = 302  # anonymous people are sent to sign in
 DONE = 302  # a form that worked redirects to the page that shows the result
 REFUSED, NOT_ALLOWED = 403, 405
+NOT_YOURS = 404  # someone else's token is not even shown to exist
 UNPUBLISHED = 404  # the reports ask for the open quarter: readers and the public see published quarters only
 
 # name, method,          anonymous, owner elsewhere, owner, approver, performance team, reader
@@ -65,6 +66,10 @@ MATRIX = [
     ("import_returns", "GET", LOGIN, 200, 200, REFUSED, 200, REFUSED),
     ("import_returns", "POST", LOGIN, 400, 400, REFUSED, 400, REFUSED),  # 400: no file was sent
     ("import_template", "GET", LOGIN, 200, 200, REFUSED, 200, REFUSED),
+    ("api_tokens", "GET", LOGIN, 200, 200, 200, 200, 200),
+    ("api_tokens", "POST", LOGIN, 200, 200, 200, 200, 200),  # the page shows the new token's key, once
+    ("api_token_revoke", "GET", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    ("api_token_revoke", "POST", LOGIN, NOT_YOURS, DONE, NOT_YOURS, NOT_YOURS, NOT_YOURS),  # the owner's token
     ("open_data", "GET", 200, 200, 200, 200, 200, 200),
     ("open_data", "POST", NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
     ("open_data_all", "GET", 200, 200, 200, 200, 200, 200),
@@ -84,6 +89,7 @@ class World:
     draft: Return
     submitted: Return
     target: object
+    token: object
 
 
 @pytest.fixture(autouse=True)
@@ -102,13 +108,7 @@ def world() -> World:
     for each in (measure, other):
         factories.entry(each, q3.year, directorate=people_services)
     factories.return_for(measure, q2, 470)
-    people = {
-        "other_owner": factories.person("other_owner", Role.MEASURE_OWNER, "Communities & Place"),
-        "owner": factories.person("owner", Role.MEASURE_OWNER, "People Services"),
-        "approver": factories.person("approver", Role.DIRECTORATE_APPROVER, "People Services"),
-        "performance": factories.person("performance", Role.PERFORMANCE_TEAM),
-        "reader": factories.person("reader", Role.READER),
-    }
+    people = factories.everyone("People Services")
     return World(
         people,
         Period.objects.get(pk=q2.pk),
@@ -118,6 +118,7 @@ def world() -> World:
         factories.return_for(measure, q3, 480, state=WorkflowState.DRAFT),
         factories.return_for(other, q3, 480, state=WorkflowState.SUBMITTED, context="Words"),
         factories.target(measure, q3, 500),
+        tokens.token_create(user=people["owner"], name="Spreadsheet")[0],
     )
 
 
@@ -144,6 +145,7 @@ def address(name: str, world: World) -> tuple[dict, str]:
         "period_reopen": ({"period_id": world.closed.pk}, ""),
         "period_publish": ({"period_id": world.closed.pk}, ""),
         "import_template": ({"period_id": world.open.pk, "format": "csv"}, ""),
+        "api_token_revoke": ({"token_id": world.token.pk}, ""),
         "open_data_all": ({"extension": "csv"}, ""),
         "open_data_quarter": ({"slug": world.closed.as_quarter.slug, "extension": "json"}, ""),  # not published
     }.get(name, ({}, ""))
@@ -167,6 +169,7 @@ def sent(name: str, world: World) -> dict:
         "send_back": {"comment": "Add the context."},
         "period_open": {"deadline": "2019-04-18"},
         "period_reopen": {"reason": "Late figures"},
+        "api_tokens": {"name": "Power BI refresh"},
     }.get(name, {})
 
 

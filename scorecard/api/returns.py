@@ -1,0 +1,131 @@
+"""Returns: read by anyone once published; saved, submitted, approved or sent back by the services the web uses.
+
+The same checks and messages as the web. Each change carries the version it was read at; a change made from
+an older copy is refused (409), so nobody silently overwrites someone else's work.
+"""
+
+from __future__ import annotations
+
+from ninja import Router
+
+from scorecard.accounts import permissions
+from scorecard.api import shapes
+from scorecard.api.access import TOKEN, TOKEN_OR_PUBLIC
+from scorecard.api.errors import Forbidden, Invalid, NotFound
+from scorecard.api.reads import Id, readable_period
+from scorecard.api.schemas import READ_REFUSALS, REFUSALS, ReturnChange, ReturnOut, SendBack
+from scorecard.measures.models import Measure
+from scorecard.returns import services
+from scorecard.returns.models import Return
+from scorecard.returns.selectors import assess_all, assessed_return, assessed_returns, quarter_return
+from scorecard.web.return_forms import ReturnForm
+
+router = Router(auth=TOKEN, tags=["returns"])
+
+
+@router.get("/periods/{period_id}/returns", response={200: list[ReturnOut], **READ_REFUSALS}, auth=TOKEN_OR_PUBLIC)
+def quarter_returns(request, period_id: Id):
+    """Every return of a quarter with its figures, commentary, status, forecast status and direction."""
+    period = readable_period(request, period_id)
+    staff = permissions.may_see_unpublished(request.user)
+    return [shapes.return_shape(assessed, with_workflow=staff) for assessed in assessed_returns(period)]
+
+
+@router.get(
+    "/periods/{period_id}/returns/{measure_id}", response={200: ReturnOut, **READ_REFUSALS}, auth=TOKEN_OR_PUBLIC
+)
+def one_return(request, period_id: Id, measure_id: Id):
+    """A quarter's return for one measure; while nobody has started it, an empty one at version 0."""
+    staff = permissions.may_see_unpublished(request.user)
+    return shapes.return_shape(assessed(request, period_id, measure_id), with_workflow=staff)
+
+
+@router.patch("/periods/{period_id}/returns/{measure_id}", response={200: ReturnOut, **REFUSALS})
+def save_return(request, change: ReturnChange, period_id: Id, measure_id: Id):
+    """Save a draft: the fields given change, the others stay as they are."""
+    return record(request, period_id, measure_id, change, submit=False)
+
+
+@router.post("/periods/{period_id}/returns/{measure_id}/submit", response={200: ReturnOut, **REFUSALS})
+def submit_return(request, change: ReturnChange, period_id: Id, measure_id: Id):
+    """Save the fields given and send the return to its directorate's approver.
+
+    A return rated Red or Amber needs all three commentaries first.
+    """
+    return record(request, period_id, measure_id, change, submit=True)
+
+
+@router.post("/periods/{period_id}/returns/{measure_id}/approve", response={200: ReturnOut, **REFUSALS})
+def approve_return(request, period_id: Id, measure_id: Id):
+    """Sign off a submitted return (its directorate's approver, or the performance team)."""
+    ret = submitted(request, period_id, measure_id, "approve")
+    return answer(services.return_approve(ret=ret, by=request.user))
+
+
+@router.post("/periods/{period_id}/returns/{measure_id}/send-back", response={200: ReturnOut, **REFUSALS})
+def send_back_return(request, reason: SendBack, period_id: Id, measure_id: Id):
+    """Return a submitted return to its owner, with a comment saying what to change."""
+    ret = submitted(request, period_id, measure_id, "send back")
+    return answer(services.return_send_back(ret=ret, by=request.user, comment=reason.comment))
+
+
+def record(request, period_id: int, measure_id: int, change: ReturnChange, *, submit: bool):
+    ret = visible_return(request, period_id, measure_id)
+    if not permissions.may_edit_return(request.user, ret):
+        raise Forbidden(services.refusal(ret, "edit"))
+    form = checked(ret, change)
+    saved = services.return_record(ret=ret, by=request.user, version=change.version, submit=submit, **form.figures())
+    return answer(saved)
+
+
+def checked(ret: Return, change: ReturnChange) -> ReturnForm:
+    """The return's form, as saved with the changes laid over it: the web's checks, word for word."""
+    given = change.dict(exclude_unset=True)
+    form = ReturnForm.for_return(ret)
+    unknown = sorted(set(given) - set(form.fields))
+    if unknown:
+        kind = "progress words" if ret.measure.is_milestone else "figures"
+        raise Invalid([{"field": name, "message": f"{ret.measure} records {kind}, not {name}"} for name in unknown])
+    data = {name: "" if value is None else str(value) for name, value in {**form.initial, **given}.items()}
+    form = ReturnForm(data, measure=ret.measure)
+    if not form.is_valid():
+        raise Invalid.of(form)
+    return form
+
+
+def visible_return(request, period_id: int, measure_id: int) -> Return:
+    ret = quarter_return_of(request, period_id, measure_id)
+    if not permissions.may_view_return(request.user, ret):
+        raise Forbidden("Only the measure's owner, its directorate's approver and the performance team can change it.")
+    return ret
+
+
+def submitted(request, period_id: int, measure_id: int, verb: str) -> Return:
+    ret = visible_return(request, period_id, measure_id)
+    if ret.pk is None:
+        raise NotFound("Nobody has started this return: there is nothing to sign off.")
+    if not permissions.may_approve_return(request.user, ret):
+        raise Forbidden(services.refusal(ret, verb))
+    return ret
+
+
+def answer(ret: Return) -> dict:
+    return shapes.return_shape(assessed_return(ret), with_workflow=True)
+
+
+def quarter_return_of(request, period_id: int, measure_id: int) -> Return:
+    """The quarter's return for the measure, if the caller may see it."""
+    period = readable_period(request, period_id)
+    found = Measure.objects.filter(pk=measure_id).first()
+    if found is None:
+        raise NotFound(f"No measure has the id {measure_id}.")
+    ret = quarter_return(period, found)
+    if ret.pk is None and not permissions.may_see_unpublished(request.user):
+        raise NotFound(f"No return for {found} in {period.label}.")
+    return ret
+
+
+def assessed(request, period_id: int, measure_id: int):
+    ret = quarter_return_of(request, period_id, measure_id)
+    (item,) = assess_all(ret.period, [ret], [ret.measure_id])
+    return item

@@ -1,0 +1,175 @@
+"""What the API reads and writes, as OpenAPI schemas. Figures travel as exact decimal strings ("44745", "93.5")."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from ninja import Schema
+from pydantic import Field
+
+
+class FieldProblem(Schema):
+    field: str
+    message: str
+
+
+class Problem(Schema):
+    """Why a request was not done: a sentence for a person, and each field at fault."""
+
+    detail: str
+    errors: list[FieldProblem] = []
+
+
+# Every answer but success is a Problem: a read is refused for a wrong token, a thing not found or not yet
+# published, or a mistaken query; a change also for breaking a rule, not being allowed, or an older copy.
+READ_REFUSALS = dict.fromkeys((401, 404, 422), Problem)
+REFUSALS = dict.fromkeys((400, 401, 403, 404, 409, 422), Problem)
+
+
+class Word(Schema):
+    """One word of Scorecard's vocabulary: its value in the API and how reports print it."""
+
+    value: str
+    label: str
+
+
+class StatusWord(Word):
+    colour: str = Field(description="Background colour of a status cell in PDF, Word and Excel.")
+    text_colour: str
+
+
+class PeriodOut(Schema):
+    id: int
+    year: str = Field(examples=["2017/18"])
+    quarter: int
+    label: str = Field(examples=["2017/18 Q2"])
+    state: str = Field(description="not_open, open or closed")
+    deadline: date | None
+    published_at: datetime | None
+
+
+class YearOut(Schema):
+    year: str = Field(examples=["2017/18"])
+    starts: date
+    ends: date
+    completed_status: str = Field(description="The status a Completed action shows this year: blue or green.")
+    inclusion_criterion: str
+    commentary_required_for_red_amber: bool
+    quarters: list[PeriodOut]
+
+
+class Place(Schema):
+    """A measure's place in one year's scorecard."""
+
+    year: str
+    code: str
+    title: str
+    directorate: str
+    pledge: str
+    priority: str
+    perspective: str
+    portfolios: list[str]
+
+
+class MeasureOut(Schema):
+    id: int
+    kind: str = Field(description="measure or action (a Council Plan action)")
+    code: str
+    title: str
+    definition: str
+    good_is: str = Field(description="high, low or none")
+    unit: str
+    decimals: int
+    frequency: str
+    comparison: str = Field(description="What the direction of travel compares with.")
+    aliases: list[str]
+    place: Place | None = Field(None, description="Given when a year was asked for.")
+
+
+class TargetOut(Schema):
+    measure_id: int
+    code: str
+    year: str
+    quarter: int | None = Field(description="Empty for the year-end target.")
+    value: str | None
+    progress: str | None
+
+
+class Assessment(Schema):
+    status: str
+    forecast_status: str
+    direction: str
+    set_by_hand: list[str] = Field(description="Which of the three the performance team overrode.")
+
+
+class Workflow(Schema):
+    """Sign-off details, for the people who work on returns (not readers or the public)."""
+
+    state: str = Field(description="draft, submitted, returned or approved")
+    version: int = Field(description="Send it back with a change: a change made from an older copy is refused.")
+    returned_comment: str
+    challenge: str
+    updated_at: datetime | None
+
+
+class ReturnOut(Schema):
+    id: int | None = Field(description="Empty while nobody has started the return.")
+    period_id: int
+    period: str
+    measure_id: int
+    code: str
+    title: str
+    actual: str | None
+    actual_progress: str | None
+    actual_text: str
+    forecast: str | None
+    forecast_progress: str | None
+    data_flag: str
+    data_note: str
+    context: str
+    improvement_actions: str
+    intervention: str
+    target: str | None
+    year_end_target: str | None
+    assessment: Assessment
+    workflow: Workflow | None
+
+
+class ReturnChange(Schema):
+    """The fields to change (others stay as they are) and the version they were read at."""
+
+    version: int = Field(ge=0, le=2_147_483_647)
+    actual: Decimal | None = None
+    forecast: Decimal | None = None
+    actual_progress: str | None = None
+    forecast_progress: str | None = None
+    data_flag: str | None = None
+    data_note: str | None = None
+    context: str | None = None
+    improvement_actions: str | None = None
+    intervention: str | None = None
+
+
+class SendBack(Schema):
+    comment: str
+
+
+class CellOut(Schema):
+    text: str
+    number: str | None
+    status: str | None
+
+
+class TableOut(Schema):
+    title: str
+    columns: list[str]
+    rows: list[list[CellOut]]
+
+
+class ReportOut(Schema):
+    title: str
+    subtitle: str
+    organisation: str
+    fetched_at: datetime
+    tables: list[TableOut]

@@ -1,0 +1,133 @@
+"""Reading the scorecard through the API: what anyone may read, and what only people at work on returns may."""
+
+import pytest
+
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def test_years_list_each_year_with_its_quarters_and_their_state(public, council):
+    (year,) = public.get("/years").json()
+    assert year["year"] == "2018/19"
+    assert year["starts"] == "2018-04-01"
+    assert [(q["label"], q["state"]) for q in year["quarters"]] == [
+        ("2018/19 Q1", "not_open"),
+        ("2018/19 Q2", "closed"),
+        ("2018/19 Q3", "open"),
+        ("2018/19 Q4", "not_open"),
+    ]
+
+
+def test_a_published_quarters_returns_carry_figures_statuses_and_direction(public, council):
+    (row,) = public.get(f"/periods/{council.published.pk}/returns").json()
+    assert row["code"] == "CM PM15"
+    assert row["actual"] == "470"
+    assert row["target"] == "500"
+    assert row["context"] == "Fewer referrals"
+    assert row["assessment"] == {
+        "status": "blue",  # low is good: 470 is more than 2% below the target of 500
+        "forecast_status": "awaiting_data",  # a year-end target, but no forecast recorded
+        "direction": "not_applicable",
+        "set_by_hand": [],
+    }
+
+
+def test_the_public_never_sees_how_a_return_was_signed_off(public, council):
+    (row,) = public.get(f"/periods/{council.published.pk}/returns").json()
+    assert row["workflow"] is None
+
+
+def test_people_at_work_on_returns_see_the_sign_off(as_role, council):
+    (row,) = as_role("owner").get(f"/periods/{council.published.pk}/returns").json()
+    assert row["workflow"]["state"] == "approved"
+    assert row["workflow"]["challenge"] == "Is it realistic?"
+
+
+@pytest.mark.parametrize("who", ["public", "reader"])
+def test_an_unpublished_quarter_is_not_found_by_readers_and_the_public(client, as_role, public, council, who):
+    reader = public if who == "public" else as_role("reader")
+    response = reader.get(f"/periods/{council.open.pk}/returns")
+    assert response.status_code == 404
+    assert response.json()["detail"] == "2018/19 Q3 is not published yet."
+
+
+def test_an_owner_reads_the_open_quarter(as_role, council):
+    rows = as_role("owner").get(f"/periods/{council.open.pk}/returns").json()
+    assert sorted(row["code"] for row in rows) == ["CM PM15", "CM PM16"]
+
+
+def test_a_return_nobody_has_started_reads_as_empty_at_version_0(as_role, council):
+    third = factories.measure("CM PM17")
+    row = as_role("owner").get(f"/periods/{council.open.pk}/returns/{third.pk}").json()
+    assert row["id"] is None
+    assert row["actual"] is None
+    assert row["workflow"]["version"] == 0
+
+
+def test_a_wrong_token_is_refused_not_read_as_the_public(client, council):
+    response = client.get("/api/years", headers={"Authorization": "Bearer sc_not-a-real-key"})
+    assert response.status_code == 401
+    assert "API tokens page" in response.json()["detail"]
+
+
+def test_measures_of_a_year_come_with_their_place_in_its_scorecard(public, council):
+    rows = public.get("/measures", year="2018/19").json()
+    assert [(m["code"], m["good_is"], m["place"]["directorate"]) for m in rows] == [
+        ("CM PM15", "low", "People Services"),
+        ("CM PM16", "high", "People Services"),
+    ]
+
+
+def test_targets_of_a_year_name_their_quarter_or_the_year_end(public, council):
+    rows = public.get("/targets", year="2018/19", measure_id=council.measure.pk).json()
+    assert [(t["quarter"], t["value"]) for t in rows] == [(None, "480"), (2, "500"), (3, "500")]
+
+
+def test_a_year_not_written_as_a_financial_year_names_the_field(public, council):
+    response = public.get("/targets", year="2018")
+    assert response.status_code == 422
+    assert response.json()["errors"] == [
+        {"field": "year", "message": '"2018" is not a financial year: write it like 2017/18'}
+    ]
+
+
+def test_a_year_not_held_is_refused(public, council):
+    response = public.get("/periods", year="2030/31")
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["message"] == "No figures are held for 2030/31"
+
+
+def test_statuses_and_directions_give_their_printed_words(public, council):
+    statuses = {s["value"]: s["label"] for s in public.get("/statuses").json()}
+    assert statuses["amber"] == "Amber" and statuses["no_target"] == "No target"
+    directions = {d["value"]: d["label"] for d in public.get("/directions").json()}
+    assert directions["not_applicable"] == "N/A"
+
+
+def test_a_reports_rows_come_as_its_tables(public, council):
+    report = public.get("/reports/dashboard", year="2018/19", quarter=2).json()
+    assert report["subtitle"]
+    (table,) = report["tables"]
+    assert "Measure" in table["columns"]
+    cells = [cell for row in table["rows"] for cell in row]
+    assert {"text": "Blue", "number": None, "status": "blue"} in cells
+
+
+def test_a_report_of_an_unpublished_quarter_is_not_found_for_the_public(public, council):
+    assert public.get("/reports/improvement", year="2018/19", quarter=3).status_code == 404
+
+
+def test_a_profile_shows_the_public_published_quarters_only(public, as_role, council):
+    def quarters(api):
+        report = api.get(f"/reports/profile/{council.measure.pk}").json()
+        return [row[0]["text"] for row in report["tables"][0]["rows"]]
+
+    assert quarters(public) == ["2018/19 Q2"]
+    assert quarters(as_role("performance")) == ["2018/19 Q2", "2018/19 Q3"]
+
+
+def test_an_unknown_measure_is_not_found(public, council):
+    response = public.get("/measures/999999")
+    assert response.status_code == 404
+    assert response.json()["detail"] == "No measure has the id 999999."

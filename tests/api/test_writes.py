@@ -1,0 +1,128 @@
+"""Writing returns through the API: the web's checks, permissions, workflow and lost-update protection."""
+
+import pytest
+
+from scorecard.returns.models import Return, WorkflowState
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def address(council, measure=None) -> str:
+    return f"/periods/{council.open.pk}/returns/{(measure or council.measure).pk}"
+
+
+def test_an_owner_saves_a_draft_and_only_the_fields_sent_change(as_role, council):
+    version = council.draft.version
+    response = as_role("owner").send("PATCH", address(council), {"version": version, "forecast": "475"})
+    assert response.status_code == 200, response.json()
+    saved = Return.objects.get(pk=council.draft.pk)
+    assert saved.forecast == 475 and saved.actual == 480  # the actual was not sent, so it stayed
+    assert response.json()["workflow"]["version"] == version + 1
+
+
+def test_the_change_is_in_the_history_under_the_owners_name(as_role, council):
+    as_role("owner").send("PATCH", address(council), {"version": council.draft.version, "context": "Better"})
+    latest = Return.objects.get(pk=council.draft.pk).history.first()
+    assert latest.history_user.username == "owner"
+    assert latest.context == "Better"
+
+
+def test_a_change_from_an_older_copy_is_refused_and_nothing_is_written(as_role, council):
+    owner = as_role("owner")
+    owner.send("PATCH", address(council), {"version": council.draft.version, "context": "First"})
+    response = owner.send("PATCH", address(council), {"version": council.draft.version, "context": "Second"})
+    assert response.status_code == 409
+    assert response.json()["detail"].startswith("Someone else saved this return since you read it")
+    assert Return.objects.get(pk=council.draft.pk).context == "First"
+
+
+def test_a_figure_the_measure_cannot_hold_gets_the_webs_message(as_role, council):
+    council.measure.unit = "percent"
+    council.measure.save()
+    response = as_role("owner").send("PATCH", address(council), {"version": council.draft.version, "actual": 140})
+    assert response.status_code == 422
+    assert response.json()["errors"] == [
+        {"field": "actual", "message": "Actual: a percentage must be between 0 and 100"}
+    ]
+    assert Return.objects.get(pk=council.draft.pk).actual == 480
+
+
+def test_a_figure_that_is_not_a_number_names_the_field(as_role, council):
+    response = as_role("owner").send("PATCH", address(council), {"version": 1, "actual": "lots"})
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["field"] == "actual"
+
+
+def test_an_action_takes_progress_words_not_figures(as_role, council):
+    action = factories.action()
+    factories.entry(action, council.open.year, directorate=council.measure.entries.first().directorate)
+    response = as_role("owner").send("PATCH", address(council, action), {"version": 0, "actual": 3})
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["field"] == "actual"
+    response = as_role("owner").send("PATCH", address(council, action), {"version": 0, "actual_progress": "on_track"})
+    assert response.status_code == 200
+    assert response.json()["assessment"]["status"] == "green"
+
+
+@pytest.mark.parametrize(("role", "status"), [("other_owner", 403), ("reader", 404)])  # 404: not published yet
+def test_people_outside_the_directorate_cannot_change_a_return(as_role, council, role, status):
+    response = as_role(role).send("PATCH", address(council), {"version": council.draft.version, "actual": 1})
+    assert response.status_code == status
+    assert Return.objects.get(pk=council.draft.pk).actual == 480
+
+
+def test_the_public_cannot_write(public, council):
+    response = public.send("PATCH", address(council), {"version": 1, "actual": 1})
+    assert response.status_code == 401
+
+
+def test_a_closed_quarter_cannot_be_changed(as_role, council):
+    response = as_role("owner").send(
+        "PATCH", f"/periods/{council.published.pk}/returns/{council.measure.pk}", {"version": 1}
+    )
+    assert response.status_code == 403
+    assert response.json()["detail"] == "2018/19 Q2 is closed: its figures and commentary can no longer be changed."
+
+
+def test_red_needs_all_three_commentaries_before_it_is_submitted(as_role, council):
+    owner = as_role("owner")
+    response = owner.send("POST", address(council) + "/submit", {"version": council.draft.version, "actual": 900})
+    assert response.status_code == 400
+    assert response.json()["detail"].startswith("A return rated Red or Amber needs all three commentaries")
+    assert Return.objects.get(pk=council.draft.pk).state == WorkflowState.DRAFT
+    assert Return.objects.get(pk=council.draft.pk).actual == 480  # the save went with the refusal
+
+
+def test_the_whole_round_submit_send_back_resubmit_approve(as_role, council):
+    owner, approver = as_role("owner"), as_role("approver")
+    submitted = owner.send("POST", address(council) + "/submit", {"version": council.draft.version})
+    assert submitted.json()["workflow"]["state"] == "submitted"
+    assert owner.send("POST", address(council) + "/approve").status_code == 403
+    sent_back = approver.send("POST", address(council) + "/send-back", {"comment": "Add the context."})
+    assert sent_back.json()["workflow"] == {**sent_back.json()["workflow"], "state": "returned"}
+    version = sent_back.json()["workflow"]["version"]
+    owner.send("POST", address(council) + "/submit", {"version": version, "context": "Referrals fell."})
+    approved = approver.send("POST", address(council) + "/approve")
+    assert approved.status_code == 200
+    assert Return.objects.get(pk=council.draft.pk).state == WorkflowState.APPROVED
+
+
+def test_sending_back_needs_a_comment(as_role, council):
+    response = as_role("approver").send("POST", address(council, council.other) + "/send-back", {"comment": " "})
+    assert response.status_code == 400
+    assert "Say why" in response.json()["detail"]
+
+
+def test_a_draft_cannot_be_approved(as_role, council):
+    response = as_role("approver").send("POST", address(council) + "/approve")
+    assert response.status_code == 403
+    assert response.json()["detail"] == "Only a submitted return can be approved."
+
+
+def test_a_return_nobody_started_is_begun_by_its_first_save(as_role, council):
+    third = factories.measure("CM PM17")
+    factories.entry(third, council.open.year, directorate=council.measure.entries.first().directorate)
+    response = as_role("owner").send("PATCH", address(council, third), {"version": 0, "actual": 12})
+    assert response.status_code == 200
+    assert Return.objects.get(measure=third, period=council.open).actual == 12
