@@ -65,6 +65,9 @@ MATRIX = [
     ("import_returns", "GET", LOGIN, 200, 200, REFUSED, 200, REFUSED),
     ("import_returns", "POST", LOGIN, 400, 400, REFUSED, 400, REFUSED),  # 400: no file was sent
     ("import_template", "GET", LOGIN, 200, 200, REFUSED, 200, REFUSED),
+    ("import_targets", "GET", LOGIN, REFUSED, REFUSED, REFUSED, 200, REFUSED),
+    ("import_targets", "POST", LOGIN, REFUSED, REFUSED, REFUSED, 400, REFUSED),  # 400: no file was sent
+    ("import_targets_template", "GET", LOGIN, REFUSED, REFUSED, REFUSED, 200, REFUSED),
     ("open_data", "GET", 200, 200, 200, 200, 200, 200),
     ("open_data", "POST", NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
     ("open_data_all", "GET", 200, 200, 200, 200, 200, 200),
@@ -144,6 +147,7 @@ def address(name: str, world: World) -> tuple[dict, str]:
         "period_reopen": ({"period_id": world.closed.pk}, ""),
         "period_publish": ({"period_id": world.closed.pk}, ""),
         "import_template": ({"period_id": world.open.pk, "format": "csv"}, ""),
+        "import_targets_template": ({"year_id": world.open.year_id, "format": "csv"}, ""),
         "open_data_all": ({"extension": "csv"}, ""),
         "open_data_quarter": ({"slug": world.closed.as_quarter.slug, "extension": "json"}, ""),  # not published
     }.get(name, ({}, ""))
