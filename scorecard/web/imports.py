@@ -18,10 +18,9 @@ from scorecard.imports.plans import Plan, commit_plan
 from scorecard.imports.returns import plan_returns, read_returns_file
 from scorecard.imports.targets import plan_targets, read_targets_file
 from scorecard.imports.template import Template, returns_template, targets_template, template_bytes
-from scorecard.reports.common import Table, count_cell, text
 from scorecard.reports.render.documents import FORMATS
 from scorecard.returns.services import Refused
-from scorecard.web import downloads
+from scorecard.web import downloads, tables
 
 
 @dataclass(frozen=True)
@@ -160,21 +159,7 @@ def download_check(request, kind: Import):
         plan = kind.plan(name, content, into, request.user)
     except ImportProblem as problem:
         return HttpResponse(str(problem), status=400)
-    return downloads.respond(request, plan_table(plan), into.label)
-
-
-def plan_table(plan: Plan) -> Table:
-    """Each row of the file and what it would do, as the page lists it."""
-    rows = [
-        [
-            count_cell(row.number),
-            text(row.code),
-            text(row.outcome.capitalize()),
-            text("\n".join([f"{problem.column}: {problem.message}" for problem in row.problems] + row.reasons)),
-        ]
-        for row in plan.rows
-    ]
-    return Table("What the file would do", ["Row", "Measure", "Outcome", "Why"], rows)
+    return downloads.respond(request, tables.import_check(plan), into.label)
 
 
 # -- templates ---------------------------------------------------------------------------------------

@@ -218,3 +218,29 @@ def usable_method(name: str) -> str:
     """GET where the performance team may open the page; POST for the forms that only take POST."""
     team = ROLES.index("performance")
     return "GET" if any(row[:2] == (name, "GET") and row[2 + team] == 200 for row in MATRIX) else "POST"
+
+
+# Pages whose tables download with ?download=csv|xlsx; an import page's table is the last file checked.
+DOWNLOADS = {"home", "my_returns", "return_history", "approvals", "quarters", "open_data"}
+CHECKED_FILE_DOWNLOADS = {"import_returns", "import_targets"}
+
+
+def download_cases():
+    for name, method, *statuses in MATRIX:
+        if method == "GET" and name in DOWNLOADS | CHECKED_FILE_DOWNLOADS:
+            for role, status in zip(ROLES, statuses, strict=True):
+                yield pytest.param(name, role, status, id=f"{name}-{role}")
+
+
+@pytest.mark.parametrize(("name", "role", "status"), list(download_cases()))
+def test_a_download_is_refused_wherever_its_page_is(client, world, name, role, status):
+    if role != "anonymous":
+        client.force_login(world.people[role])
+    kwargs, _ = address(name, world)
+    response = client.get(reverse(f"web:{name}", kwargs=kwargs) + "?download=csv")
+    if status != 200:
+        assert response.status_code == status
+    elif name in CHECKED_FILE_DOWNLOADS:
+        assert response.status_code == 400  # nothing has been checked yet
+    else:
+        assert (response.status_code, response["Content-Type"]) == (200, "text/csv; charset=utf-8")
