@@ -109,3 +109,23 @@ def test_an_officer_checks_and_imports_a_spreadsheet(visitor, open_quarter, tmp_
     officer.get_by_role("button", name="Import 1 row").click()
     assert "Imported 1 return for 2018/19 Q2" in officer.content()
     checked(officer)
+
+
+def test_the_performance_team_checks_and_imports_a_years_targets(visitor, open_quarter, tmp_path):
+    filled_in = tmp_path / "targets.csv"
+    filled_in.write_text("code,quarter,target\nCM PM15,Q3,90000\nCM PM15,Q4,\n", encoding="utf-8")
+    team = visitor()
+    sign_in(team, "performance")
+    team.goto("/quarters/")
+    team.get_by_role("link", name="Import targets from a spreadsheet").click()
+    checked(team)
+    team.get_by_label("Year").select_option("2018/19")
+    team.get_by_label("File (CSV or Excel .xlsx)").set_input_files(str(filled_in))
+    team.get_by_role("button", name="Check the file").click()
+    assert "1 new, 0 changed, 1 unchanged, 0 in error" in team.content()
+    checked(team)
+    with team.expect_download() as download:
+        team.get_by_role("link", name="Excel of what the file would do").click()
+    assert download.value.suggested_filename == "what-the-file-would-do-201819.xlsx"
+    team.get_by_role("button", name="Import 1 row").click()
+    assert "Imported 1 target for 2018/19 from targets.csv." in team.content()
