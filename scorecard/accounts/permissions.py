@@ -70,6 +70,11 @@ def may_run_the_quarter(user) -> bool:
     return is_performance_team(user)
 
 
+def sets_targets(user) -> bool:
+    """A year's targets are set, and imported, by the performance team; changes after that are amendments."""
+    return is_performance_team(user)
+
+
 def completes_returns(user) -> bool:
     """Measure owners and the performance team complete returns."""
     return bool(owner_directorates(user)) or is_performance_team(user)

@@ -1,7 +1,8 @@
 """Importing a year's targets: one row per measure and quarter (1 to 4) or year end.
 
-Columns: code, quarter and target, all required. Setting targets is the performance team's job
-(permissions.may_run_the_quarter). Each write is kept in the target's history, with who made it.
+Columns: code, quarter and target, all required; a row whose target is blank sets nothing, so the template
+can list every quarter of every measure. Setting targets is the performance team's job
+(permissions.sets_targets). Each write is kept in the target's history, with who made it.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from scorecard.performance import milestones
 from scorecard.performance.periods import PeriodError, Quarter
 
 COLUMNS = ("code", "quarter", "target")
+READ_ONLY = ("title",)  # in the template for reference; never imported
 ALIASES = {"measure_code": "code", "reference": "code", "period": "quarter", "value": "target"}
 YEAR_END_WORDS = {"year_end", "ye", "year", "annual", "end_of_year", "full_year"}
 QUARTER_NUMBER = re.compile(r"(?:q(?:uarter)?\s*)?(-?\d+)", re.IGNORECASE)
@@ -41,7 +43,7 @@ def plan_targets(rows: Sequence[Row], year: FinancialYear, by, *, progress: Prog
     checks = TargetChecks(year, by)
     planned = planned_rows(rows, COLUMNS, checks.check, progress)
     write = partial(record_target, year=checks.year)
-    return Plan("targets", planned, write=write, ignored_columns=ignored_columns(rows, COLUMNS))
+    return Plan("targets", planned, write=write, ignored_columns=ignored_columns(rows, (*COLUMNS, *READ_ONLY)))
 
 
 class TargetChecks:
@@ -58,12 +60,16 @@ class TargetChecks:
     def check(self, row: PlannedRow, cells: Row) -> None:
         self.check_row(row, cells)
         # Every row sets a target, so anyone else is told on every row that is not already as stored.
-        if row.outcome != Outcome.UNCHANGED and not permissions.may_run_the_quarter(self.by):
+        if row.outcome != Outcome.UNCHANGED and not permissions.sets_targets(self.by):
             row.problem("target", "Only the performance team sets targets")
 
     def check_row(self, row: PlannedRow, cells: Row) -> None:
         measure = self.measure(row, cells["code"])
         period = self.period(row, cells["quarter"])
+        if is_empty(cells["target"]) and not row.has_problem("target"):
+            # The template lists every quarter of every measure: a target left blank is not being set.
+            row.reasons = ["no target given: nothing to set"]
+            return
         new = self.figure(row, cells["target"], measure) if measure else None
         if measure is None or period is None or new is None:
             return
@@ -149,8 +155,6 @@ def quarter_number(value: object, year: FinancialYear) -> int | None:
 
 
 def target_figure(value: object, measure: Measure) -> TargetFigure:
-    if is_empty(value):
-        raise CellProblem("Give the target; leave the row out if there is none")
     if measure.is_milestone:
         return None, progress(value).value
     return figure(value, measure), ""
@@ -180,7 +184,7 @@ def figure_words(figure: TargetFigure) -> str:
 
 
 def record_target(row: PlannedRow, by, *, year: FinancialYear) -> None:
-    if not permissions.may_run_the_quarter(by):
+    if not permissions.sets_targets(by):
         raise ImportProblem("Only the performance team imports targets. Nothing was imported.")
     # Only the target's own row is locked: its default ordering joins the (nullable) quarter.
     stored = Target.objects.select_for_update(of=("self",)).filter(measure=row.measure, year=year, period=row.period)

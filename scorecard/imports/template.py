@@ -1,14 +1,16 @@
-"""The returns import template for a quarter: the year's scorecard, one row per measure, ready to fill in.
+"""Import templates: the year's scorecard laid out ready to fill in, as CSV or Excel.
 
-Code, title and the quarter's and year-end targets are filled in; the title and target columns are for
-reference and the import ignores them. Measures and actions without a code are left out: the import finds
-rows by code.
+A quarter's returns template has one row per measure; a year's targets template one row per measure and
+quarter (1 to 4, then year end). Code, title and the targets already set are filled in; the title and the
+returns template's target columns are for reference and the import ignores them. Measures and actions
+without a code are left out: the import finds rows by code.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from openpyxl import Workbook
@@ -16,14 +18,13 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from scorecard.council.models import Period
-from scorecard.imports.returns import COLUMNS, READ_ONLY
+from scorecard.council.models import FinancialYear, Period
+from scorecard.imports import returns, targets
 from scorecard.measures.models import ScorecardEntry, Target
 from scorecard.reports.render.delimited import not_a_formula
 from scorecard.reports.render.spreadsheet import safe_text, sheet_title
 from scorecard.returns.models import DataFlag
 
-HEADINGS = ("code", *READ_ONLY, *(column for column in COLUMNS if column not in ("code", "period")))
 WIDTHS = {"code": 16, "title": 50, "context": 50, "improvement_actions": 50, "intervention": 50}
 GREY = PatternFill("solid", fgColor="FFE8E8E8")
 FORMATS = ("csv", "xlsx")
@@ -31,38 +32,68 @@ FORMATS = ("csv", "xlsx")
 TemplateCell = str | Decimal
 
 
-def template_bytes(period: Period, format: str) -> bytes:
-    """The template as CSV (UTF-8 with the mark Excel looks for) or as an Excel workbook."""
-    if format not in FORMATS:
-        raise ValueError(f"The template comes as {' or '.join(FORMATS)}, not {format}")
-    rows = template_rows(period)
-    return csv_template(rows) if format == "csv" else xlsx_template(rows, period)
+@dataclass(frozen=True)
+class Template:
+    file_name: str  # without its extension
+    sheet: str
+    headings: tuple[str, ...]
+    rows: list[list[TemplateCell]]
+    read_only: tuple[str, ...] = ()  # greyed: for reference, never imported
+    choices: dict[str, list[str]] = field(default_factory=dict)  # a column's words, offered as a list in Excel
 
 
-def file_name(period: Period, format: str) -> str:
-    return f"returns-{period.as_quarter.slug}.{format}"
-
-
-def template_rows(period: Period) -> list[list[TemplateCell]]:
-    """Code, title, quarter target, year-end target for each coded measure in the year's scorecard, in order."""
-    entries = [
-        entry
-        for entry in ScorecardEntry.objects.filter(year=period.year_id).select_related("measure").order_by("order")
-        if entry.display_code
-    ]
-    targets = {
-        (target.measure_id, target.period_id): target
-        for target in Target.objects.filter(year=period.year_id, measure__in=[entry.measure for entry in entries])
-    }
-    return [
+def returns_template(period: Period) -> Template:
+    """Code, title, quarter target, year-end target for each coded measure, then the columns to fill in."""
+    entries = coded_entries(period.year_id)
+    stored = stored_targets(period.year_id, entries)
+    rows = [
         [
             entry.display_code,
             entry.display_title,
-            target_cell(targets.get((entry.measure_id, period.pk))),
-            target_cell(targets.get((entry.measure_id, None))),
+            target_cell(stored.get((entry.measure_id, period.pk))),
+            target_cell(stored.get((entry.measure_id, None))),
         ]
         for entry in entries
     ]
+    to_fill_in = tuple(column for column in returns.COLUMNS if column not in ("code", "period"))
+    return Template(
+        file_name=f"returns-{period.as_quarter.slug}",
+        sheet=f"Returns {period.label}",
+        headings=("code", *returns.READ_ONLY, *to_fill_in),
+        rows=rows,
+        read_only=returns.READ_ONLY,
+        choices={"flag": [flag.label for flag in DataFlag]},
+    )
+
+
+def targets_template(year: FinancialYear) -> Template:
+    """Each coded measure's four quarters and year end, with the targets already set."""
+    entries = coded_entries(year.pk)
+    stored = stored_targets(year.pk, entries)
+    quarters = [(f"Q{period.quarter}", period.pk) for period in year.periods.order_by("quarter")]
+    rows = [
+        [entry.display_code, entry.display_title, when, target_cell(stored.get((entry.measure_id, period_id)))]
+        for entry in entries
+        for when, period_id in [*quarters, ("Year end", None)]
+    ]
+    return Template(
+        file_name=f"targets-{year.financial_year.slug}",
+        sheet=f"Targets {year.label}",
+        headings=("code", *targets.READ_ONLY, *targets.COLUMNS[1:]),
+        rows=rows,
+        read_only=targets.READ_ONLY,
+    )
+
+
+def coded_entries(year_id: int) -> list[ScorecardEntry]:
+    entries = ScorecardEntry.objects.filter(year=year_id).select_related("measure").order_by("order")
+    return [entry for entry in entries if entry.display_code]
+
+
+def stored_targets(year_id: int, entries: list[ScorecardEntry]) -> dict[tuple[int, int | None], Target]:
+    """The year's targets by (measure, quarter); the year-end target's quarter is None."""
+    found = Target.objects.filter(year=year_id, measure__in=[entry.measure_id for entry in entries])
+    return {(target.measure_id, target.period_id): target for target in found}
 
 
 def target_cell(target: Target | None) -> TemplateCell:
@@ -71,12 +102,22 @@ def target_cell(target: Target | None) -> TemplateCell:
     return target.figure_label if target.progress else (target.value if target.value is not None else "")
 
 
-def csv_template(rows: list[list[TemplateCell]]) -> bytes:
+# -- the file ------------------------------------------------------------------------------------
+
+
+def template_bytes(template: Template, format: str) -> bytes:
+    """The template as CSV (UTF-8 with the mark Excel looks for) or as an Excel workbook."""
+    if format not in FORMATS:
+        raise ValueError(f"The template comes as {' or '.join(FORMATS)}, not {format}")
+    return csv_template(template) if format == "csv" else xlsx_template(template)
+
+
+def csv_template(template: Template) -> bytes:
     output = io.StringIO()
     writer = csv.writer(output, lineterminator="\r\n")
-    writer.writerow(HEADINGS)
-    to_fill_in = [""] * (len(HEADINGS) - len(rows[0])) if rows else []
-    writer.writerows([[csv_cell(cell) for cell in row] + to_fill_in for row in rows])
+    writer.writerow(template.headings)
+    for row in template.rows:
+        writer.writerow([csv_cell(cell) for cell in row] + [""] * (len(template.headings) - len(row)))
     return output.getvalue().encode("utf-8-sig")
 
 
@@ -84,37 +125,35 @@ def csv_cell(cell: TemplateCell) -> str:
     return format(cell.normalize(), "f") if isinstance(cell, Decimal) else not_a_formula(cell)
 
 
-def xlsx_template(rows: list[list[TemplateCell]], period: Period) -> bytes:
+def xlsx_template(template: Template) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = sheet_title(f"Returns {period.label}", set())
-    sheet.append(HEADINGS)
-    for row in rows:
+    sheet.title = sheet_title(template.sheet, set())
+    sheet.append(template.headings)
+    for row in template.rows:
         sheet.append([cell if isinstance(cell, Decimal) else safe_text(cell) for cell in row])
-    lay_out(sheet, len(rows))
+    lay_out(sheet, template)
     output = io.BytesIO()
     workbook.save(output)
     return output.getvalue()
 
 
-def lay_out(sheet, row_count: int) -> None:
-    """Bold headings kept in view, reference columns greyed, and the data flag offered as a list."""
-    for number, heading in enumerate(HEADINGS, start=1):
+def lay_out(sheet, template: Template) -> None:
+    """Bold headings kept in view, reference columns greyed, and each column's words offered as a list."""
+    last_row = len(template.rows) + 1
+    for number, heading in enumerate(template.headings, start=1):
         letter = get_column_letter(number)
         sheet.column_dimensions[letter].width = WIDTHS.get(heading, 14)
         sheet.cell(1, number).font = Font(bold=True)
-        if heading in READ_ONLY:
-            for (cell,) in sheet.iter_rows(min_row=1, max_row=row_count + 1, min_col=number, max_col=number):
+        if heading in template.read_only:
+            for (cell,) in sheet.iter_rows(min_row=1, max_row=last_row, min_col=number, max_col=number):
                 cell.fill = GREY
+        if heading in template.choices and template.rows:
+            offer(sheet, f"{letter}2:{letter}{last_row}", template.choices[heading])
     sheet.freeze_panes = "B2"
-    if row_count:
-        offer_flags(sheet, row_count)
 
 
-def offer_flags(sheet, row_count: int) -> None:
-    flags = DataValidation(
-        type="list", formula1='"' + ",".join(flag.label for flag in DataFlag) + '"', allow_blank=True
-    )
-    column = get_column_letter(HEADINGS.index("flag") + 1)
-    flags.add(f"{column}2:{column}{row_count + 1}")
-    sheet.add_data_validation(flags)
+def offer(sheet, cells: str, words: list[str]) -> None:
+    choices = DataValidation(type="list", formula1='"' + ",".join(words) + '"', allow_blank=True)
+    choices.add(cells)
+    sheet.add_data_validation(choices)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from decimal import Decimal
 
 from django.utils import timezone
 
@@ -99,6 +100,11 @@ def text(value: str) -> Cell:
 
 def figure_cell(value: Figure) -> Cell:
     return Cell(value.text, number=value if value.is_number else None)
+
+
+def count_cell(count: int) -> Cell:
+    """A whole number, such as a row number or how many returns: a number in Excel too."""
+    return figure_cell(Figure(Decimal(count), f"{count:,}"))
 
 
 def status_cell(status: Status) -> Cell:

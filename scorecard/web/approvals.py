@@ -19,6 +19,7 @@ from scorecard.returns import services
 from scorecard.returns.models import Return, WorkflowState
 from scorecard.returns.selectors import assess_all
 from scorecard.returns.services import Refused
+from scorecard.web import downloads, tables
 from scorecard.web.returns import Problem, Worked, refused, saved_return, worked_out
 
 APPROVERS_ONLY = "Only directorate approvers and the performance team sign off returns."
@@ -40,6 +41,8 @@ class Submitted:
 def approvals(request):
     if not permissions.signs_off_returns(request.user):
         return refused(request, APPROVERS_ONLY)
+    if downloads.asked(request):
+        return downloads.respond(request, tables.approvals(queue(request.user)))
     return queue_page(request)
 
 

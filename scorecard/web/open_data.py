@@ -10,11 +10,15 @@ from django.views.decorators.http import require_safe
 from scorecard.performance.periods import PeriodError, Quarter
 from scorecard.reports.open_data import COLUMNS, OpenData, open_data, published_quarters
 from scorecard.reports.render.delimited import not_a_formula
+from scorecard.web import downloads, tables
 
 
 @require_safe
 def index(request):
-    return render(request, "open_data/index.html", {"quarters": published_quarters()})
+    quarters = published_quarters()
+    if downloads.asked(request):
+        return downloads.respond(request, tables.published_quarters(quarters))
+    return render(request, "open_data/index.html", {"quarters": quarters})
 
 
 @require_safe

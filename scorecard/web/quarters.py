@@ -22,6 +22,7 @@ from scorecard.returns import services
 from scorecard.returns.models import is_overdue
 from scorecard.returns.services import Refused
 from scorecard.returns.worklists import NOT_STARTED, STATES, return_states
+from scorecard.web import downloads, tables
 from scorecard.web.return_forms import OVERRIDABLE, ChallengeForm, DateEntry, OverrideForm, TargetAmendmentForm
 from scorecard.web.returns import (
     Problem,
@@ -68,18 +69,27 @@ class RoundProgress:
 def quarters(request):
     if not permissions.may_run_the_quarter(request.user):
         return refused(request, TEAM_ONLY)
+    if downloads.asked(request):
+        periods, rounds = quarters_and_progress()
+        return downloads.respond(request, tables.collection_progress(rounds), quarters=tables.every_quarter(periods))
     return quarters_page(request)
 
 
 def quarters_page(request, problem: Problem | None = None, status: int = 200):
+    periods, rounds = quarters_and_progress()
+    context = {"periods": periods, "progress": rounds, "states": STATES, "problem": problem}
+    return render(request, "returns/quarters.html", context, status=status)
+
+
+def quarters_and_progress() -> tuple[list[Period], list[RoundProgress]]:
+    """Every quarter, newest first, and the progress of those whose collection is open or not yet published."""
     periods = list(Period.objects.select_related("year").order_by("-year__start_year", "-quarter"))
     in_progress = [
         period
         for period in periods
         if period.is_open or (period.state == Period.State.CLOSED and not period.is_published)
     ]
-    context = {"periods": periods, "progress": progress(in_progress), "states": STATES, "problem": problem}
-    return render(request, "returns/quarters.html", context, status=status)
+    return periods, progress(in_progress)
 
 
 def progress(periods: list[Period]) -> list[RoundProgress]:

@@ -29,6 +29,7 @@ from scorecard.returns.models import Return, is_overdue
 from scorecard.returns.selectors import AssessedReturn, assessed_return, quarter_return
 from scorecard.returns.services import COMMENTARIES, Refused, StaleReturn
 from scorecard.returns.worklists import returns_due
+from scorecard.web import downloads, tables
 from scorecard.web.return_forms import ChallengeForm, OverrideForm, ReturnForm, TargetAmendmentForm
 
 CANNOT_SEE = "Only the measure's owner, its directorate's approver and the performance team can see this return."
@@ -54,7 +55,10 @@ class Problem:
 @login_required
 @require_safe
 def my_returns(request):
-    return render(request, "returns/mine.html", {"rounds": returns_due(request.user)})
+    rounds = returns_due(request.user)
+    if downloads.asked(request):
+        return downloads.respond(request, tables.my_returns(rounds))
+    return render(request, "returns/mine.html", {"rounds": rounds})
 
 
 # -- a return's page ----------------------------------------------------------------------------------
@@ -265,7 +269,10 @@ def return_history(request, return_id: int):
     ret = saved_return(return_id)
     if not permissions.may_view_return(request.user, ret):
         return refused(request, CANNOT_SEE)
-    return render(request, "returns/history.html", {"ret": ret, "changes": changes_to(ret)})
+    changes = changes_to(ret)
+    if downloads.asked(request):
+        return downloads.respond(request, tables.change_history(changes), f"{ret.measure} {ret.period.label}")
+    return render(request, "returns/history.html", {"ret": ret, "changes": changes})
 
 
 def changes_to(ret: Return) -> list[Change]:

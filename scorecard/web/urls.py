@@ -28,11 +28,17 @@ urlpatterns = [
     path("imports/returns/", imports.import_returns, name="import_returns"),
     re_path(
         r"^imports/returns/(?P<period_id>\d+)/template\.(?P<format>csv|xlsx)$",
-        imports.returns_template,
+        imports.returns_template_file,
         name="import_template",
     ),
     path("account/api-tokens/", tokens.api_tokens, name="api_tokens"),
     path("account/api-tokens/<int:token_id>/revoke/", tokens.revoke_api_token, name="api_token_revoke"),
+    path("imports/targets/", imports.import_targets, name="import_targets"),
+    re_path(
+        r"^imports/targets/(?P<year_id>\d+)/template\.(?P<format>csv|xlsx)$",
+        imports.targets_template_file,
+        name="import_targets_template",
+    ),
     path("open-data/", open_data.index, name="open_data"),
     re_path(r"^open-data/scorecard\.(?P<extension>csv|json)$", open_data.everything, name="open_data_all"),
     re_path(

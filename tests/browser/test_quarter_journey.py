@@ -95,17 +95,38 @@ def test_a_quarter_from_entry_to_publication(visitor, open_quarter):
     checked(reader)
 
 
+def check_a_file(page, path, content: str) -> str:
+    """Choose the filled-in file on an import page and check it; the page's words come back."""
+    path.write_text(content, encoding="utf-8")
+    page.get_by_label("File (CSV or Excel .xlsx)").set_input_files(str(path))
+    page.get_by_role("button", name="Check the file").click()
+    checked(page)
+    return page.content()
+
+
 def test_an_officer_checks_and_imports_a_spreadsheet(visitor, open_quarter, tmp_path):
-    filled_in = tmp_path / "returns.csv"
-    filled_in.write_text("code,actual,forecast\nCM PM15,44745,112816\n", encoding="utf-8")
     officer = visitor()
     sign_in(officer, "officer")
     officer.goto("/imports/returns/")
     checked(officer)
-    officer.get_by_label("File (CSV or Excel .xlsx)").set_input_files(str(filled_in))
-    officer.get_by_role("button", name="Check the file").click()
-    assert "1 new, 0 changed, 0 unchanged, 0 in error" in officer.content()
-    checked(officer)
+    words = check_a_file(officer, tmp_path / "returns.csv", "code,actual,forecast\nCM PM15,44745,112816\n")
+    assert "1 new, 0 changed, 0 unchanged, 0 in error" in words
     officer.get_by_role("button", name="Import 1 row").click()
     assert "Imported 1 return for 2018/19 Q2" in officer.content()
     checked(officer)
+
+
+def test_the_performance_team_checks_and_imports_a_years_targets(visitor, open_quarter, tmp_path):
+    team = visitor()
+    sign_in(team, "performance")
+    team.goto("/quarters/")
+    team.get_by_role("link", name="Import targets from a spreadsheet").click()
+    checked(team)
+    team.get_by_label("Year").select_option("2018/19")
+    words = check_a_file(team, tmp_path / "targets.csv", "code,quarter,target\nCM PM15,Q3,90000\nCM PM15,Q4,\n")
+    assert "1 new, 0 changed, 1 unchanged, 0 in error" in words
+    with team.expect_download() as download:
+        team.get_by_role("link", name="Excel of what the file would do").click()
+    assert download.value.suggested_filename == "what-the-file-would-do-201819.xlsx"
+    team.get_by_role("button", name="Import 1 row").click()
+    assert "Imported 1 target for 2018/19 from targets.csv." in team.content()

@@ -1,12 +1,15 @@
 """Importing a year's targets: quarters and year end, each bad input's own message, the performance team only."""
 
+import io
 from decimal import Decimal
 
+import openpyxl
 import pytest
 
 from scorecard.imports import ImportProblem
 from scorecard.imports.plans import Outcome, commit_plan
 from scorecard.imports.targets import plan_targets, read_targets_file
+from scorecard.imports.template import targets_template, template_bytes
 from scorecard.measures.models import Target, Unit
 from tests import factories
 from tests.imports.conftest import csv_upload, xlsx_upload
@@ -109,7 +112,6 @@ def test_csv_and_excel_import_alike(scorecard, year, performance, file_maker):
         (["CM PM15", "soon", "100"], "Row 2, quarter: “soon” is not a quarter"),
         (["CM PM15", "", "100"], "Row 2, quarter: Give the quarter"),
         (["CM PM15", "2", "lots"], "Row 2, target: “lots” is not a number"),
-        (["CM PM15", "2", ""], "Row 2, target: Give the target"),
         (["CM PM15", "2", "-1"], "Row 2, target: A count cannot be below zero"),
         (["PS PM01", "2", "120"], "Row 2, target: A percentage must be between 0 and 100"),
         (["CP M1", "2", "45"], "Row 2, target: “45” is not a progress word"),
@@ -143,7 +145,7 @@ def test_only_the_performance_team_sets_targets(scorecard, year, officer):
 
 
 def test_an_officer_is_told_targets_are_not_theirs_even_when_a_target_is_wrong(scorecard, year, officer):
-    plan = planned(csv_file(["PS PM01", "2", "120"], ["PS PM01", "year end", ""]), year, officer)
+    plan = planned(csv_file(["PS PM01", "2", "120"], ["PS PM01", "year end", "lots"]), year, officer)
     assert [(problem.row, problem.column) for problem in plan.problems] == [
         (2, "target"),
         (2, "target"),
@@ -167,3 +169,47 @@ def test_a_target_changed_after_the_check_stops_the_import(scorecard, year, perf
     with pytest.raises(ImportProblem, match="Row 3: the year-end target for CM PM15 was changed after the file"):
         commit_plan(plan, performance)
     assert list(Target.objects.values_list("value", flat=True)) == [120000]
+
+
+def test_a_blank_target_sets_nothing(scorecard, year, performance):
+    plan = planned(csv_file(["CM PM15", "2", ""], ["CM PM15", "3", "90000"]), year, performance)
+    assert plan.summary == "1 new, 0 changed, 1 unchanged, 0 in error"
+    assert plan.rows[0].reasons == ["no target given: nothing to set"]
+
+
+def test_a_blank_target_with_a_bad_code_is_still_in_error(scorecard, year, performance):
+    (problem,) = planned(csv_file(["XX 99", "2", ""]), year, performance).problems
+    assert str(problem) == "Row 2, code: No measure has the code “XX 99”"
+
+
+# -- the template --------------------------------------------------------------------------------
+
+
+def test_the_targets_template_lists_each_measures_quarters_with_the_targets_set(scorecard, year):
+    factories.target(scorecard["online"], factories.period(2017, 2), 60000)
+    factories.target(scorecard["policy"], None, year_of=year, progress="completed")
+    lines = template_bytes(targets_template(year), "csv").decode("utf-8-sig").splitlines()
+    assert lines[0] == "code,title,quarter,target"
+    assert lines[1:6] == [
+        "CM PM15,Number of online transactions,Q1,",
+        "CM PM15,Number of online transactions,Q2,60000",
+        "CM PM15,Number of online transactions,Q3,",
+        "CM PM15,Number of online transactions,Q4,",
+        "CM PM15,Number of online transactions,Year end,",
+    ]
+    assert lines[-1] == "CP M1,Energy policy adopted,Year end,Completed"
+    assert len(lines) == 1 + 3 * 5
+
+
+def test_a_filled_in_excel_targets_template_imports(scorecard, year, performance):
+    factories.target(scorecard["online"], factories.period(2017, 2), 60000)
+    workbook = openpyxl.load_workbook(io.BytesIO(template_bytes(targets_template(year), "xlsx")))
+    sheet = workbook.active
+    assert [cell.value for cell in sheet[3]] == ["CM PM15", "Number of online transactions", "Q2", 60000]
+    sheet["D6"], sheet["D11"] = 125000, 90
+    output = io.BytesIO()
+    workbook.save(output)
+    plan = planned(("targets.xlsx", output.getvalue()), year, performance)
+    assert (plan.summary, plan.ignored_columns) == ("2 new, 0 changed, 13 unchanged, 0 in error", [])
+    commit_plan(plan, performance)
+    assert (target_of(scorecard["online"]).value, target_of(scorecard["satisfied"]).value) == (125000, 90)

@@ -1,9 +1,14 @@
 """The import page: check a file first, see what each row would do, then import it all or nothing."""
 
+import csv
+import io
+
+import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from scorecard.council.models import Directorate
+from scorecard.measures.models import Measure, Target
 from scorecard.returns.models import Return, WorkflowState
 from tests import factories
 from tests.imports.conftest import csv_upload
@@ -84,3 +89,78 @@ def test_the_template_lists_the_quarters_measures(client, quarter, officer):
     response = client.get(f"/imports/returns/{quarter.pk}/template.csv")
     assert response.status_code == 200
     assert "CM PM15" in response.content.decode("utf-8-sig")
+
+
+# -- targets -------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def team(client):
+    person = factories.person("performance", "performance_team")
+    client.force_login(person)
+    return person
+
+
+def check_targets(client, year, *rows):
+    name, content = csv_upload("targets", ("code", "quarter", "target"), rows)
+    upload = SimpleUploadedFile(name, content, content_type="text/csv")
+    return client.post("/imports/targets/", {"year": year.pk, "file": upload, "action": "check"})
+
+
+def test_the_performance_team_checks_then_imports_a_years_targets(client, quarter, team):
+    response = check_targets(client, quarter.year, ["CM PM15", "Q3", "60000"], ["CM PM15", "year end", "125000"])
+    assert response.status_code == 200
+    assert "2 new, 0 changed, 0 unchanged, 0 in error" in response.content.decode()
+    assert not Target.objects.exists()
+    response = client.post("/imports/targets/", {"action": "import"}, follow=True)
+    assert "Imported 2 targets for 2018/19 from targets.csv." in response.content.decode()
+    assert set(Target.objects.values_list("period__quarter", "value")) == {(None, 125000), (3, 60000)}
+
+
+def test_a_target_already_set_is_an_error_and_nothing_is_imported(client, quarter, team):
+    factories.target(Measure.objects.get(code="CM PM15"), quarter, 50000)
+    response = check_targets(client, quarter.year, ["CM PM15", "Q3", "60000"], ["CM PM24", "Q3", "10"])
+    assert response.status_code == 400
+    assert "the Q3 target for CM PM15 is already set" in response.content.decode()
+    assert client.post("/imports/targets/", {"action": "import"}).status_code == 400
+    assert Target.objects.count() == 1
+
+
+def test_an_officer_cannot_import_targets(client, quarter, officer):
+    assert client.get("/imports/targets/").status_code == 403
+    assert check_targets(client, quarter.year, ["CM PM15", "Q3", "60000"]).status_code == 403
+    assert client.get(f"/imports/targets/{quarter.year.pk}/template.csv").status_code == 403
+
+
+def test_the_targets_template_is_pre_filled_with_the_targets_set(client, quarter, team):
+    factories.target(Measure.objects.get(code="CM PM15"), quarter, 50000)
+    response = client.get(f"/imports/targets/{quarter.year.pk}/template.csv")
+    assert response["Content-Disposition"] == 'attachment; filename="targets-2018-19.csv"'
+    assert "CM PM15,Measure CM PM15,Q3,50000" in response.content.decode("utf-8-sig").splitlines()
+
+
+def test_the_quarters_page_links_to_the_targets_import(client, quarter, team):
+    assert 'href="/imports/targets/"' in client.get("/quarters/").content.decode()
+
+
+# -- the check, downloaded -----------------------------------------------------------------------
+
+
+def test_the_check_downloads_as_the_rows_the_page_shows(client, quarter, officer):
+    check(client, quarter, ["CM PM15", "44745"], ["=cmd|' /C calc'!A0", "1"])
+    download = client.get("/imports/returns/?download=csv")
+    rows = list(csv.reader(io.StringIO(download.content.decode("utf-8-sig"))))
+    assert rows[0] == ["Row", "Measure", "Outcome", "Why"]
+    assert rows[1] == ["2", "CM PM15", "New", "new return\nactual: blank → 44745"]
+    assert rows[2][:3] == ["3", "'=cmd|' /C calc'!A0", "Error"]  # neutralised: a spreadsheet shows it, never runs it
+    assert download["Content-Disposition"] == 'attachment; filename="what-the-file-would-do-201819-q3.csv"'
+
+
+def test_the_check_downloads_as_excel_with_row_numbers_as_numbers(client, quarter, officer):
+    check(client, quarter, ["CM PM15", "44745"])
+    workbook = openpyxl.load_workbook(io.BytesIO(client.get("/imports/returns/?download=xlsx").content))
+    assert [cell.value for cell in workbook.active[4]][:3] == [2, "CM PM15", "New"]
+
+
+def test_nothing_checked_has_nothing_to_download(client, quarter, officer):
+    assert client.get("/imports/returns/?download=csv").status_code == 400

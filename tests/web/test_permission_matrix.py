@@ -70,6 +70,9 @@ MATRIX = [
     ("api_tokens", "POST", LOGIN, 200, 200, 200, 200, 200),  # the page shows the new token's key, once
     ("api_token_revoke", "GET", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
     ("api_token_revoke", "POST", LOGIN, NOT_YOURS, DONE, NOT_YOURS, NOT_YOURS, NOT_YOURS),  # the owner's token
+    ("import_targets", "GET", LOGIN, REFUSED, REFUSED, REFUSED, 200, REFUSED),
+    ("import_targets", "POST", LOGIN, REFUSED, REFUSED, REFUSED, 400, REFUSED),  # 400: no file was sent
+    ("import_targets_template", "GET", LOGIN, REFUSED, REFUSED, REFUSED, 200, REFUSED),
     ("open_data", "GET", 200, 200, 200, 200, 200, 200),
     ("open_data", "POST", NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
     ("open_data_all", "GET", 200, 200, 200, 200, 200, 200),
@@ -146,6 +149,7 @@ def address(name: str, world: World) -> tuple[dict, str]:
         "period_publish": ({"period_id": world.closed.pk}, ""),
         "import_template": ({"period_id": world.open.pk, "format": "csv"}, ""),
         "api_token_revoke": ({"token_id": world.token.pk}, ""),
+        "import_targets_template": ({"year_id": world.open.year_id, "format": "csv"}, ""),
         "open_data_all": ({"extension": "csv"}, ""),
         "open_data_quarter": ({"slug": world.closed.as_quarter.slug, "extension": "json"}, ""),  # not published
     }.get(name, ({}, ""))
@@ -217,3 +221,29 @@ def usable_method(name: str) -> str:
     """GET where the performance team may open the page; POST for the forms that only take POST."""
     team = ROLES.index("performance")
     return "GET" if any(row[:2] == (name, "GET") and row[2 + team] == 200 for row in MATRIX) else "POST"
+
+
+# Pages whose tables download with ?download=csv|xlsx; an import page's table is the last file checked.
+DOWNLOADS = {"home", "my_returns", "return_history", "approvals", "quarters", "open_data"}
+CHECKED_FILE_DOWNLOADS = {"import_returns", "import_targets"}
+
+
+def download_cases():
+    for name, method, *statuses in MATRIX:
+        if method == "GET" and name in DOWNLOADS | CHECKED_FILE_DOWNLOADS:
+            for role, status in zip(ROLES, statuses, strict=True):
+                yield pytest.param(name, role, status, id=f"{name}-{role}")
+
+
+@pytest.mark.parametrize(("name", "role", "status"), list(download_cases()))
+def test_a_download_is_refused_wherever_its_page_is(client, world, name, role, status):
+    if role != "anonymous":
+        client.force_login(world.people[role])
+    kwargs, _ = address(name, world)
+    response = client.get(reverse(f"web:{name}", kwargs=kwargs) + "?download=csv")
+    if status != 200:
+        assert response.status_code == status
+    elif name in CHECKED_FILE_DOWNLOADS:
+        assert response.status_code == 400  # nothing has been checked yet
+    else:
+        assert (response.status_code, response["Content-Type"]) == (200, "text/csv; charset=utf-8")

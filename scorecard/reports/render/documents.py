@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.utils.text import slugify
 
 from scorecard.performance.status import Status
+from scorecard.reports.common import Table, masthead
 from scorecard.reports.render.delimited import csv_text
 from scorecard.reports.render.spreadsheet import xlsx_bytes
 from scorecard.reports.render.word import docx_bytes
@@ -23,6 +24,7 @@ FORMATS = {
     "csv": ("text/csv; charset=utf-8", "csv"),
 }
 DOWNLOADS = [("pdf", "PDF"), ("docx", "Word"), ("xlsx", "Excel"), ("csv", "CSV")]
+TABLE_FORMATS = ("csv", "xlsx")  # a page's table downloads as these
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,21 @@ def as_xlsx(output) -> bytes:
 
 
 def as_csv(output) -> bytes:
-    return csv_text(output.report.tables()[0]).encode("utf-8-sig")
+    return csv_bytes(output.report.tables()[0])
+
+
+def csv_bytes(table) -> bytes:
+    """UTF-8 with the mark Excel looks for, so "£" and "→" open cleanly in a spreadsheet."""
+    return csv_text(table).encode("utf-8-sig")
 
 
 LAYOUTS = {"html": as_html, "pdf": as_pdf, "docx": as_docx, "xlsx": as_xlsx, "csv": as_csv}
+
+
+def table_document(table: Table, format: str, *, subtitle: str = "") -> Document:
+    """One of a page's tables as CSV or Excel, laid out as the reports' tables are."""
+    if format not in TABLE_FORMATS:
+        raise ValueError(f'"{format}" is not a table format: use {" or ".join(TABLE_FORMATS)}')
+    content_type, extension = FORMATS[format]
+    content = csv_bytes(table) if format == "csv" else xlsx_bytes([table], masthead=masthead(table.title, subtitle))
+    return Document(content, content_type, f"{slugify(f'{table.title} {subtitle}')}.{extension}")

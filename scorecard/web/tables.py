@@ -1,0 +1,153 @@
+"""The rows each page shows, as the tables its CSV and Excel downloads hold (see downloads.py).
+
+Each function takes what its view already read for the page, so a download holds the page's rows and no more.
+A grouped page (by quarter, by directorate) becomes one flat table with the group in its own column.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from django.utils import dateformat, timezone
+
+from scorecard.council.models import Period
+from scorecard.council.selectors import YearHeld
+from scorecard.imports.plans import Plan
+from scorecard.reports.common import Cell, Table, count_cell, figure_cell, status_cell, text
+from scorecard.returns.worklists import STATES, Round
+
+DAY, MOMENT = "j M Y", "j M Y, H:i"
+
+
+def shown_date(when: date | datetime | None, shape: str = DAY, *, empty: str = "") -> Cell:
+    """A date as the page prints it (Django's date format letters); a moment in the council's time zone."""
+    if when is None:
+        return text(empty)
+    return text(dateformat.format(timezone.localtime(when) if isinstance(when, datetime) else when, shape))
+
+
+def my_returns(rounds: list[Round]) -> Table:
+    rows = [
+        [
+            text(round.period.label),
+            text(directorate),
+            text(row.entry.display_code),
+            text(row.entry.display_title),
+            text(row.state_label),
+            text("Overdue" if row.overdue else ""),
+        ]
+        for round in rounds
+        for directorate, rows in round.directorates
+        for row in rows
+    ]
+    return Table("My returns", ["Quarter", "Directorate", "Code", "Measure or action", "State", "Overdue"], rows)
+
+
+APPROVAL_COLUMNS = [
+    "Directorate",
+    "Quarter",
+    "Measure or action",
+    "Actual",
+    "Quarterly target",
+    "Quarterly status",
+    "Year-end forecast",
+    "Year-end target",
+    "Forecast year-end status",
+    "Direction of travel",
+    "Context for current performance",
+    "Improvement actions taken",
+    "Intervention / review",
+    "Performance team's challenge",
+]
+
+
+def approvals(queue: list) -> Table:
+    """The approver's queue (web.approvals.Submitted): each return's figures, statuses and commentary."""
+    rows = [
+        [
+            text(row.directorate),
+            text(row.ret.period.label),
+            text(str(row.ret.measure)),
+            figure_cell(row.worked.actual),
+            figure_cell(row.worked.target),
+            status_cell(row.worked.status),
+            figure_cell(row.worked.forecast),
+            figure_cell(row.worked.year_end_target),
+            status_cell(row.worked.forecast_status),
+            text(row.worked.direction),
+            *(text(words) for words in (row.ret.context, row.ret.improvement_actions, row.ret.intervention)),
+            text(row.ret.challenge),
+        ]
+        for row in queue
+    ]
+    return Table("Approvals", APPROVAL_COLUMNS, rows)
+
+
+def collection_progress(progress: list) -> Table:
+    """Each quarter in progress (web.quarters.RoundProgress): returns by directorate and state, then all."""
+    rows = []
+    for round in progress:
+        tallies = [(tally.name, tally) for tally in round.directorates]
+        tallies += [("All directorates", round.total)] if tallies else []
+        rows += [
+            [text(round.period.label), text(name), *map(count_cell, tally.counts), count_cell(tally.overdue)]
+            for name, tally in tallies
+        ]
+    columns = ["Quarter", "Directorate", *(label for _, label in STATES), "Overdue"]
+    return Table("Collection progress", columns, rows)
+
+
+def every_quarter(periods: list[Period]) -> Table:
+    rows = [
+        [
+            text(period.label),
+            text(period.get_state_display()),
+            shown_date(period.deadline, empty="–"),
+            shown_date(period.published_at, empty="Not published"),
+        ]
+        for period in periods
+    ]
+    return Table("Every quarter", ["Quarter", "State", "Deadline", "Published"], rows)
+
+
+def change_history(changes: list) -> Table:
+    """A return's changes (web.returns.Change), newest first, a row for each field changed."""
+    rows = [
+        [shown_date(change.when, MOMENT), text(change.who), text(change.event), *fields]
+        for change in changes
+        for fields in (
+            [[text(field.field), text(field.old), text(field.new)] for field in change.fields]
+            or [[text("Saved with nothing changed"), text(""), text("")]]
+        )
+    ]
+    return Table("Change history", ["When", "Who", "What happened", "Field", "Old value", "New value"], rows)
+
+
+def import_check(plan: Plan) -> Table:
+    """Each row of an import's file and what it would do, as the import page lists it."""
+    rows = [
+        [
+            count_cell(row.number),
+            text(row.code),
+            text(row.outcome.capitalize()),
+            text("\n".join([f"{problem.column}: {problem.message}" for problem in row.problems] + row.reasons)),
+        ]
+        for row in plan.rows
+    ]
+    return Table("What the file would do", ["Row", "Measure", "Outcome", "Why"], rows)
+
+
+def years_held(years: list[YearHeld]) -> Table:
+    rows = []
+    for held in years:
+        year = text(held.year.label)
+        rows += [
+            [year, text(f"Q{quarter.period.quarter}"), count_cell(quarter.measures), count_cell(quarter.actions)]
+            for quarter in held.quarters
+        ] or [[year, text("No returns yet"), text(""), text("")]]
+    return Table("Years and quarters held", ["Financial year", "Quarter", "Measures", "Council Plan actions"], rows)
+
+
+def published_quarters(periods: list[Period]) -> Table:
+    rows = [[text(period.label), shown_date(period.published_at, "j F Y")] for period in periods]
+    return Table("Published quarters", ["Quarter", "Published"], rows)
