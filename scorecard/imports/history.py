@@ -110,6 +110,8 @@ class HistoryChecks:
         return year.quarter(number or 4)  # a year's figure is its year end
 
     def read(self, row: PlannedRow, column: str, read, cells: Row):
+        if row.has_problem(column):
+            return None  # a formula, refused already
         try:
             return read(cells.get(column))
         except CellProblem as problem:

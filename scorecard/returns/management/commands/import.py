@@ -106,7 +106,8 @@ class Command(BaseCommand):
                 written = found.commit(by, progress=ProgressBar(self.stderr, "Importing"))
             except ImportProblem as problem:
                 raise CommandError(str(problem)) from problem
-            self.stdout.write("Imported " + " and ".join(f"{count:,} {what}" for what, count in written.items()) + ".")
+            counts = (f"{count:,} {what if count != 1 else what.removesuffix('s')}" for what, count in written.items())
+            self.stdout.write(f"Imported {' and '.join(counts)}.")
 
     def history_checked(self, options, by) -> HistoryImport:
         catalogue = options["file"] if options["kind"] == "catalogue" else options["catalogue"]
