@@ -97,14 +97,20 @@ def planned_rows(
     columns: Iterable[str],
     check: Callable[[PlannedRow, Row], None],
     progress: ProgressReport | None,
+    *,
+    numbers: Sequence[int] | None = None,
 ) -> list[PlannedRow]:
-    """Check each row that is not blank in the import's columns, numbered as in the spreadsheet."""
+    """Check each row that is not blank in the import's columns, numbered as in the spreadsheet.
+
+    numbers: each row's number in the file it came from, when the rows are picked out of a bigger file.
+    """
     columns = tuple(columns)
     planned = []
     for index, row in enumerate(rows):
         cells = {column: row.get(column) for column in columns}
         if not is_blank(cells):
-            planned.append(checked_row(index + FIRST_ROW, cells, check))
+            number = numbers[index] if numbers is not None else index + FIRST_ROW
+            planned.append(checked_row(number, cells, check))
         report_progress(progress, index + 1, len(rows))
     return planned
 

@@ -1,4 +1,4 @@
-"""Setting up a new year's scorecard from the last one, as a starting point to edit."""
+"""Writes to measures: the catalogue of measures, and setting up a new year's scorecard from the last one."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from django.db import transaction
 
 from scorecard.accounts import permissions
 from scorecard.council.models import FinancialYear, Period
-from scorecard.measures.models import ScorecardEntry, Target
+from scorecard.measures.models import Measure, ScorecardEntry, Target
 from scorecard.returns.services import Refused
 
 YEAR_SETTINGS = ("completed_status", "inclusion_criterion", "same_direction_label", "commentary_required_for_red_amber")
@@ -49,3 +49,17 @@ def copy_targets(from_year: FinancialYear, to_year: FinancialYear, periods: dict
         Target.objects.create(
             measure_id=target.measure_id, year=to_year, period=period, value=target.value, progress=target.progress
         )
+
+
+@transaction.atomic
+def measure_record(*, measure: Measure | None, by, reason: str, **fields) -> Measure:
+    """Add a measure to the catalogue, or change the one given: code, title, good is, unit, decimals, …"""
+    if not permissions.may_run_the_quarter(by):
+        raise Refused("Only the performance team changes the catalogue of measures.")
+    measure = measure or Measure(kind=Measure.Kind.MEASURE)
+    for name, value in fields.items():
+        setattr(measure, name, value)
+    measure.full_clean(validate_unique=False)
+    measure._history_user, measure._change_reason = by, reason
+    measure.save()
+    return measure

@@ -14,8 +14,8 @@ from django.db.models import F
 from django.utils import timezone
 
 from scorecard.accounts import permissions
-from scorecard.council.models import Period
-from scorecard.measures.models import Target, TargetAmendment
+from scorecard.council.models import FinancialYear, Period
+from scorecard.measures.models import Measure, ScorecardEntry, Target, TargetAmendment
 from scorecard.performance.status import Status
 from scorecard.returns.models import Return, WorkflowState
 from scorecard.returns.selectors import assessed_return
@@ -262,3 +262,37 @@ def period_publish(*, period: Period, by) -> Period:
     if period.is_published:
         raise Refused(f"{period.label} is already published.")
     return period_change(period, by, "Published", published_at=timezone.now())
+
+
+# -- history brought from elsewhere --------------------------------------------------------------
+
+
+@transaction.atomic
+def history_period(*, start_year: int, quarter: int, by) -> Period:
+    """The quarter a year's history goes in: made closed and published (history is already public) if new.
+
+    A quarter that is open, or not yet open, collects its returns the ordinary way and takes no history.
+    """
+    if not permissions.may_run_the_quarter(by):
+        raise Refused("Only the performance team imports history.")
+    year, _ = FinancialYear.objects.get_or_create(start_year=start_year)
+    period = Period.objects.select_for_update().filter(year=year, quarter=quarter).first()
+    if period is None:
+        period = Period(year=year, quarter=quarter)
+        return period_change(period, by, "Made for history", state=Period.State.CLOSED, published_at=timezone.now())
+    if period.state != Period.State.CLOSED:
+        raise Refused(f"{period.label} is {period.get_state_display().lower()}: enter its figures as returns.")
+    return period
+
+
+@transaction.atomic
+def history_record(*, measure: Measure, period: Period, actual, note: str, by, source: str) -> Return:
+    """A figure from the council's history: an approved return in a closed quarter, kept in the year's scorecard."""
+    if not permissions.may_run_the_quarter(by):
+        raise Refused("Only the performance team imports history.")
+    order = ScorecardEntry.objects.filter(year_id=period.year_id).count()
+    ScorecardEntry.objects.get_or_create(year_id=period.year_id, measure=measure, defaults={"order": order})
+    ret = Return.objects.filter(measure=measure, period=period).first() or Return(measure=measure, period=period)
+    ret.actual, ret.data_note, ret.state = actual, note, WorkflowState.APPROVED
+    record(ret, by, f"History imported from {source}")
+    return ret

@@ -1,7 +1,9 @@
-"""`manage.py import returns|targets FILE …`: the web import, from the command line, for big files.
+"""`manage.py import returns|targets|catalogue|history FILE …`: imports from the command line, for big files.
 
     python manage.py import returns FILE --period 2017/18-Q2 --user USERNAME [--dry-run] [--errors FILE]
     python manage.py import targets FILE --year 2017/18 --user USERNAME [--dry-run] [--errors FILE]
+    python manage.py import catalogue FILE --user USERNAME [--source lgbf] [--dry-run] [--errors FILE]
+    python manage.py import history FILE --user USERNAME [--catalogue FILE] [--source lgbf --council NAME] …
 
 The file is checked first; if any row is in error nothing is written, the problems are listed (all of
 them in the --errors file, as CSV: row, column, message) and the command exits non-zero.
@@ -16,6 +18,7 @@ from django.core.management.base import BaseCommand, CommandError, OutputWrapper
 
 from scorecard.council.models import FinancialYear, Period
 from scorecard.imports import ImportProblem
+from scorecard.imports.history_files import OURS, SOURCES, HistoryImport, plan_history_import
 from scorecard.imports.plans import Plan, commit_plan, error_report
 from scorecard.imports.returns import plan_returns, read_returns_file
 from scorecard.imports.targets import plan_targets, read_targets_file
@@ -31,12 +34,18 @@ class Command(BaseCommand):
     help = "Import returns for a quarter, or targets for a year, from a CSV or .xlsx file; --dry-run checks only."
 
     def add_arguments(self, parser):
-        kinds = parser.add_subparsers(dest="kind", required=True, metavar="{returns,targets}")
+        kinds = parser.add_subparsers(dest="kind", required=True, metavar="{returns,targets,catalogue,history}")
         returns = kinds.add_parser("returns", help="a quarter's returns, one row per measure, as in the template")
         returns.add_argument("--period", required=True, help="the quarter, e.g. 2017/18-Q2")
         targets = kinds.add_parser("targets", help="a year's targets: code, quarter (1-4 or year end), target")
         targets.add_argument("--year", required=True, help="the financial year, e.g. 2017/18")
-        for kind in (returns, targets):
+        catalogue = kinds.add_parser("catalogue", help="measures: code, title, good is, unit, decimals, …")
+        history = kinds.add_parser("history", help="measures' values over the years: code, year, value, …")
+        history.add_argument("--catalogue", metavar="FILE", help="a catalogue to import first, in the same go")
+        history.add_argument("--council", default="", help="whose history, for a source holding many councils")
+        for kind in (catalogue, history):
+            kind.add_argument("--source", choices=SOURCES, default=OURS, help="the files' shape (default: ours)")
+        for kind in (returns, targets, catalogue, history):
             kind.add_argument("file", help="a .csv (UTF-8) or .xlsx file")
             kind.add_argument("--user", required=True, help="who the import is made as: their permissions apply")
             kind.add_argument("--dry-run", action="store_true", help="check the file and say what it would do")
@@ -44,6 +53,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         by = person_called(options["user"])
+        if options["kind"] in ("catalogue", "history"):
+            return self.import_history(options, by)
         plan = self.checked(options, by)
         self.stdout.write(f"{plan.what.capitalize()}: {plan.summary}.")
         if plan.ignored_columns:
@@ -77,7 +88,44 @@ class Command(BaseCommand):
         except ImportProblem as problem:
             raise CommandError(str(problem)) from problem
 
-    def list_problems(self, plan: Plan) -> None:
+    def import_history(self, options, by) -> None:
+        found = self.history_checked(options, by)
+        for line in found.summary():
+            self.stdout.write(line)
+        if options["errors"]:
+            write_text(found.error_report(), options["errors"])
+        if found.in_error:
+            self.list_problems(found)
+            raise CommandError(f"{found.in_error:,} {rows(found.in_error)} in error: nothing was imported.")
+        if found.changes_nothing:
+            self.stdout.write("Nothing changed: every measure and value is as held already.")
+        elif options["dry_run"]:
+            self.stdout.write("Dry run: nothing was written.")
+        else:
+            try:
+                written = found.commit(by, progress=ProgressBar(self.stderr, "Importing"))
+            except ImportProblem as problem:
+                raise CommandError(str(problem)) from problem
+            counts = (f"{count:,} {what if count != 1 else what.removesuffix('s')}" for what, count in written.items())
+            self.stdout.write(f"Imported {' and '.join(counts)}.")
+
+    def history_checked(self, options, by) -> HistoryImport:
+        catalogue = options["file"] if options["kind"] == "catalogue" else options["catalogue"]
+        values = options["file"] if options["kind"] == "history" else None
+        try:
+            return plan_history_import(
+                by=by,
+                catalogue=(catalogue, file_content(catalogue)) if catalogue else None,
+                values=(values, file_content(values)) if values else None,
+                source=options["source"],
+                council=options.get("council", ""),
+                max_bytes=COMMAND_LINE_MAX_BYTES,
+                progress=ProgressBar(self.stderr, "Checking"),
+            )
+        except ImportProblem as problem:
+            raise CommandError(str(problem)) from problem
+
+    def list_problems(self, plan: Plan | HistoryImport) -> None:
         problems = plan.problems
         for problem in problems[:PROBLEMS_SHOWN]:
             self.stderr.write(str(problem))
@@ -141,8 +189,12 @@ def file_content(name: str) -> bytes:
 
 
 def write_error_report(plan: Plan, name: str) -> None:
+    write_text(error_report(plan), name)
+
+
+def write_text(report: str, name: str) -> None:
     """UTF-8 with the mark Excel looks for, so the messages open cleanly in a spreadsheet."""
     try:
-        Path(name).write_text(error_report(plan), encoding="utf-8-sig", newline="")
+        Path(name).write_text(report, encoding="utf-8-sig", newline="")
     except OSError as error:
         raise CommandError(f"The error report {name} cannot be written: {error.strerror}.") from error
