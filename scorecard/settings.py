@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "scorecard.returns",
     "scorecard.reports",
     "scorecard.demo",
+    "scorecard.backups",
 ]
 
 MIDDLEWARE = [

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.production.conftest import manage
+from tests.separately import manage
 
 
 def test_check_deploy_finds_nothing_to_warn_about(production):

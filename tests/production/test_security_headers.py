@@ -5,7 +5,8 @@ import json
 
 import pytest
 
-from tests.production.conftest import HOST, run
+from tests.production.conftest import HOST
+from tests.separately import run
 
 
 @pytest.fixture(scope="module")
