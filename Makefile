@@ -6,7 +6,7 @@ MANAGE := $(PYTHON) manage.py
 STATIC := scorecard/web/static/scorecard
 GOVUK := node_modules/govuk-frontend/dist/govuk
 
-.PHONY: run test lint check install debian browser front-end migrate demo
+.PHONY: run test lint check install debian browser front-end migrate demo serve
 
 run: install front-end migrate demo ## Install, migrate, load the Derby demo and serve on http://127.0.0.1:8000
 	@$(MANAGE) demo_logins
@@ -14,6 +14,11 @@ run: install front-end migrate demo ## Install, migrate, load the Derby demo and
 
 test: install browser front-end lint ## Install what the tests need and run the whole suite
 	$(PYTHON) -m pytest
+
+# Production serving (docs/deploy.md): settings from the environment (.env.example), SCORECARD_DEBUG=false.
+serve: install front-end ## Collect the static files and serve with gunicorn on 127.0.0.1 (gunicorn.conf.py)
+	$(MANAGE) collectstatic --no-input --verbosity 0
+	$(VENV)/bin/gunicorn --config gunicorn.conf.py
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -23,13 +24,49 @@ def env_bool(name: str, default: bool) -> bool:
     raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}")
 
 
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from None
+
+
+def env_required(name: str, why: str) -> str:
+    """A variable production cannot do without; development falls back to a default instead."""
+    value = os.environ.get(name, "")
+    if not value:
+        raise ImproperlyConfigured(f"{name} must be set when SCORECARD_DEBUG is false: {why}")
+    return value
+
+
 DEBUG = env_bool("SCORECARD_DEBUG", True)
-SECRET_KEY = os.environ.get("SCORECARD_SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("SCORECARD_SECRET_KEY must be set when SCORECARD_DEBUG is false")
-    SECRET_KEY = "development-only-not-secret"  # noqa: S105
-ALLOWED_HOSTS = [h for h in os.environ.get("SCORECARD_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
+if DEBUG:
+    SECRET_KEY = os.environ.get("SCORECARD_SECRET_KEY") or "development-only-not-secret"
+    ALLOWED_HOSTS = os.environ.get("SCORECARD_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
+    DATABASE_URL = os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'var' / 'scorecard.sqlite3'}"
+else:
+    SECRET_KEY = env_required("SCORECARD_SECRET_KEY", "a long random string that signs sessions and links")
+    if len(SECRET_KEY) < 50:
+        raise ImproperlyConfigured("SCORECARD_SECRET_KEY must be at least 50 characters long")
+    ALLOWED_HOSTS = env_required("SCORECARD_ALLOWED_HOSTS", "the host names the site answers to").split(",")
+    DATABASE_URL = env_required(
+        "DATABASE_URL", "the PostgreSQL database, e.g. postgres://scorecard@127.0.0.1/scorecard"
+    )
+ALLOWED_HOSTS = [host.strip() for host in ALLOWED_HOSTS if host.strip()]
+
+# Production serves HTTPS only, behind a proxy (nginx) that terminates TLS and says so in X-Forwarded-Proto;
+# docs/deploy.md. Development keeps plain HTTP on 127.0.0.1.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SCORECARD_SSL_REDIRECT", not DEBUG)
+SECURE_HSTS_SECONDS = env_int("SCORECARD_HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 60 * 60)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SCORECARD_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
+SECURE_HSTS_PRELOAD = env_bool("SCORECARD_HSTS_PRELOAD", not DEBUG)
+SESSION_COOKIE_SECURE = not DEBUG
+CSRF_COOKIE_SECURE = not DEBUG
+CSRF_COOKIE_HTTPONLY = True  # forms carry the token; no script of ours reads the cookie
 
 INSTALLED_APPS = [
     "scorecard.web",  # first, so its sign-in and password pages win over the admin's
@@ -40,6 +77,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "simple_history",
+    "csp",
     "axes",
     "django_htmx",
     "ninja",
@@ -50,10 +88,13 @@ INSTALLED_APPS = [
     "scorecard.reports",
     "scorecard.api",
     "scorecard.demo",
+    "scorecard.backups",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -85,12 +126,10 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'scorecard.sqlite3'}"),
-        conn_max_age=60,
-    )
-}
+try:
+    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+except ValueError as error:
+    raise ImproperlyConfigured(f"DATABASE_URL is not a database address: {error}") from None
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["NAME"] = str(DATABASES["default"]["NAME"])
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
@@ -109,7 +148,7 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # counts failed sign-ins and locks out
     "django.contrib.auth.backends.ModelBackend",
 ]
-AXES_FAILURE_LIMIT = int(os.environ.get("SCORECARD_SIGN_IN_ATTEMPTS", "5"))
+AXES_FAILURE_LIMIT = env_int("SCORECARD_SIGN_IN_ATTEMPTS", 5)
 AXES_COOLOFF_TIME = 1  # hours locked out after too many failed sign-ins
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
@@ -120,13 +159,16 @@ EMAIL_HOST = os.environ.get("SCORECARD_EMAIL_HOST", "")
 EMAIL_BACKEND = (
     "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend"
 )
-EMAIL_PORT = int(os.environ.get("SCORECARD_EMAIL_PORT", "587"))
+EMAIL_PORT = env_int("SCORECARD_EMAIL_PORT", 587)
 EMAIL_HOST_USER = os.environ.get("SCORECARD_EMAIL_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("SCORECARD_EMAIL_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("SCORECARD_EMAIL_TLS", True)
 DEFAULT_FROM_EMAIL = os.environ.get("SCORECARD_EMAIL_FROM", "scorecard@localhost")
 # The address people use to reach Scorecard, for links in emails.
-SITE_URL = os.environ.get("SCORECARD_SITE_URL", "http://127.0.0.1:8000")
+if DEBUG:
+    SITE_URL = os.environ.get("SCORECARD_SITE_URL") or "http://127.0.0.1:8000"
+else:
+    SITE_URL = env_required("SCORECARD_SITE_URL", "the https:// address people use, for links in emails")
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -134,11 +176,37 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "var" / "static"
+# collectstatic gathers the files here; WhiteNoise serves them, compressed and with names that change with
+# their content, so browsers may keep them for a year. Development serves them straight from the apps.
+STATIC_ROOT = os.environ.get("SCORECARD_STATIC_ROOT") or BASE_DIR / "var" / "static"
+if DEBUG:
+    Path(STATIC_ROOT).mkdir(parents=True, exist_ok=True)  # WhiteNoise looks here before the apps' folders
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
+
+# Only our own files: no inline script or style, so an injected one does not run (docs/deploy.md).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The largest file the import page accepts, in bytes (the command line allows more).
-SCORECARD_IMPORT_MAX_BYTES = int(os.environ.get("SCORECARD_IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))
+SCORECARD_IMPORT_MAX_BYTES = env_int("SCORECARD_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
 
 # Where demo data lives; `manage.py load_demo` reads it.
 DEMO_DIR = BASE_DIR / "demo"

@@ -1,5 +1,7 @@
 import pytest
 
+pytest_plugins = ["tests.separately"]  # empty_database, for the backup tests
+
 
 @pytest.fixture(autouse=True)
 def _static_files_without_a_build(settings):

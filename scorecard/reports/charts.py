@@ -385,10 +385,26 @@ def accessible_svg(source: str, title: str, description: str) -> str:
     prefix = f"chart-{uuid.uuid4().hex[:12]}"
     svg = source[source.index("<svg") :]
     svg = re.sub(r"\s*<metadata>.*?</metadata>", "", svg, flags=re.DOTALL)
-    opening, rest = _prefixed_ids(svg, prefix).split(">", 1)
-    opening = re.sub(r'\s(?:width|height)="[^"]*"', "", opening)
+    opening, rest = _styled_by_attributes(_prefixed_ids(svg, prefix)).split(">", 1)
+    opening = re.sub(r'\s(?:width|height)="[^"]*"', "", opening) + MATPLOTLIB_DEFAULT_STYLE
     labels = f'<title id="{prefix}-title">{escape(title)}</title><desc id="{prefix}-desc">{escape(description)}</desc>'
     return f'{opening} role="img" aria-labelledby="{prefix}-title {prefix}-desc">{labels}{rest}'
+
+
+# The rule matplotlib writes in a <style> element, as attributes every drawn element inherits.
+MATPLOTLIB_STYLE_ELEMENT = '<style type="text/css">*{stroke-linejoin: round; stroke-linecap: butt}</style>'
+MATPLOTLIB_DEFAULT_STYLE = ' stroke-linejoin="round" stroke-linecap="butt"'
+
+
+def _styled_by_attributes(svg: str) -> str:
+    """The Content Security Policy allows no inline styles, so each `style="fill: red; ..."` becomes SVG's own
+    presentation attributes (`fill="red" ...`), which a policy does not govern and which draw the same."""
+    return re.sub(r'\sstyle="([^"]*)"', _presentation_attributes, svg.replace(MATPLOTLIB_STYLE_ELEMENT, ""))
+
+
+def _presentation_attributes(style: re.Match) -> str:
+    declarations = (declaration.split(":", 1) for declaration in style.group(1).split(";") if declaration.strip())
+    return "".join(f' {name.strip()}="{value.strip()}"' for name, value in declarations)
 
 
 def _prefixed_ids(svg: str, prefix: str) -> str:

@@ -25,24 +25,38 @@ def browser():
         chromium.close()
 
 
+# axe-core is added to a page as a file of the site's own, since the Content Security Policy allows no other.
+AXE_ADDRESS = "/browser-tests/axe.min.js"
+
+
 @pytest.fixture
 def visitor(browser, live_server):
-    """A fresh browser window on the live server; each person in a test gets their own."""
-    contexts = []
+    """A fresh browser window on the live server; each person in a test gets their own.
+
+    Anything the Content Security Policy blocks fails the test: the pages must work within it."""
+    contexts, blocked = [], []
 
     def open_window():
         context = browser.new_context(base_url=live_server.url)
+        context.route(f"**{AXE_ADDRESS}", lambda route: route.fulfill(path=AXE, content_type="text/javascript"))
         contexts.append(context)
-        return context.new_page()
+        page = context.new_page()
+        page.on("console", lambda message: blocked.extend(_blocked_by_policy(message.text)))
+        return page
 
     yield open_window
     for context in contexts:
         context.close()
+    assert not blocked, f"the Content Security Policy blocked: {blocked}"
+
+
+def _blocked_by_policy(console_message: str) -> list[str]:
+    return [console_message] if "Content Security Policy" in console_message else []
 
 
 def accessibility_problems(page) -> list[str]:
     """axe-core's WCAG 2.2 AA violations on the page as it stands, one line each."""
-    page.add_script_tag(path=str(AXE))
+    page.add_script_tag(url=AXE_ADDRESS)
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_22_AA)
     return [f"{v['id']}: {v['help']} ({len(v['nodes'])} on {page.url})" for v in result["violations"]]
 

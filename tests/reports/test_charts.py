@@ -98,6 +98,18 @@ def test_svg_references_point_at_its_own_ids(chart):
             assert reference[1:] in ids
 
 
+@pytest.mark.parametrize("name", ["chart", "distribution"])
+def test_svg_draws_without_inline_styles_which_the_content_security_policy_blocks(name, request):
+    root = parsed(request.getfixturevalue(name).svg)
+    assert not root.findall(".//svg:style", SVG)
+    assert not [element.tag for element in root.iter() if element.get("style")]
+
+
+def test_svg_keeps_its_colours_as_attributes(chart):
+    fills = {element.get("fill") for element in parsed(chart.svg).iter()}
+    assert {Status.RED.style.fill, Status.BLUE.style.fill} <= fills
+
+
 def test_svg_keeps_its_words_as_text(chart):
     assert "2018/19 Q2" in texts(chart.svg)
     assert "Visits" in texts(chart.svg)
