@@ -131,3 +131,11 @@ def test_an_unknown_measure_is_not_found(public, council):
     response = public.get("/measures/999999")
     assert response.status_code == 404
     assert response.json()["detail"] == "No measure has the id 999999."
+
+
+def test_the_reference_alone_relaxes_the_content_security_policy_for_redocs_styles(client, council):
+    reference = client.get("/api/docs")
+    assert reference.status_code == 200
+    assert "style-src 'self' 'unsafe-inline'" in reference["Content-Security-Policy"]
+    assert "'unsafe-inline'" not in client.get("/api/years")["Content-Security-Policy"]
+    assert "'unsafe-inline'" not in client.get("/")["Content-Security-Policy"]
