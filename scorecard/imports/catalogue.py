@@ -16,7 +16,7 @@ from scorecard.imports.plans import Plan, PlannedRow, ProgressReport, ignored_co
 from scorecard.imports.reading import Row, heading_key, read_rows
 from scorecard.measures import services
 from scorecard.measures.models import Measure, Unit
-from scorecard.measures.selectors import normalised
+from scorecard.measures.selectors import AMBIGUOUS, CodeIndex, normalised
 from scorecard.performance.assessment import Frequency
 from scorecard.performance.status import Polarity
 
@@ -51,20 +51,10 @@ def plan_catalogue(rows: Sequence[Row], by, *, source: str, progress: ProgressRe
     return Plan("measures", planned, write=write, ignored_columns=ignored_columns(rows, COLUMNS))
 
 
-def measures_by_code() -> dict[str, Measure]:
-    """Every measure under its code and its aliases, as codes are matched (spacing and case aside)."""
-    found: dict[str, Measure] = {}
-    for measure in Measure.objects.prefetch_related("aliases"):
-        for code in (measure.code, *(alias.code for alias in measure.aliases.all())):
-            if code.strip():
-                found.setdefault(normalised(code), measure)
-    return found
-
-
 class CatalogueChecks:
     def __init__(self, by):
         self.by = by
-        self.measures = measures_by_code()
+        self.measures = CodeIndex.of_everything()
         self.first_rows: dict[str, int] = {}  # code → the row it was first given in
 
     def check(self, row: PlannedRow, cells: Row) -> None:
@@ -94,7 +84,10 @@ class CatalogueChecks:
         first = self.first_rows.setdefault(normalised(row.code), row.number)
         if first != row.number:
             row.problem("code", f"Row {first} is also for {shown(row.code)}: give each measure once")
-        measure = self.measures.get(normalised(row.code))
+        measure = self.measures.find(row.code)
+        if measure is AMBIGUOUS:
+            row.problem("code", f"{shown(row.code)} is the code of more than one measure: use its current code")
+            return None
         if measure is not None and measure.is_action:
             row.problem("code", f"{shown(row.code)} is a Council Plan action: the catalogue holds measures")
         return measure

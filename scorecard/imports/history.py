@@ -14,14 +14,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from scorecard.accounts import permissions
 from scorecard.council.models import Period
 from scorecard.imports import ImportProblem
-from scorecard.imports.catalogue import measures_by_code
 from scorecard.imports.cells import LARGEST, CellProblem, is_empty, shown, text_of, typed_number, words
 from scorecard.imports.plans import Plan, PlannedRow, ProgressReport, ignored_columns, outcome_of, planned_rows
 from scorecard.imports.reading import Row, read_rows
 from scorecard.imports.targets import quarter_number
 from scorecard.measures.fields import plain
 from scorecard.measures.models import Measure
-from scorecard.measures.selectors import normalised
+from scorecard.measures.selectors import AMBIGUOUS, CodeIndex, normalised
 from scorecard.performance.periods import FinancialYear, PeriodError, Quarter
 from scorecard.returns import services
 from scorecard.returns.models import Return
@@ -57,7 +56,7 @@ class HistoryChecks:
 
     def __init__(self, by, catalogue: Plan | None):
         self.by = by
-        self.measures = measures_by_code()
+        self.measures = CodeIndex.of_everything()
         self.added = {normalised(row.code) for row in (catalogue.rows if catalogue else []) if row.code}
         self.periods = {period.as_quarter: period for period in Period.objects.select_related("year")}
         self.stored = {
@@ -84,14 +83,16 @@ class HistoryChecks:
         outcome_of(row, stored=stored is not None)
 
     def measure(self, row: PlannedRow) -> Measure | None:
-        key = normalised(row.code)
+        found = self.measures.find(row.code) if row.code else None
         if not row.code:
             row.problem("code", "Give the measure's code")
-        elif key not in self.measures and key not in self.added:
+        elif found is AMBIGUOUS:
+            row.problem("code", f"{shown(row.code)} is the code of more than one measure: use its current code")
+        elif found is None and normalised(row.code) not in self.added:
             row.problem("code", f"No measure has the code {shown(row.code)}: add it to the catalogue first")
-        elif key in self.measures and self.measures[key].is_milestone:
+        elif found is not None and found.is_milestone:
             row.problem("code", f"{shown(row.code)} is reported in progress words, not figures: it has no history")
-        return self.measures.get(key)
+        return found if isinstance(found, Measure) else None
 
     def quarter(self, row: PlannedRow, year_cell: object, quarter_cell: object) -> Quarter | None:
         try:
@@ -166,14 +167,14 @@ class HistoryWriter:
     def __init__(self, source: str):
         self.source = source
         self.periods: dict[Quarter, Period] = {}
-        self.measures: dict[str, Measure] | None = None
+        self.measures: CodeIndex | None = None
 
     def __call__(self, row: PlannedRow, by) -> None:
         if self.measures is None:
-            self.measures = measures_by_code()
+            self.measures = CodeIndex.of_everything()
         try:
             services.history_record(
-                measure=self.measures[normalised(row.code)],
+                measure=self.measures.find(row.code),
                 period=self.period(row.period, by),
                 actual=row.changes["actual"],
                 note=row.changes["note"],

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from scorecard.measures.models import Measure
+from collections.abc import Iterable
+
+from scorecard.council.models import FinancialYear
+from scorecard.measures.models import Measure, ScorecardEntry
+
+AMBIGUOUS = object()  # a code more than one measure goes by
 
 
 def normalised(code: str) -> str:
@@ -10,11 +15,47 @@ def normalised(code: str) -> str:
     return "".join(code.split()).upper()
 
 
+class CodeIndex:
+    """Measures and actions under every code they go by: current, former, NI number, and a year's own.
+
+    Read once, so a file of thousands of rows does not look each code up in the database.
+    """
+
+    def __init__(self, named: Iterable[tuple[Measure, Iterable[str]]]):
+        self.measures: dict[str, Measure | object] = {}
+        for measure, codes in named:
+            for code in codes:
+                self.add(code, measure)
+
+    @classmethod
+    def of_year(cls, year: FinancialYear) -> CodeIndex:
+        """The year's scorecard, under the codes it printed that year too."""
+        entries = ScorecardEntry.objects.filter(year=year).select_related("measure")
+        entries = entries.prefetch_related("measure__aliases")
+        return cls((entry.measure, [entry.code, *codes_of(entry.measure)]) for entry in entries)
+
+    @classmethod
+    def of_everything(cls) -> CodeIndex:
+        return cls((measure, codes_of(measure)) for measure in Measure.objects.prefetch_related("aliases"))
+
+    def add(self, code: str, measure: Measure) -> None:
+        if not code.strip():
+            return
+        key = normalised(code)
+        known = self.measures.get(key)
+        self.measures[key] = measure if known in (None, measure) else AMBIGUOUS
+
+    def find(self, code: str) -> Measure | object | None:
+        """The measure going by this code, AMBIGUOUS when several do, or None."""
+        return self.measures.get(normalised(code))
+
+
+def codes_of(measure: Measure) -> list[str]:
+    return [measure.code, *(alias.code for alias in measure.aliases.all())]
+
+
 def measure_with_code(codes: list[str]) -> Measure | None:
-    """The measure known by any of these codes, as its current code or a former one."""
-    wanted = {normalised(code) for code in codes}
-    for measure in Measure.objects.filter(kind=Measure.Kind.MEASURE).prefetch_related("aliases"):
-        known = {normalised(measure.code), *(normalised(alias.code) for alias in measure.aliases.all())}
-        if known & wanted:
-            return measure
-    return None
+    """The one measure known by any of these codes, as its current code or a former one."""
+    index = CodeIndex.of_everything()
+    found = {index.find(code) for code in codes} - {None}
+    return found.pop() if len(found) == 1 and AMBIGUOUS not in found else None
