@@ -1,0 +1,62 @@
+"""The figures of one run: printed as they come, then written to bench/RESULTS.md with the goals' verdicts."""
+
+from __future__ import annotations
+
+import os
+import platform
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+RESULTS_FILE = Path(__file__).with_name("RESULTS.md")
+
+
+@dataclass
+class Results:
+    rows: list[tuple[str, str, str]] = field(default_factory=list)  # what, scale, figure as shown
+    values: dict[tuple, float] = field(default_factory=dict)  # for the goals: (what, measures) → value
+    day: str = field(default_factory=lambda: date.today().isoformat())
+
+    def add(self, what: str, scale: str, shown: str, *, key: tuple | None = None, value: float | None = None) -> None:
+        self.rows.append((what, scale, shown))
+        if key is not None:
+            self.values[key] = value
+        print(f"{what:<48} {scale:>22} {shown:>16}", flush=True)
+
+    def value(self, *key) -> float | None:
+        return self.values.get(key)
+
+    def markdown(self, goals: list[str], scales: list[int]) -> str:
+        lines = [
+            "# Benchmarks",
+            "",
+            f"Written by `make bench` on {self.day} ({machine()}), measures at {', '.join(f'{n:,}' for n in scales)}.",
+            "Server time is the median of 5 requests made in-process with Django's test client after one to warm up,",
+            "as the performance team, against PostgreSQL on this machine; queries are those of one request.",
+            "Figures are compared within one run: nothing here fails on a slow machine.",
+            "",
+            "| what | scale | figure | date |",
+            "|---|---|---|---|",
+            *(f"| {what} | {scale} | {shown} | {self.day} |" for what, scale, shown in self.rows),
+            "",
+            "## Goals",
+            "",
+            *(line for goal in goals for line in (goal, "")),
+        ]
+        return "\n".join(lines)
+
+    def write(self, goals: list[str], scales: list[int]) -> None:
+        RESULTS_FILE.write_text(self.markdown(goals, scales), encoding="utf-8")
+        print(f"Written to {RESULTS_FILE}", flush=True)
+
+
+def machine() -> str:
+    return f"{os.cpu_count()} cores, {platform.python_implementation()} {platform.python_version()}"
+
+
+def milliseconds(seconds: float) -> str:
+    return f"{seconds * 1000:,.0f} ms"
+
+
+def measures(count: int) -> str:
+    return f"{count:,} measures"
