@@ -51,7 +51,9 @@ class Results:
 
 
 def machine() -> str:
-    return f"{os.cpu_count()} cores, {platform.python_implementation()} {platform.python_version()}"
+    load = ", ".join(f"{figure:.1f}" for figure in os.getloadavg())
+    python = f"{platform.python_implementation()} {platform.python_version()}"
+    return f"{os.cpu_count()} cores, load average {load} at the end, {python}"
 
 
 def milliseconds(seconds: float) -> str:
