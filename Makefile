@@ -6,7 +6,7 @@ MANAGE := $(PYTHON) manage.py
 STATIC := scorecard/web/static/scorecard
 GOVUK := node_modules/govuk-frontend/dist/govuk
 
-.PHONY: run test lint check install debian browser front-end migrate demo serve
+.PHONY: run test lint check install debian browser front-end migrate demo serve bench load-test
 
 run: install front-end migrate demo ## Install, migrate, load the Derby demo and serve on http://127.0.0.1:8000
 	@$(MANAGE) demo_logins
@@ -71,3 +71,14 @@ migrate: install
 
 demo: install
 	$(MANAGE) load_demo
+
+# Figures at 100, 1,000 and 5,000 measures into bench/RESULTS.md, against its own PostgreSQL database
+# (scorecard_bench, made and dropped here); not part of `make test`. Quicker: BENCH_SCALES=100,1000
+# BENCH_IMPORT_ROWS=10000. It stops by itself, in about 15 minutes at most.
+bench: install front-end
+	$(PYTHON) -m bench.run
+
+# 50 readers and 10 writers for 60 s against gunicorn and PostgreSQL (scorecard_load, made and dropped here);
+# every write checked afterwards; p50 and p95 into bench/RESULTS.md. Stops by itself.
+load-test: install front-end
+	$(PYTHON) -m bench.load

@@ -24,14 +24,15 @@ def load_plan(*, returns: int) -> dict:
     profiles = [f"/measures/{entry.measure_id}/" for entry in ScorecardEntry.objects.filter(year=latest.year)[:10]]
     pages = [
         "/",
-        f"/reports/dashboard/{query}",
+        f"/reports/dashboard/{query}&group_by=perspective",
         f"/reports/improvement/{query}",
         f"/api/periods/{latest.pk}/returns",
         "/open-data/",
         *profiles,
     ]
     measures = list(
-        ScorecardEntry.objects.filter(year=open_quarter.year, measure__kind="measure", measure__unit="count")
+        ScorecardEntry.objects.filter(year=open_quarter.year, measure__kind="measure")
+        .exclude(measure__unit="milestone")
         .exclude(measure__returns__period=open_quarter)
         .order_by("order")
         .values_list("measure_id", flat=True)[:returns]

@@ -4,6 +4,7 @@ reader chooses, with a chosen Cabinet portfolio's measures marked."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from scorecard.council.models import Period
 from scorecard.reports.common import (
@@ -54,9 +55,10 @@ class Dashboard:
     def in_portfolio(self, row: MeasureRow) -> bool:
         return bool(self.portfolio) and self.portfolio in row.portfolios
 
-    @property
+    @cached_property
     def marked(self) -> set[int]:
-        """The measures in the chosen portfolio: shaded and marked in words."""
+        """The measures in the chosen portfolio: shaded and marked in words. Worked out once: the page asks
+        for every row, and working it out each time made the page quadratic in the number of measures."""
         return {row.measure_id for row in self.rows if self.in_portfolio(row)}
 
     def tables(self) -> list[Table]:

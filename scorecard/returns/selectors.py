@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from scorecard.council.models import OrganisationSettings, Period
 from scorecard.measures.models import Target
@@ -49,10 +49,8 @@ def assess_all(period: Period, returns: Iterable[Return], measure_ids: QuerySet 
 
     measure_ids says whose targets and comparison returns to read: a list, or a subquery for many.
     """
-    targets = {
-        (target.measure_id, target.period_id): target
-        for target in Target.objects.filter(year=period.year_id, measure_id__in=measure_ids)
-    }
+    wanted = Target.objects.filter(Q(period=period) | Q(period=None), year=period.year_id, measure_id__in=measure_ids)
+    targets = {(target.measure_id, target.period_id): target for target in wanted}  # the quarter's and year end's
     comparisons = comparison_returns(period, measure_ids)
     organisation = OrganisationSettings.load()
     assessed = []

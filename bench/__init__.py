@@ -1,0 +1,1 @@
+"""Scorecard's benchmarks: `make bench` runs them (python -m bench.run) and writes bench/RESULTS.md."""

@@ -1,0 +1,68 @@
+"""`make bench`: Scorecard's figures at scale, printed and written to bench/RESULTS.md.
+
+Runs against its own PostgreSQL database (BENCH_DATABASE, default scorecard_bench), made fresh and dropped
+at the end. BENCH_SCALES (default 100,1000,5000) says how many measures; BENCH_IMPORT_ROWS (default
+100000) how many returns the import benchmark imports. A quick run: BENCH_SCALES=100,1000 BENCH_IMPORT_ROWS=10000.
+"""
+
+from __future__ import annotations
+
+import os
+
+import django
+
+from bench import database
+
+PDF_UP_TO = 1_000  # measures: a bigger improvement report's PDF takes minutes, and shows nothing new
+
+
+def scales() -> list[int]:
+    return [int(n) for n in os.environ.get("BENCH_SCALES", "100,1000,5000").split(",")]
+
+
+def main() -> None:
+    database.recreate()
+    os.environ.update(
+        DATABASE_URL=database.url(),
+        DJANGO_SETTINGS_MODULE="scorecard.settings",
+        SCORECARD_DEBUG="false",  # as in production: no query log, no debug templates
+        SCORECARD_SECRET_KEY="bench-only-not-secret",  # noqa: S106
+        SCORECARD_ALLOWED_HOSTS="testserver",
+    )
+    django.setup()
+    try:
+        run(scales(), int(os.environ.get("BENCH_IMPORT_ROWS", "100000")))
+    finally:
+        from django.db import connections
+
+        connections.close_all()
+        database.drop()
+
+
+def run(counts: list[int], import_rows: int) -> None:
+    from django.core.management import call_command
+
+    from bench import goals
+    from bench.imports import bench_import
+    from bench.pages import bench_pages
+    from bench.pdf import bench_pdf
+    from bench.results import Results, measures
+    from bench.timing import once
+    from scorecard.demo.synthetic import Scale, make_council
+
+    call_command("migrate", verbosity=0)
+    results = Results()
+    for count in counts:
+        call_command("flush", interactive=False, verbosity=0)
+        seconds, _ = once(lambda count=count: make_council(Scale(measures=count, years=3, open_quarters=0)))
+        results.add("Make the council (3 years, make_council)", measures(count), f"{seconds:.1f} s")
+        bench_pages(count, results)
+        if count <= PDF_UP_TO:
+            bench_pdf(count, results)
+    call_command("flush", interactive=False, verbosity=0)
+    bench_import(import_rows, results)
+    results.write(goals.verdicts(results, counts), counts)
+
+
+if __name__ == "__main__":
+    main()
