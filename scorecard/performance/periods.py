@@ -15,7 +15,7 @@ _QUARTER = re.compile(r"^\s*(.+?)\s*[-\s]\s*Q(?:uarter)?\s*(\d{1,3})\s*$", re.IG
 
 
 class PeriodError(ValueError):
-    """A year or quarter that cannot be read; the message says why."""
+    """A year or quarter that cannot be read, or that Scorecard does not hold; the message says why."""
 
 
 @dataclass(frozen=True, order=True)
