@@ -6,7 +6,7 @@ MANAGE := $(PYTHON) manage.py
 STATIC := scorecard/web/static/scorecard
 GOVUK := node_modules/govuk-frontend/dist/govuk
 
-.PHONY: run test lint check install debian browser front-end migrate demo serve bench load-test
+.PHONY: run test lint check install debian browser front-end migrate demo serve bench load-test fuzz
 
 run: install front-end migrate demo ## Install, migrate, load the Derby demo and serve on http://127.0.0.1:8000
 	@$(MANAGE) demo_logins
@@ -19,6 +19,18 @@ test: install browser front-end lint ## Install what the tests need and run the 
 serve: install front-end ## Collect the static files and serve with gunicorn on 127.0.0.1 (gunicorn.conf.py)
 	$(MANAGE) collectstatic --no-input --verbosity 0
 	$(VENV)/bin/gunicorn --config gunicorn.conf.py
+
+# The property tests with many more examples, then each atheris harness for FUZZ_SECONDS; inputs that
+# break something are saved under var/fuzz/.
+FUZZ_SECONDS ?= 60
+ATHERIS_HARNESSES := atheris_cells atheris_reading
+
+fuzz: install ## Fuzz the import readers, the period parser and the rules (a few minutes)
+	$(PYTHON) -m pytest tests/fuzz --hypothesis-profile=fuzz -q
+	@for harness in $(ATHERIS_HARNESSES); do \
+		echo "atheris: $$harness for $(FUZZ_SECONDS) seconds"; \
+		$(PYTHON) -m tests.fuzz.$$harness -max_total_time=$(FUZZ_SECONDS) -verbosity=0 -print_final_stats=1 2>&1 | grep -v "^INFO: Instrumenting" ; test $${PIPESTATUS[0]} -eq 0 || exit 1; \
+	done
 
 lint: install
 	$(VENV)/bin/ruff check .

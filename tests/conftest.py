@@ -1,4 +1,10 @@
 import pytest
+from hypothesis import settings
+
+# The suite's property tests stay quick; `make fuzz` runs them with the "fuzz" profile's many more examples.
+settings.register_profile("suite", max_examples=150, deadline=None)
+settings.register_profile("fuzz", max_examples=2_000, deadline=None)
+settings.load_profile("suite")
 
 pytest_plugins = ["tests.separately"]  # empty_database, for the backup tests
 

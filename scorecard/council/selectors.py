@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 
 from scorecard.council.models import FinancialYear, Period
+from scorecard.performance import periods
+from scorecard.performance.periods import PeriodError
 
 
 @dataclass(frozen=True)
@@ -44,3 +46,22 @@ def latest_period(*, quarter: int | None = None) -> Period | None:
     if quarter:
         periods = periods.filter(quarter=quarter)
     return periods.order_by("-year__start_year", "-quarter").first()
+
+
+def held_year(text: str) -> FinancialYear:
+    """The year written as "2017/18", as held; PeriodError says why there is none."""
+    wanted = periods.FinancialYear.parse(text)
+    year = FinancialYear.objects.filter(start_year=wanted.start_year).first()
+    if year is None:
+        raise PeriodError(f"{wanted.label} is not set up in Scorecard")
+    return year
+
+
+def held_quarter(text: str) -> Period:
+    """The quarter written as "2017/18 Q2" or "2017/18-Q2", as held; PeriodError says why there is none."""
+    wanted = periods.Quarter.parse(text)
+    held = Period.objects.select_related("year").filter(year__start_year=wanted.year.start_year, quarter=wanted.number)
+    period = held.first()
+    if period is None:
+        raise PeriodError(f"{wanted.label} is not set up in Scorecard")
+    return period

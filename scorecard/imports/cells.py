@@ -80,9 +80,9 @@ def figure(value: object, measure: Measure) -> Decimal | None:
         raise CellProblem(f"{shown(value)} is not a number: enter a number like 44745 or 93.5")
     problem = figure_problem(measure, number)
     if problem:
-        raise CellProblem(f"{problem}; the file has {shown(number)}")
-    if abs(number) >= LARGEST:
-        raise CellProblem(f"{shown(number)} is too large to record: at most 12 digits before the decimal point")
+        raise CellProblem(f"{problem}; the file has {shown(value)}")
+    if number.copy_abs() >= LARGEST:  # not abs() nor the number printed: "1e999999999" overflows both
+        raise CellProblem(f"{shown(value)} is too large to record: at most 12 digits before the decimal point")
     return number
 
 

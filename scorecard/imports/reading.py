@@ -8,6 +8,7 @@ the checks can refuse it.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
@@ -98,11 +99,13 @@ def decoded(content: bytes) -> str:
     """UTF-8 with or without the byte-order mark Excel writes; anything else is refused, not guessed at."""
     if content.startswith(ZIP_START):
         raise ImportProblem("This is an Excel workbook, not a CSV file: name it .xlsx, or save it as CSV UTF-8.")
+    body = content.removeprefix(codecs.BOM_UTF8)
     try:
-        text = content.decode("utf-8-sig")
+        text = body.decode("utf-8")
     except UnicodeDecodeError as error:
+        position = len(content) - len(body) + error.start  # in the file, byte-order mark included
         raise ImportProblem(
-            f"The file's text cannot be read: byte 0x{content[error.start]:02X} at position {error.start:,} "
+            f"The file's text cannot be read: byte 0x{content[position]:02X} at position {position:,} "
             "is not UTF-8. In Excel, save it as “CSV UTF-8 (Comma delimited)” and upload it again."
         ) from error
     if "\x00" in text:

@@ -28,7 +28,8 @@ COLUMNS = ("code", "quarter", "target")
 READ_ONLY = ("title",)  # in the template for reference; never imported
 ALIASES = {"measure_code": "code", "reference": "code", "period": "quarter", "value": "target"}
 YEAR_END_WORDS = {"year_end", "ye", "year", "annual", "end_of_year", "full_year"}
-QUARTER_NUMBER = re.compile(r"(?:q(?:uarter)?\s*)?(-?\d+)", re.IGNORECASE)
+# A few digits at most: int() refuses thousands of them with an error of its own.
+QUARTER_NUMBER = re.compile(r"(?:q(?:uarter)?\s*)?(-?\d{1,4})", re.IGNORECASE)
 YEAR_END = object()  # a row's quarter when it is the year-end target
 
 TargetFigure = tuple[Decimal | None, str]  # (value, progress word) as a Target stores them

@@ -6,6 +6,9 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
 
 Number = int | float | Decimal
+# Beyond any figure a council records (12 digits before the point); below it, the rules' sums and
+# roundings stay exact in Decimal's 28 digits instead of overflowing.
+LARGEST = Decimal(10) ** 15
 
 
 def exact(value: Number) -> Decimal:
@@ -18,6 +21,8 @@ def exact(value: Number) -> Decimal:
         raise ValueError(f"{value!r} is not a number") from None
     if not number.is_finite():
         raise ValueError(f"{value!r} is not a finite number")
+    if number.copy_abs() >= LARGEST:  # copy_abs, unlike abs(), cannot overflow
+        raise ValueError(f"{value!r} is too large to be a figure: figures are below {LARGEST:,}")
     return number
 
 

@@ -8,19 +8,27 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import MAXYEAR, MINYEAR, date
 
 _YEAR = re.compile(r"^\s*(\d{4})\s*[/-]\s*(\d{2}|\d{4})\s*$")
-_QUARTER = re.compile(r"^\s*(.+?)\s*[-\s]\s*Q(?:uarter)?\s*([1-4])\s*$", re.IGNORECASE)
+_QUARTER = re.compile(r"^\s*(.+?)\s*[-\s]\s*Q(?:uarter)?\s*(\d{1,3})\s*$", re.IGNORECASE)
 
 
 class PeriodError(ValueError):
-    """A year or quarter that cannot be read; the message says why."""
+    """A year or quarter that cannot be read, or that Scorecard does not hold; the message says why."""
 
 
 @dataclass(frozen=True, order=True)
 class FinancialYear:
     start_year: int
+
+    def __post_init__(self) -> None:
+        # Its dates must exist: "0000/01" would start in a year 0 that no calendar has.
+        if not MINYEAR <= self.start_year < MAXYEAR:
+            raise PeriodError(
+                f"no financial year starts in {self.start_year}: "
+                f"a financial year must start and end within the years {MINYEAR} to {MAXYEAR}"
+            )
 
     @classmethod
     def parse(cls, text: str) -> FinancialYear:
@@ -40,7 +48,7 @@ class FinancialYear:
 
     @property
     def label(self) -> str:
-        return f"{self.start_year}/{(self.start_year + 1) % 100:02d}"
+        return f"{self.start_year:04d}/{(self.start_year + 1) % 100:02d}"
 
     @property
     def slug(self) -> str:

@@ -2,8 +2,8 @@
 
 from django import forms
 
-from scorecard.council.models import Directorate, FinancialYear, Period, Pledge, Portfolio
-from scorecard.performance.periods import FinancialYear as Year
+from scorecard.council.models import Directorate, FinancialYear, Pledge, Portfolio
+from scorecard.council.selectors import held_quarter, held_year
 from scorecard.performance.periods import PeriodError
 from scorecard.performance.status import Status
 from scorecard.reports.common import RowFilter
@@ -29,15 +29,10 @@ class YearForm(forms.Form):
         self.fields["year"].widget.choices = [(label, label) for label in labels]
 
     def clean_year(self) -> FinancialYear:
-        text = self.cleaned_data["year"]
         try:
-            start = Year.parse(text).start_year
+            return held_year(self.cleaned_data["year"])
         except PeriodError as error:
             raise forms.ValidationError(str(error)) from None
-        year = FinancialYear.objects.filter(start_year=start).first()
-        if year is None:
-            raise forms.ValidationError(f"No figures are held for {text}")
-        return year
 
 
 class PeriodForm(YearForm):
@@ -46,10 +41,10 @@ class PeriodForm(YearForm):
     def clean(self):
         cleaned = super().clean()
         if "year" in cleaned and "quarter" in cleaned:
-            year, quarter = cleaned["year"], cleaned["quarter"]
-            cleaned["period"] = Period.objects.select_related("year").filter(year=year, quarter=quarter).first()
-            if cleaned["period"] is None:
-                self.add_error("quarter", f"Quarter {quarter} of {year.label} is not held")
+            try:
+                cleaned["period"] = held_quarter(f"{cleaned['year'].label} Q{cleaned['quarter']}")
+            except PeriodError as error:
+                self.add_error("quarter", str(error))
         return cleaned
 
 

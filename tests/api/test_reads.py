@@ -95,7 +95,7 @@ def test_a_year_not_written_as_a_financial_year_names_the_field(public, council)
 def test_a_year_not_held_is_refused(public, council):
     response = public.get("/periods", year="2030/31")
     assert response.status_code == 422
-    assert response.json()["errors"][0]["message"] == "No figures are held for 2030/31"
+    assert response.json()["errors"][0]["message"] == "2030/31 is not set up in Scorecard"
 
 
 def test_statuses_and_directions_give_their_printed_words(public, council):

@@ -45,7 +45,7 @@ def test_it_writes_a_measures_profile_found_by_code(quarter, tmp_path):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["dashboard", "--year", "2031/32", "--quarter", "2"], "no figures are held for 2031/32"),
+        (["dashboard", "--year", "2031/32", "--quarter", "2"], "2031/32 is not set up in Scorecard"),
         (["dashboard", "--year", "2017/18", "--quarter", "5"], "quarter 5 does not exist"),
         (["dashboard", "--year", "2017/18"], "--quarter is needed"),
         (["profile", "--measure", "XX 99"], 'no measure has the code "XX 99"'),

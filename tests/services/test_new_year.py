@@ -56,7 +56,7 @@ def test_the_command_says_what_it_did_and_refuses_bad_input(this_year):
     out = StringIO()
     call_command("copy_scorecard", "--from", "2018/19", "--to", "2019/20", "--user", "performance", stdout=out)
     assert "2019/20's scorecard is set up with 1 measures and actions" in out.getvalue()
-    with pytest.raises(CommandError, match="no scorecard is held for 2011/12"):
+    with pytest.raises(CommandError, match="2011/12 is not set up in Scorecard"):
         call_command("copy_scorecard", "--from", "2011/12", "--to", "2012/13", "--user", "performance")
     with pytest.raises(CommandError, match="into a later year"):
         call_command("copy_scorecard", "--from", "2018/19", "--to", "2017/18", "--user", "performance")

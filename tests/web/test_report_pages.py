@@ -74,7 +74,7 @@ def test_with_nothing_chosen_a_report_shows_the_latest_quarter(client):
 @pytest.mark.parametrize(
     ("query", "message"),
     [
-        ("year=2030/31&quarter=2", "No figures are held for 2030/31"),
+        ("year=2030/31&quarter=2", "2030/31 is not set up in Scorecard"),
         ("year=2018/19&quarter=5", "Select a valid choice"),
         ("year=nonsense&quarter=1", "is not a financial year"),
     ],

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from scorecard.accounts.models import User
-from scorecard.council.models import FinancialYear
+from scorecard.council.selectors import held_year
 from scorecard.measures.services import scorecard_copy
 from scorecard.performance.periods import FinancialYear as Year
 from scorecard.performance.periods import PeriodError
@@ -20,14 +20,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            source = FinancialYear.objects.get(start_year=Year.parse(options["from_year"]).start_year)
+            source = held_year(options["from_year"])
             target = Year.parse(options["to_year"])
             by = User.objects.get(username=options["user"])
             year = scorecard_copy(from_year=source, to_start_year=target.start_year, by=by)
         except PeriodError as error:
             raise CommandError(str(error)) from None
-        except FinancialYear.DoesNotExist:
-            raise CommandError(f"no scorecard is held for {options['from_year']}") from None
         except User.DoesNotExist:
             raise CommandError(f'no user is called "{options["user"]}"') from None
         except Refused as refusal:

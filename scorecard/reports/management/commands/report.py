@@ -8,9 +8,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from scorecard.council.models import FinancialYear, Period
+from scorecard.council.selectors import held_quarter, held_year
 from scorecard.measures.selectors import measure_with_code
-from scorecard.performance.periods import FinancialYear as Year
-from scorecard.performance.periods import PeriodError, Quarter
+from scorecard.performance.periods import PeriodError
 from scorecard.reports.common import RowFilter
 from scorecard.reports.dashboard import GROUPINGS
 from scorecard.reports.outputs import (
@@ -44,7 +44,10 @@ class Command(BaseCommand):
         parser.add_argument("--output", required=True, type=Path, help="the file to write")
 
     def handle(self, *args, **options):
-        output = self.output(options)
+        try:
+            output = self.output(options)
+        except PeriodError as error:
+            raise CommandError(str(error)) from None
         document = render(output, options["format"])
         options["output"].write_bytes(document.content)
         self.stdout.write(f"Wrote {options['output']} ({len(document.content):,} bytes)")
@@ -67,24 +70,13 @@ class Command(BaseCommand):
 def year(text: str | None) -> FinancialYear:
     if not text:
         raise CommandError("--year is needed, e.g. --year 2017/18")
-    try:
-        start = Year.parse(text).start_year
-    except PeriodError as error:
-        raise CommandError(str(error)) from None
-    found = FinancialYear.objects.filter(start_year=start).first()
-    if found is None:
-        raise CommandError(f"no figures are held for {text}")
-    return found
+    return held_year(text)
 
 
 def quarter(year_text: str | None, number: int | None) -> Period:
     if number is None:
         raise CommandError("--quarter is needed for this report, e.g. --quarter 2")
-    try:
-        wanted = Quarter(Year(year(year_text).start_year), number)
-    except PeriodError as error:
-        raise CommandError(str(error)) from None
-    return Period.objects.select_related("year").get(year__start_year=wanted.year.start_year, quarter=wanted.number)
+    return held_quarter(f"{year(year_text).label} Q{number}")
 
 
 def measure(code: str | None):

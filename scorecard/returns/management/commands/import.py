@@ -16,13 +16,13 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, OutputWrapper
 
-from scorecard.council.models import FinancialYear, Period
+from scorecard.council.selectors import held_quarter, held_year
 from scorecard.imports import ImportProblem
 from scorecard.imports.history_files import OURS, SOURCES, HistoryImport, plan_history_import
 from scorecard.imports.plans import Plan, commit_plan, error_report
 from scorecard.imports.returns import plan_returns, read_returns_file
 from scorecard.imports.targets import plan_targets, read_targets_file
-from scorecard.performance import periods
+from scorecard.performance.periods import PeriodError
 
 # Whoever runs this already has the server, and big files are what it is for: only the web has the upload limit.
 COMMAND_LINE_MAX_BYTES = 500 * 1024 * 1024
@@ -76,7 +76,10 @@ class Command(BaseCommand):
     def checked(self, options, by) -> Plan:
         """Check the file; the quarter or year is looked up first, so a mistyped one is told before the file."""
         returns = options["kind"] == "returns"
-        when = period_called(options["period"]) if returns else year_called(options["year"])
+        try:
+            when = held_quarter(options["period"]) if returns else held_year(options["year"])
+        except PeriodError as error:
+            raise CommandError(str(error)) from error
         content = file_content(options["file"])
         bar = ProgressBar(self.stderr, "Checking")
         try:
@@ -153,32 +156,6 @@ def person_called(username: str):
     if person is None or not person.is_active:
         raise CommandError(f"No active user is called {username!r}.")
     return person
-
-
-def period_called(text: str) -> Period:
-    try:
-        quarter = periods.Quarter.parse(text)
-    except periods.PeriodError as error:
-        raise CommandError(f"--period: {error}.") from error
-    period = (
-        Period.objects.select_related("year")
-        .filter(year__start_year=quarter.year.start_year, quarter=quarter.number)
-        .first()
-    )
-    if period is None:
-        raise CommandError(f"{quarter.label} is not set up in Scorecard.")
-    return period
-
-
-def year_called(text: str) -> FinancialYear:
-    try:
-        year = periods.FinancialYear.parse(text)
-    except periods.PeriodError as error:
-        raise CommandError(f"--year: {error}.") from error
-    found = FinancialYear.objects.filter(start_year=year.start_year).first()
-    if found is None:
-        raise CommandError(f"{year.label} is not set up in Scorecard.")
-    return found
 
 
 def file_content(name: str) -> bytes:
