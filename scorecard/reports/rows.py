@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from scorecard.council.models import OrganisationSettings, Period
+from scorecard.council.models import Directorate, OrganisationSettings, Period, Perspective, Priority
 from scorecard.measures.models import ScorecardEntry
 from scorecard.performance.direction import Direction
 from scorecard.performance.status import Status, Tolerances
@@ -54,28 +54,47 @@ def measure_rows(period: Period) -> list[MeasureRow]:
 
     A fixed number of queries however many measures: entries, returns, targets, comparisons, settings.
     """
-    entries = list(
-        ScorecardEntry.objects.filter(year=period.year_id)
-        .select_related("measure", "directorate", "priority__pledge", "perspective")
-        .prefetch_related("portfolios")
-        .order_by("order", "pk")
-    )
-    saved = {
-        ret.measure_id: ret
-        for ret in Return.objects.filter(period=period, measure__entries__year=period.year_id).select_related("measure")
-    }
+    entries = list(ScorecardEntry.objects.filter(year=period.year_id).select_related("measure").order_by("order", "pk"))
+    stored = Return.objects.filter(period=period, measure__entries__year=period.year_id).defer("updated_at")
+    saved = {ret.measure_id: ret for ret in stored}
     # A measure with no return yet is assessed as an empty one, so it shows Awaiting data (or Annual).
     returns = [saved.get(entry.measure_id) or Return(measure=entry.measure, period=period) for entry in entries]
-    for ret in returns:
-        ret.period = period
+    for entry, ret in zip(entries, returns, strict=True):
+        ret.measure, ret.period = entry.measure, period  # one object each, however many rows share them
     measure_ids = ScorecardEntry.objects.filter(year=period.year_id).values("measure_id")
     assessed = assess_all(period, returns, measure_ids)
     restated = restated_returns(period)
-    organisation = OrganisationSettings.load()
+    organisation, places = OrganisationSettings.load(), Places.read(period.year_id)
     return [
-        replace(row_for(entry, item, period, organisation), restated=item.ret.pk in restated)
+        replace(row_for(entry, item, period, organisation, places), restated=item.ret.pk in restated)
         for entry, item in zip(entries, assessed, strict=True)
     ]
+
+
+@dataclass(frozen=True)
+class Places:
+    """Names of the few directorates, priorities (with their pledges) and perspectives, and each entry's
+    Cabinet portfolios: read once, not joined to every row, as a thousand rows share a handful of names."""
+
+    directorates: dict[int, str]
+    priorities: dict[int, tuple[str, str]]  # id → (pledge, priority)
+    perspectives: dict[int, str]
+    portfolios: dict[int, tuple[str, ...]]  # scorecard entry → its portfolios
+
+    @classmethod
+    def read(cls, year_id: int) -> Places:
+        portfolios: dict[int, tuple[str, ...]] = {}
+        held = ScorecardEntry.portfolios.through.objects.filter(scorecardentry__year=year_id)
+        for entry_id, name in held.order_by("portfolio__order", "portfolio__name").values_list(
+            "scorecardentry_id", "portfolio__name"
+        ):
+            portfolios[entry_id] = (*portfolios.get(entry_id, ()), name)
+        return cls(
+            dict(Directorate.objects.values_list("pk", "name")),
+            {pk: (pledge, name) for pk, pledge, name in Priority.objects.values_list("pk", "pledge__name", "name")},
+            dict(Perspective.objects.values_list("pk", "name")),
+            portfolios,
+        )
 
 
 def restated_returns(period: Period) -> set[int]:
@@ -86,19 +105,20 @@ def restated_returns(period: Period) -> set[int]:
     return set(changed.values_list("id", flat=True))
 
 
-def row_for(entry: ScorecardEntry, item: AssessedReturn, period: Period, organisation) -> MeasureRow:
+def row_for(entry: ScorecardEntry, item: AssessedReturn, period: Period, organisation, places: Places) -> MeasureRow:
     measure, ret, assessment = entry.measure, item.ret, item.assessment
+    pledge, priority = places.priorities.get(entry.priority_id, ("", ""))
     shown = {"unit": measure.unit, "decimals": measure.decimals}
     return MeasureRow(
         measure_id=measure.pk,
         is_action=measure.is_action,
         code=entry.display_code,
         title=entry.display_title,
-        directorate=entry.directorate.name if entry.directorate else "",
-        pledge=entry.priority.pledge.name if entry.priority else "",
-        priority=entry.priority.name if entry.priority else "",
-        perspective=entry.perspective.name if entry.perspective else "",
-        portfolios=tuple(portfolio.name for portfolio in entry.portfolios.all()),
+        directorate=places.directorates.get(entry.directorate_id, ""),
+        pledge=pledge,
+        priority=priority,
+        perspective=places.perspectives.get(entry.perspective_id, ""),
+        portfolios=places.portfolios.get(entry.pk, ()),
         good_is=measure.good_is.label,
         target=target_figure(item.target, **shown),
         actual=actual_figure(ret, **shown),

@@ -65,6 +65,10 @@ def assess_all(period: Period, returns: Iterable[Return], measure_ids: QuerySet 
     return assessed
 
 
+# What a direction of travel and a "previous actual" read of an earlier return, and no more.
+COMPARED = ("measure_id", "period_id", "actual", "actual_progress", "actual_text", "data_note")
+
+
 def comparison_returns(period: Period, measure_ids: QuerySet | list[int]) -> dict[tuple[str, int], Return]:
     """The returns a direction of travel may compare with, keyed by (comparison, measure)."""
     quarter = period.as_quarter
@@ -79,5 +83,7 @@ def comparison_returns(period: Period, measure_ids: QuerySet | list[int]) -> dic
         )
     }
     period_ids = {kind: periods.get((q.year.start_year, q.number)) for kind, q in wanted.items()}
-    earlier = Return.objects.filter(period_id__in=[pk for pk in period_ids.values() if pk], measure_id__in=measure_ids)
+    earlier = Return.objects.filter(
+        period_id__in=[pk for pk in period_ids.values() if pk], measure_id__in=measure_ids
+    ).only(*COMPARED)
     return {(kind, ret.measure_id): ret for ret in earlier for kind, pk in period_ids.items() if ret.period_id == pk}
