@@ -6,6 +6,7 @@ numbers as a table. Status is shown by colour, marker shape and words together, 
 
 from __future__ import annotations
 
+import functools
 import io
 import math
 import re
@@ -89,9 +90,14 @@ class TrendPoint:
 
 def trend_chart(title: str, points: list[TrendPoint], *, unit_label: str) -> Chart:
     """Actuals as a line marked by status, targets as a dashed line, one period per step along the axis."""
+    return _trend_chart(title, tuple(points), unit_label)
+
+
+@functools.lru_cache(maxsize=128)  # a chart depends on these alone: the same figures draw the same chart
+def _trend_chart(title: str, points: tuple[TrendPoint, ...], unit_label: str) -> Chart:
     with _drawing():
-        plot = _trend_plot(points, unit_label)
-        return _chart(title, trend_description(title, points), plot, trend_table(title, points))
+        plot = _trend_plot(list(points), unit_label)
+        return _chart(title, trend_description(title, list(points)), plot, trend_table(title, list(points)))
 
 
 def _trend_plot(points: list[TrendPoint], unit_label: str) -> Plot:
