@@ -14,7 +14,7 @@ import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from html import escape
 
@@ -90,7 +90,7 @@ class TrendPoint:
 
 def trend_chart(title: str, points: list[TrendPoint], *, unit_label: str) -> Chart:
     """Actuals as a line marked by status, targets as a dashed line, one period per step along the axis."""
-    return _trend_chart(title, tuple(points), unit_label)
+    return with_own_ids(_trend_chart(title, tuple(points), unit_label))
 
 
 @functools.lru_cache(maxsize=128)  # a chart depends on these alone: the same figures draw the same chart
@@ -370,6 +370,12 @@ def _percent_cell(share: int) -> Cell:
 def _drawing() -> Iterator[None]:
     with _DRAWING, matplotlib.rc_context(STYLE):
         yield
+
+
+def with_own_ids(chart: Chart) -> Chart:
+    """A chart drawn before, with ids of its own, so two charts on one page never share an id."""
+    drawn_with = re.search(r"chart-[0-9a-f]{12}", chart.svg).group()
+    return replace(chart, svg=chart.svg.replace(drawn_with, f"chart-{uuid.uuid4().hex[:12]}"))
 
 
 def _chart(title: str, description: str, plot: Plot, table: Table) -> Chart:
