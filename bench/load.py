@@ -176,11 +176,11 @@ def percentile(times: list[float], share: float) -> float:
 
 def summary(tally: Tally, unaccounted: list[str]) -> list[str]:
     lines = ["| what | requests | p50 | p95 | errors |", "|---|---|---|---|---|"]
-    for kind, people in (("read", READERS), ("write", WRITERS)):
+    for kind, people, who in (("read", READERS, "readers"), ("write", WRITERS, "writers")):
         times = [seconds for each, _, seconds in tally.timings if each == kind]
         errors = sum(1 for each, status, _ in tally.timings if each == kind and status != 200)
         p50, p95 = (f"{percentile(times, share) * 1000:,.0f} ms" for share in (0.5, 0.95))
-        lines.append(f"| {people} {kind}rs | {len(times):,} | {p50} | {p95} | {errors} |")
+        lines.append(f"| {people} {who} | {len(times):,} | {p50} | {p95} | {errors} |")
     accounted = sum(tally.writes.values())
     lines += [
         "",
