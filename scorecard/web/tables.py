@@ -151,3 +151,18 @@ def years_held(years: list[YearHeld]) -> Table:
 def published_quarters(periods: list[Period]) -> Table:
     rows = [[text(period.label), shown_date(period.published_at, "j F Y")] for period in periods]
     return Table("Published quarters", ["Quarter", "Published"], rows)
+
+
+def api_tokens(tokens) -> Table:
+    rows = [
+        [
+            text(token.name),
+            text(f"{token.hint}…"),
+            shown_date(token.created_at, MOMENT),
+            shown_date(token.last_used_at, MOMENT, empty="Never"),
+            text("Active" if token.is_active else "Revoked"),
+            shown_date(token.revoked_at, MOMENT),
+        ]
+        for token in tokens
+    ]
+    return Table("API tokens", ["Name", "Starts with", "Created", "Last used", "State", "Revoked"], rows)

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from scorecard.api import tokens
 from scorecard.api.models import ApiToken
 from scorecard.returns.services import Refused
+from scorecard.web import downloads, tables
 
 
 class TokenForm(forms.Form):
@@ -25,13 +26,16 @@ class TokenForm(forms.Form):
 @login_required
 def api_tokens(request):
     """GET lists the person's tokens; POST creates one and shows its key, this once only."""
+    held = ApiToken.objects.filter(user=request.user)
+    if request.method == "GET" and downloads.asked(request):
+        return downloads.respond(request, tables.api_tokens(held), str(request.user))
     form = TokenForm(request.POST or None)
     key = ""
     if request.method == "POST" and form.is_valid():
         _, key = tokens.token_create(user=request.user, name=form.cleaned_data["name"])
         form = TokenForm()
     status = 400 if form.errors else 200
-    context = {"form": form, "key": key, "tokens": ApiToken.objects.filter(user=request.user)}
+    context = {"form": form, "key": key, "tokens": held}
     return render(request, "accounts/api_tokens.html", context, status=status)
 
 

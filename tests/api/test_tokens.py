@@ -61,3 +61,11 @@ def test_a_token_needs_a_name(client, owner):
     assert response.status_code == 400
     assert "Say what the token is for" in response.content.decode()
     assert not ApiToken.objects.exists()
+
+
+def test_the_tokens_table_downloads_without_any_key(client, owner):
+    _, key = tokens.token_create(user=owner, name="Power BI refresh")
+    client.force_login(owner)
+    download = client.get("/account/api-tokens/?download=csv").content.decode()
+    assert "Power BI refresh" in download and "Never" in download
+    assert key not in download
