@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
+from django.db.models import F
 from ninja import Path, Query, Router, Schema
 from pydantic import Field
 
@@ -103,11 +104,14 @@ class TargetQuery(Schema):
 
 @router.get("/targets", response={200: list[TargetOut], **READ_REFUSALS}, tags=["measures and targets"])
 def targets(request, query: Query[TargetQuery]):
-    """A year's targets: each quarter's, and the year end's (quarter empty)."""
+    """A year's targets: each quarter's, then the year end's (quarter empty)."""
     chosen = Target.objects.filter(year=held_year(query.year)).select_related("measure", "year", "period")
     if query.measure_id:
         chosen = chosen.filter(measure_id=query.measure_id)
-    return [shapes.target_shape(target) for target in chosen.order_by("measure__code", "period__quarter")]
+    return [
+        shapes.target_shape(target)
+        for target in chosen.order_by("measure__code", F("period__quarter").asc(nulls_last=True))
+    ]
 
 
 # -- reports ------------------------------------------------------------------------------------------
