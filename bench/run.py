@@ -3,6 +3,8 @@
 Runs against its own PostgreSQL database (BENCH_DATABASE, default scorecard_bench), made fresh and dropped
 at the end. BENCH_SCALES (default 100,1000,5000) says how many measures; BENCH_IMPORT_ROWS (default
 100000) how many returns the import benchmark imports. A quick run: BENCH_SCALES=100,1000 BENCH_IMPORT_ROWS=10000.
+BENCH_ONLY=import runs the import benchmark alone and prints its figures and verdict, leaving RESULTS.md as it is
+(its figures are one whole run's).
 """
 
 from __future__ import annotations
@@ -31,7 +33,11 @@ def main() -> None:
     )
     django.setup()
     try:
-        run(scales(), int(os.environ.get("BENCH_IMPORT_ROWS", "100000")))
+        import_rows = int(os.environ.get("BENCH_IMPORT_ROWS", "100000"))
+        if os.environ.get("BENCH_ONLY") == "import":
+            run_import(import_rows)
+        else:
+            run(scales(), import_rows)
     finally:
         from django.db import connections
 
@@ -62,6 +68,19 @@ def run(counts: list[int], import_rows: int) -> None:
     call_command("flush", interactive=False, verbosity=0)
     bench_import(import_rows, results)
     results.write(goals.verdicts(results, counts), counts)
+
+
+def run_import(import_rows: int) -> None:
+    from django.core.management import call_command
+
+    from bench import goals
+    from bench.imports import bench_import
+    from bench.results import Results
+
+    call_command("migrate", verbosity=0)
+    results = Results()
+    bench_import(import_rows, results)
+    print(goals.import_share(results), flush=True)
 
 
 if __name__ == "__main__":
