@@ -10,6 +10,7 @@ BENCH_ONLY=import runs the import benchmark alone and prints its figures and ver
 from __future__ import annotations
 
 import os
+import secrets
 
 import django
 
@@ -28,7 +29,8 @@ def main() -> None:
         DATABASE_URL=database.url(),
         DJANGO_SETTINGS_MODULE="scorecard.settings",
         SCORECARD_DEBUG="false",  # as in production: no query log, no debug templates
-        SCORECARD_SECRET_KEY="bench-only-not-secret",  # noqa: S106
+        SCORECARD_SECRET_KEY=secrets.token_urlsafe(50),  # production settings want 50 characters or more
+        SCORECARD_SSL_REDIRECT="false",  # the in-process test client asks over plain HTTP
         SCORECARD_ALLOWED_HOSTS="testserver",
     )
     django.setup()
