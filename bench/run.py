@@ -32,6 +32,7 @@ def main() -> None:
         SCORECARD_SECRET_KEY=secrets.token_urlsafe(50),  # production settings want 50 characters or more
         SCORECARD_SSL_REDIRECT="false",  # the in-process test client asks over plain HTTP
         SCORECARD_ALLOWED_HOSTS="testserver",
+        SCORECARD_SITE_URL="https://testserver",
     )
     django.setup()
     try:
