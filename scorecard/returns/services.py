@@ -78,7 +78,7 @@ def record(ret: Return, by, reason: str = "") -> None:
 @transaction.atomic
 def return_start(*, measure, period: Period, by) -> Return:
     """The quarter's return for a measure, begun as an empty draft the first time its owner saves."""
-    Period.objects.select_for_update().get(pk=period.pk)  # held first, so a return an import is making cannot clash
+    Period.objects.select_for_update().get(pk=period.pk)  # held first, or an import writing this return deadlocks
     ret, _ = Return.objects.get_or_create(measure=measure, period=period, defaults={"version": 0})
     ret = fresh(ret)
     if not permissions.may_edit_return(by, ret):
