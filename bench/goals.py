@@ -31,7 +31,7 @@ IMPORT_WHY = (
     "and version are checked in Python, and the returns and their history records are inserted 1,000 at a time "
     "(simple_history's `bulk_create_with_history`): about seven queries a file, where the row-by-row path "
     "(`return_start` then `return_save`) made about twenty a row. That took the import from 79 rows a second "
-    "(0.06% of COPY; 12,575 rows in 150 s) to about 2,700 (0.8%; all 100,000 rows in under a minute). Profiled "
+    "(0.06% of COPY; 12,575 rows in 150 s) to 2,700-3,000 (0.8-1.0%; 100,000 rows in 35 s). Profiled "
     "(cProfile, one 941-row quarter): reading the CSV takes 5 ms; checking the rows about 120 ms, a third of it "
     "building the year's code index and the rest reading each cell as a figure of its measure (unit, decimals, "
     "range) and asking the permission rule; the commit about 230 ms, more than half of it simple_history building "
