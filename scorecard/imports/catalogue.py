@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from functools import partial
 
 from scorecard.accounts import permissions
+from scorecard.imports import plans
 from scorecard.imports.cells import CellProblem, is_empty, shown, text_of, words
 from scorecard.imports.plans import Plan, PlannedRow, ProgressReport, ignored_columns, outcome_of, planned_rows
 from scorecard.imports.reading import Row, heading_key, read_rows
@@ -47,7 +48,7 @@ def plan_catalogue(rows: Sequence[Row], by, *, source: str, progress: ProgressRe
     """Each measure new, changed, unchanged or in error, against the measures held now."""
     checks = CatalogueChecks(by)
     planned = planned_rows(rows, COLUMNS, checks.check, progress)
-    write = partial(record_measure, source=source)
+    write = plans.row_by_row(partial(record_measure, source=source))
     return Plan("measures", planned, write=write, ignored_columns=ignored_columns(rows, COLUMNS))
 
 

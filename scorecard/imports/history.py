@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from scorecard.accounts import permissions
 from scorecard.council.models import Period
-from scorecard.imports import ImportProblem
+from scorecard.imports import ImportProblem, plans
 from scorecard.imports.cells import LARGEST, CellProblem, is_empty, shown, text_of, typed_number, words
 from scorecard.imports.plans import Plan, PlannedRow, ProgressReport, ignored_columns, outcome_of, planned_rows
 from scorecard.imports.reading import Row, read_rows
@@ -48,7 +48,8 @@ def plan_history(
     """Each value new, changed, unchanged or in error; codes may be ones the catalogue beside it adds."""
     checks = HistoryChecks(by, catalogue)
     planned = planned_rows(rows, COLUMNS, checks.check, progress, numbers=numbers)
-    return Plan("values", planned, write=HistoryWriter(source), ignored_columns=ignored_columns(rows, COLUMNS))
+    write = plans.row_by_row(HistoryWriter(source))
+    return Plan("values", planned, write=write, ignored_columns=ignored_columns(rows, COLUMNS))
 
 
 class HistoryChecks:

@@ -18,6 +18,7 @@ from scorecard.reports.render.delimited import not_a_formula
 PROGRESS_EVERY = 1_000  # rows between progress reports
 
 ProgressReport = Callable[[int, int], None]  # (rows done, rows in all)
+Writer = Callable[[list["PlannedRow"], object, ProgressReport | None], None]  # (rows to write, who, progress)
 
 
 class Outcome(StrEnum):
@@ -66,7 +67,7 @@ class Plan:
 
     what: str
     rows: list[PlannedRow]
-    write: Callable[[PlannedRow, object], None]
+    write: Writer
     ignored_columns: list[str] = field(default_factory=list)
 
     def counted(self, outcome: Outcome) -> int:
@@ -150,10 +151,19 @@ def commit_plan(plan: Plan, by, *, progress: ProgressReport | None = None) -> in
         )
     rows = plan.to_write
     with transaction.atomic():
-        for done, row in enumerate(rows, start=1):
-            plan.write(row, by)
-            report_progress(progress, done, len(rows))
+        plan.write(rows, by, progress)
     return len(rows)
+
+
+def row_by_row(write: Callable[[PlannedRow, object], None]) -> Writer:
+    """A writer that writes the rows one at a time, for imports whose service takes one row at a time."""
+
+    def write_rows(rows: list[PlannedRow], by, progress: ProgressReport | None) -> None:
+        for done, row in enumerate(rows, start=1):
+            write(row, by)
+            report_progress(progress, done, len(rows))
+
+    return write_rows
 
 
 def error_report(plan: Plan) -> str:

@@ -3,8 +3,8 @@
 Columns: code (required), actual, forecast, flag, note, context, improvement_actions, intervention, and
 optionally period (it must be the quarter being imported). An empty cell leaves what is recorded as it is:
 the template is not pre-filled with returns, so an empty cell cannot mean "clear it"; clearing is done on
-the return's page. Rows are saved as drafts through returns.services, with the same permissions,
-closed-quarter rule, history and lost-update protection as the web form.
+the return's page. Rows are saved as drafts all at once through returns.services.returns_import, with the
+same permissions, closed-quarter rule, history and lost-update protection as the web form.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from functools import partial
 
 from scorecard.accounts import permissions
 from scorecard.council.models import Period
-from scorecard.imports import ImportProblem
+from scorecard.imports import ImportProblem, plans
 from scorecard.imports.cells import CellProblem, figure, is_empty, progress, shown, text_of, words
 from scorecard.imports.codes import ScorecardCodes
 from scorecard.imports.plans import Plan, PlannedRow, ProgressReport, ignored_columns, outcome_of, planned_rows
@@ -49,7 +49,8 @@ def plan_returns(rows: Sequence[Row], period: Period, by, *, progress: ProgressR
     """Each row new, changed, unchanged or in error, against the quarter's returns as stored now."""
     checks = ReturnChecks(period, by)
     planned = planned_rows(rows, COLUMNS, checks.check, progress)
-    return Plan("returns", planned, write=record_return, ignored_columns=ignored_columns(rows, (*COLUMNS, *READ_ONLY)))
+    write = partial(record_returns, period=checks.period)
+    return Plan("returns", planned, write=write, ignored_columns=ignored_columns(rows, (*COLUMNS, *READ_ONLY)))
 
 
 class ReturnChecks:
@@ -60,6 +61,7 @@ class ReturnChecks:
         self.by = by
         self.codes = ScorecardCodes(self.period.year)
         self.stored = {ret.measure_id: ret for ret in Return.objects.filter(period=period).select_related("measure")}
+        self.directorates = permissions.year_directorates(self.period.year_id)
         self.first_rows: dict[int, int] = {}  # measure id → the row it was first given in
 
     def check(self, row: PlannedRow, cells: Row) -> None:
@@ -103,7 +105,7 @@ class ReturnChecks:
         """The stored return, or the one that would be started (unsaved), for the permission check."""
         ret = self.stored.get(measure.pk) or Return(measure=measure)
         ret.period = self.period
-        return ret
+        return permissions.in_directorate(ret, self.directorates)
 
 
 # -- what a row says -----------------------------------------------------------------------------
@@ -185,15 +187,22 @@ def value_words(name: str, value: object) -> str:
 # -- the commit ----------------------------------------------------------------------------------
 
 
-def record_return(row: PlannedRow, by) -> None:
-    """Save the row's figures as a draft through the services; a refusal stops the whole import."""
+def record_returns(rows: list[PlannedRow], by, progress: ProgressReport | None, *, period: Period) -> None:
+    """Save the rows' figures as drafts, all at once, through the services; a refusal stops the whole import."""
+    imported = [services.ImportedReturn(row.measure, row.seen, row.changes) for row in rows]
     try:
-        ret = services.return_start(measure=row.measure, period=row.period, by=by)
-        services.return_save(ret=ret, by=by, version=row.seen, **row.changes)
-    except services.StaleReturn as stale:
-        raise ImportProblem(
+        services.returns_import(
+            period=period, imported=imported, by=by, batch_size=plans.PROGRESS_EVERY, progress=progress
+        )
+    except services.Refused as refused:
+        raise refused_row(rows, refused) from refused
+
+
+def refused_row(rows: list[PlannedRow], refused: services.Refused) -> ImportProblem:
+    row = next(row for row in rows if row.measure == refused.measure)
+    if isinstance(refused, services.StaleReturn):
+        return ImportProblem(
             f"Row {row.number}: someone saved the return for {row.code} after the file was checked, "
             "so nothing was imported. Check the file again and import it."
-        ) from stale
-    except services.Refused as refused:
-        raise ImportProblem(f"Row {row.number}: {refused} Nothing was imported.") from refused
+        )
+    return ImportProblem(f"Row {row.number}: {refused} Nothing was imported.")

@@ -14,7 +14,7 @@ from functools import partial
 
 from scorecard.accounts import permissions
 from scorecard.council.models import FinancialYear, Period
-from scorecard.imports import ImportProblem
+from scorecard.imports import ImportProblem, plans
 from scorecard.imports.cells import CellProblem, figure, is_empty, progress, shown, text_of
 from scorecard.imports.codes import ScorecardCodes
 from scorecard.imports.plans import Outcome, Plan, PlannedRow, ProgressReport, ignored_columns, outcome_of, planned_rows
@@ -43,7 +43,7 @@ def plan_targets(rows: Sequence[Row], year: FinancialYear, by, *, progress: Prog
     """Each row new, changed, unchanged or in error, against the year's targets as stored now."""
     checks = TargetChecks(year, by)
     planned = planned_rows(rows, COLUMNS, checks.check, progress)
-    write = partial(record_target, year=checks.year)
+    write = plans.row_by_row(partial(record_target, year=checks.year))
     return Plan("targets", planned, write=write, ignored_columns=ignored_columns(rows, (*COLUMNS, *READ_ONLY)))
 
 

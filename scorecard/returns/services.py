@@ -7,11 +7,14 @@ so nobody silently overwrites someone else's change.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from scorecard.accounts import permissions
 from scorecard.council.models import FinancialYear, Period
@@ -38,6 +41,10 @@ COMMENTARIES = ("context", "improvement_actions", "intervention")
 class Refused(Exception):
     """The change was not made; the message says why, for the person who asked."""
 
+    def __init__(self, message: str, *, measure: Measure | None = None):
+        super().__init__(message)
+        self.measure = measure  # whose return it was, when one of many was refused (returns_import)
+
 
 class StaleReturn(Refused):
     """Someone else saved the return since this copy was read."""
@@ -50,13 +57,16 @@ def fresh(ret: Return) -> Return:
     return ret
 
 
+STALE = (
+    "Someone else saved this return while you were editing it. Your text is still on the page: "
+    "copy what you need, reload the return, and make your changes again."
+)
+
+
 def claim_version(ret: Return, version: int) -> None:
     """Raise the stored version only if it is still the one the person started from."""
     if not Return.objects.filter(pk=ret.pk, version=version).update(version=F("version") + 1):
-        raise StaleReturn(
-            "Someone else saved this return while you were editing it. Your text is still on the page: "
-            "copy what you need, reload the return, and make your changes again."
-        )
+        raise StaleReturn(STALE)
 
 
 def record(ret: Return, by, reason: str = "") -> None:
@@ -68,6 +78,7 @@ def record(ret: Return, by, reason: str = "") -> None:
 @transaction.atomic
 def return_start(*, measure, period: Period, by) -> Return:
     """The quarter's return for a measure, begun as an empty draft the first time its owner saves."""
+    Period.objects.select_for_update().get(pk=period.pk)  # held first, or an import writing this return deadlocks
     ret, _ = Return.objects.get_or_create(measure=measure, period=period, defaults={"version": 0})
     ret = fresh(ret)
     if not permissions.may_edit_return(by, ret):
@@ -83,12 +94,16 @@ def return_save(*, ret: Return, by, version: int, **figures) -> Return:
         raise Refused(refusal(ret, "edit"))
     claim_version(ret, version)
     ret.refresh_from_db(fields=["version"])
+    set_figures(ret, figures)
+    record(ret, by)
+    return ret
+
+
+def set_figures(ret: Return, figures: dict[str, object]) -> None:
     for name, value in figures.items():
         if name not in RETURN_FIELDS:
             raise ValueError(f"{name} is not a figure or commentary of a return")
         setattr(ret, name, value)
-    record(ret, by)
-    return ret
 
 
 @transaction.atomic
@@ -122,6 +137,72 @@ def return_record(*, ret: Return, by, version: int, submit: bool = False, **figu
         ret = return_start(measure=ret.measure, period=ret.period, by=by)
     service = return_submit if submit else return_save
     return service(ret=ret, by=by, version=version, **figures)
+
+
+@dataclass(frozen=True)
+class ImportedReturn:
+    """A measure's figures and commentary from an import file, and the return's version when the file was checked
+    (0: no return yet)."""
+
+    measure: Measure
+    seen: int
+    figures: dict[str, object]
+
+
+IMPORTED = "Imported"  # the change reason in each imported return's history
+
+
+@transaction.atomic
+def returns_import(
+    *,
+    period: Period,
+    imported: Sequence[ImportedReturn],
+    by,
+    batch_size: int = 1_000,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[Return]:
+    """Save many returns of a quarter as drafts at once, by the rules return_start and return_save keep one by one.
+
+    The quarter is held and the file's stored returns are read and held once; each return is refused, with its
+    measure named, if the person may not edit it or it has changed since the file was checked. Then the returns
+    are written in batches, each with one history record; all of them, or nothing.
+    """
+    period = Period.objects.select_for_update().select_related("year").get(pk=period.pk)
+    stored = Return.objects.select_for_update().filter(period=period, measure__in=[one.measure for one in imported])
+    found = {ret.measure_id: ret for ret in stored}
+    directorates = permissions.year_directorates(period.year_id)
+    now = timezone.now()
+    checked = [checked_import(one, found, period, directorates, by, now) for one in imported]
+    changed = sorted({name for one in imported for name in one.figures})
+    for start in range(0, len(checked), batch_size):
+        imported_batch(checked[start : start + batch_size], by, changed)
+        if progress:
+            progress(min(start + batch_size, len(checked)), len(checked))
+    return checked
+
+
+def checked_import(one: ImportedReturn, found: dict[int, Return], period, directorates, by, now) -> Return:
+    """The return with the file's figures set, once the person may edit it and it is as it was when checked."""
+    ret = found.get(one.measure.pk) or Return(measure=one.measure, version=0)
+    ret.measure, ret.period = one.measure, period
+    permissions.in_directorate(ret, directorates)
+    if not permissions.may_edit_return(by, ret):
+        raise Refused(refusal(ret, "edit"), measure=one.measure)
+    if ret.version != one.seen:
+        raise StaleReturn(STALE, measure=one.measure)
+    set_figures(ret, one.figures)
+    ret.version, ret.updated_at = ret.version + 1, now
+    return ret
+
+
+def imported_batch(returns: list[Return], by, changed: list[str]) -> None:
+    new = [ret for ret in returns if ret.pk is None]
+    stored = [ret for ret in returns if ret.pk is not None]
+    history = {"default_user": by, "default_change_reason": IMPORTED}
+    if new:
+        bulk_create_with_history(new, Return, **history)
+    if stored:
+        bulk_update_with_history(stored, Return, [*changed, "version", "updated_at"], **history)
 
 
 @transaction.atomic

@@ -5,7 +5,10 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
+from scorecard.accounts import permissions
 from scorecard.council.models import Directorate, Period
 from scorecard.imports import ImportProblem, plans
 from scorecard.imports.cells import looks_like_a_formula
@@ -70,7 +73,9 @@ def test_a_new_return_is_planned_then_saved_as_a_draft(scorecard, quarter, offic
     ret = Return.objects.get(measure=scorecard["online"], period=quarter)
     assert (ret.actual, ret.forecast, ret.data_flag, ret.context) == (44745, 125000, "provisional", "Up 16.1%")
     assert ret.state == WorkflowState.DRAFT
-    assert ret.history.first().history_user == officer
+    assert [(record.history_user, record.history_change_reason) for record in ret.history.all()] == [
+        (officer, "Imported")
+    ]
 
 
 def test_a_dry_run_writes_nothing(scorecard, quarter, officer):
@@ -305,6 +310,19 @@ def test_a_hundred_row_file_commits(quarter, performance):
     )
     assert commit_plan(plan, performance) == 100
     assert Return.objects.filter(period=quarter).count() == 100
+
+
+def test_checking_a_file_reads_as_much_for_three_rows_as_for_thirty(fifty_measures, quarter, officer):
+    for measure in fifty_measures:
+        measure.entries.update(directorate=Directorate.objects.get(name="Corporate Resources"))
+    permissions.roles(officer)  # read once per person, on first asking
+    counted = []
+    for measures in (fifty_measures[:3], fifty_measures[3:33]):
+        with CaptureQueriesContext(connection) as queries:
+            plan = planned(csv_file(*[[measure.code, "7"] for measure in measures]), quarter, officer)
+        assert plan.in_error == 0
+        counted.append(len(queries.captured_queries))
+    assert counted[0] == counted[1]
 
 
 def test_progress_is_reported_as_rows_are_checked_and_written(scorecard, quarter, performance, monkeypatch):
