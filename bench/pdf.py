@@ -15,8 +15,8 @@ REPEATS = {100: 3}  # measures → rounds; one elsewhere, as a big report's PDF 
 def bench_pdf(count: int, results: Results) -> None:
     year = latest_year()
     client = signed_in_client()
-    url = PAGES["Improvement report"].format(year=year) + "&format=pdf"
-    period = Period.objects.select_related("year").get(year__start_year=int(year[:4]), quarter=4)
+    url = PAGES["Improvement report"].format(year=year.label) + "&format=pdf"
+    period = Period.objects.select_related("year").get(year=year, quarter=4)
     output = improvement_output(period)
     html = printable_html(output.report, output.content, output.extra)
     pdf_bytes("<p>WeasyPrint loads its fonts once.</p>")

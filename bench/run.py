@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from pathlib import Path
 
 import django
 
@@ -33,6 +34,7 @@ def main() -> None:
         SCORECARD_SSL_REDIRECT="false",  # the in-process test client asks over plain HTTP
         SCORECARD_ALLOWED_HOSTS="testserver",
         SCORECARD_SITE_URL="https://testserver",
+        SCORECARD_STATIC_ROOT=str(Path(__file__).resolve().parent.parent / "var" / "bench-static"),
     )
     django.setup()
     try:
@@ -60,6 +62,7 @@ def run(counts: list[int], import_rows: int) -> None:
     from scorecard.demo.synthetic import Scale, make_council
 
     call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)  # pages name the hashed files, as in production
     results = Results()
     for count in counts:
         call_command("flush", interactive=False, verbosity=0)
@@ -81,6 +84,7 @@ def run_import(import_rows: int) -> None:
     from bench.results import Results
 
     call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)  # pages name the hashed files, as in production
     results = Results()
     bench_import(import_rows, results)
     print(goals.import_share(results), flush=True)
