@@ -11,22 +11,22 @@ LINEAR_ALLOWANCE = 1.2  # one run on a shared machine: a fifth either way is noi
 IMPORT_SHARE = 0.25
 
 NOISE = (
-    " A ratio below 1 is the machine's load changing between the two timings, not a real gain: the download does "
-    "everything WeasyPrint alone does and more. At 1,000 measures each PDF takes most of a minute, so it is timed "
-    "once rather than as a median of three."
+    " Every run so far has given a ratio below 1, which we have not explained (the download does everything "
+    "WeasyPrint alone does and more): read it as no measurable overhead, not as a gain. At 1,000 measures each "
+    "PDF takes most of a minute, so it is timed once rather than as a median of three."
 )
 DASHBOARD_WHY = (
-    "The first full run measured 1,305 ms. Since then (see git log): the portfolio's measures were worked out once "
-    "per row (quadratic) and are now worked out once; every quarter's targets were read where only the quarter's "
-    "and the year end's are used; the names of directorates, priorities, pledges, perspectives and each entry's "
-    "portfolios are read once instead of joined to every row (the portfolio prefetch alone built a query object "
-    "per row); each row's return shares its entry's measure and the quarter; a comparison return is read with "
-    "only the fields a direction of travel uses; and status badges are drawn by a template filter instead of an "
-    "included template. In-process timings of the dashboard on a quiet machine were 235 ms at best; the median of "
-    "five here is a little over. What is left is about six model objects per measure (entry, measure, return, two "
-    "targets, comparison return), building the row, and about 60 ms of template for 1,000 rows. Getting under "
-    "300 ms every time would mean reading targets and comparisons as plain values rather than model objects, or "
-    "keeping a published quarter's built rows until one of its returns is restated."
+    "The first full run measured 1,305 ms. Since then (see git log): the portfolio's measures were worked out "
+    "once per row (quadratic) and are now worked out once; every quarter's targets were read where only the "
+    "quarter's and the year end's are used; the names of directorates, priorities, pledges, perspectives and each"
+    " entry's portfolios are read once instead of joined to every row (the portfolio prefetch alone built a query"
+    " object per row); each row's return shares its entry's measure and the quarter; a comparison return is read "
+    "with only the fields a direction of travel uses; and status badges are drawn by a template filter instead of"
+    " an included template. In-process timings on a quiet machine were 235 ms at best; the median of five moves a"
+    " few per cent either side of the budget from run to run. What is left is about six model objects per measure"
+    " (entry, measure, return, two targets, comparison return), building the row, and about 60 ms of template for"
+    " 1,000 rows. Getting under 300 ms every time would mean reading targets and comparisons as plain values "
+    "rather than model objects, or keeping a published quarter's built rows until one of its returns is restated."
 )
 IMPORT_WHY = (
     "The import checks the whole file in Python, then writes it through `returns/services.returns_import`: the "
