@@ -9,25 +9,21 @@ from django.core.management import CommandError, call_command
 
 from scorecard.measures.models import Measure
 from scorecard.returns.models import Return
+from tests.imports.files import csv_on_disk
 
 pytestmark = pytest.mark.django_db
 
 
-def csv_file(folder, name: str, *rows) -> str:
-    path = folder / name
-    with path.open("w", newline="", encoding="utf-8") as file:
-        csv.writer(file).writerows(rows)
-    return str(path)
-
-
 @pytest.fixture
 def catalogue(tmp_path):
-    return csv_file(tmp_path, "catalogue.csv", ["code", "title", "good_is", "unit"], ["ENV06", "Recycled", "High", "%"])
+    return csv_on_disk(
+        tmp_path, "catalogue.csv", ["code", "title", "good_is", "unit"], ["ENV06", "Recycled", "High", "%"]
+    )
 
 
 @pytest.fixture
 def history(tmp_path):
-    return csv_file(tmp_path, "history.csv", ["code", "year", "value"], ["ENV06", "2016/17", "39.1"])
+    return csv_on_disk(tmp_path, "history.csv", ["code", "year", "value"], ["ENV06", "2016/17", "39.1"])
 
 
 def run(*args: str) -> list[str]:
@@ -54,7 +50,7 @@ def test_it_imports_and_a_second_run_says_nothing_changed(performance, catalogue
 
 
 def test_a_bad_row_exits_non_zero_writes_nothing_and_is_in_the_error_report(performance, catalogue, tmp_path):
-    bad = csv_file(tmp_path, "bad.csv", ["code", "year", "value"], ["ENV06", "2016/17", "lots"])
+    bad = csv_on_disk(tmp_path, "bad.csv", ["code", "year", "value"], ["ENV06", "2016/17", "lots"])
     errors = tmp_path / "errors.csv"
     with pytest.raises(CommandError, match="1 row is in error: nothing was imported"):
         run("history", bad, "--catalogue", catalogue, "--errors", str(errors))

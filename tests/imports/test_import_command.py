@@ -11,15 +11,9 @@ from scorecard.imports import plans
 from scorecard.measures.models import Target, Unit
 from scorecard.returns.models import Return
 from tests import factories
+from tests.imports.files import csv_on_disk
 
 pytestmark = pytest.mark.django_db
-
-
-def csv_file(folder, name: str, *rows) -> str:
-    path = folder / name
-    with path.open("w", newline="", encoding="utf-8") as file:
-        csv.writer(file).writerows(rows)
-    return str(path)
 
 
 @pytest.fixture
@@ -34,13 +28,13 @@ def scorecard(quarter, officer):
 
 @pytest.fixture
 def good_file(tmp_path):
-    return csv_file(tmp_path, "returns.csv", ["code", "actual", "forecast"], ["CM PM15", "44745", "125000"])
+    return csv_on_disk(tmp_path, "returns.csv", ["code", "actual", "forecast"], ["CM PM15", "44745", "125000"])
 
 
 @pytest.fixture
 def bad_file(tmp_path):
     rows = [["code", "actual"], ["CM PM15", "44745"], ["PS PM01", "120"], ["XX 99", "=1+1"]]
-    return csv_file(tmp_path, "returns.csv", *rows)
+    return csv_on_disk(tmp_path, "returns.csv", *rows)
 
 
 def run(*args: str) -> tuple[str, str]:
@@ -73,7 +67,7 @@ def test_it_shows_a_progress_bar_on_stderr(scorecard, good_file):
 def test_the_progress_bar_moves_every_thousand_rows(scorecard, tmp_path, monkeypatch, performance):
     monkeypatch.setattr(plans, "PROGRESS_EVERY", 2)  # as with 1,000, on a file small enough for a test
     rows = [["code", "actual"], ["CM PM15", "1"], [], ["PS PM01", "2"]]
-    path = csv_file(tmp_path, "r.csv", *rows)
+    path = csv_on_disk(tmp_path, "r.csv", *rows)
     _, err = run("returns", path, "--period", "2017/18-Q2", "--user", "performance", "--dry-run")
     assert err.splitlines() == [
         "Checking [####################..........] 2 of 3 rows",
@@ -127,7 +121,7 @@ def test_it_exits_zero_when_the_file_is_good(scorecard, good_file, monkeypatch):
 
 def test_it_imports_targets(scorecard, tmp_path, performance):
     rows = [["code", "quarter", "target"], ["CM PM15", "2", "60000"], ["CM PM15", "year end", "125000"]]
-    out, _ = run("targets", csv_file(tmp_path, "t.csv", *rows), "--year", "2017/18", "--user", "performance")
+    out, _ = run("targets", csv_on_disk(tmp_path, "t.csv", *rows), "--year", "2017/18", "--user", "performance")
     assert out.splitlines() == ["Targets: 2 new, 0 changed, 0 unchanged, 0 in error.", "Imported 2 targets."]
     assert Target.objects.count() == 2
 
@@ -135,7 +129,7 @@ def test_it_imports_targets(scorecard, tmp_path, performance):
 def test_an_officer_cannot_import_targets(scorecard, tmp_path):
     rows = [["code", "quarter", "target"], ["CM PM15", "2", "60000"]]
     with pytest.raises(CommandError, match="1 row is in error"):
-        run("targets", csv_file(tmp_path, "t.csv", *rows), "--year", "2017/18", "--user", "officer")
+        run("targets", csv_on_disk(tmp_path, "t.csv", *rows), "--year", "2017/18", "--user", "officer")
     assert not Target.objects.exists()
 
 
