@@ -6,7 +6,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from ninja import Schema
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 
 class FieldProblem(Schema):
@@ -139,6 +139,8 @@ class ReturnOut(Schema):
 class ReturnChange(Schema):
     """The fields to change (others stay as they are) and the version they were read at."""
 
+    model_config = ConfigDict(extra="forbid")  # a misspelt field is refused, not silently ignored
+
     version: int = Field(ge=0, le=2_147_483_647)
     actual: Decimal | None = None
     forecast: Decimal | None = None
@@ -152,6 +154,8 @@ class ReturnChange(Schema):
 
 
 class SendBack(Schema):
+    model_config = ConfigDict(extra="forbid")
+
     comment: str
 
 

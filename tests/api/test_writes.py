@@ -126,3 +126,10 @@ def test_a_return_nobody_started_is_begun_by_its_first_save(as_role, council):
     response = as_role("owner").send("PATCH", address(council, third), {"version": 0, "actual": 12})
     assert response.status_code == 200
     assert Return.objects.get(measure=third, period=council.open).actual == 12
+
+
+def test_a_misspelt_field_is_refused_by_name_and_nothing_is_written(as_role, council):
+    response = as_role("owner").send("PATCH", address(council), {"version": council.draft.version, "contxt": "Oops"})
+    assert response.status_code == 422
+    assert response.json()["errors"] == [{"field": "contxt", "message": "Extra inputs are not permitted"}]
+    assert Return.objects.get(pk=council.draft.pk).version == council.draft.version
