@@ -27,8 +27,13 @@ router = Router(auth=TOKEN, tags=["returns"])
 def quarter_returns(request, period_id: Id):
     """Every return of a quarter with its figures, commentary, status, forecast status and direction."""
     period = readable_period(request, period_id)
-    staff = permissions.may_see_unpublished(request.user)
-    return [shapes.return_shape(assessed, with_workflow=staff) for assessed in assessed_returns(period)]
+    directorates = permissions.year_directorates(period.year_id)
+    return [
+        shapes.return_shape(
+            item, with_workflow=sign_off_shown(request, permissions.in_directorate(item.ret, directorates))
+        )
+        for item in assessed_returns(period)
+    ]
 
 
 @router.get(
@@ -36,8 +41,8 @@ def quarter_returns(request, period_id: Id):
 )
 def one_return(request, period_id: Id, measure_id: Id):
     """A quarter's return for one measure; while nobody has started it, an empty one at version 0."""
-    staff = permissions.may_see_unpublished(request.user)
-    return shapes.return_shape(assessed(request, period_id, measure_id), with_workflow=staff)
+    item = assessed(request, period_id, measure_id)
+    return shapes.return_shape(item, with_workflow=sign_off_shown(request, item.ret))
 
 
 @router.patch("/periods/{period_id}/returns/{measure_id}", response={200: ReturnOut, **REFUSALS})
@@ -67,6 +72,11 @@ def send_back_return(request, reason: SendBack, period_id: Id, measure_id: Id):
     """Return a submitted return to its owner, with a comment saying what to change."""
     ret = submitted(request, period_id, measure_id, "send back")
     return answer(services.return_send_back(ret=ret, by=request.user, comment=reason.comment))
+
+
+def sign_off_shown(request, ret: Return) -> bool:
+    """A return's sign-off (state, version, challenge, sent-back comment) is shown to whom its page is."""
+    return permissions.may_view_return(request.user, ret)
 
 
 def record(request, period_id: int, measure_id: int, change: ReturnChange, *, submit: bool):

@@ -59,6 +59,7 @@ def test_an_owner_reads_the_open_quarter(as_role, council):
 
 def test_a_return_nobody_has_started_reads_as_empty_at_version_0(as_role, council):
     third = factories.measure("CM PM17")
+    factories.entry(third, council.open.year, directorate=council.measure.entries.first().directorate)
     row = as_role("owner").get(f"/periods/{council.open.pk}/returns/{third.pk}").json()
     assert row["id"] is None
     assert row["actual"] is None
@@ -139,3 +140,9 @@ def test_the_reference_alone_relaxes_the_content_security_policy_for_redocs_styl
     assert "style-src 'self' 'unsafe-inline'" in reference["Content-Security-Policy"]
     assert "'unsafe-inline'" not in client.get("/api/years")["Content-Security-Policy"]
     assert "'unsafe-inline'" not in client.get("/")["Content-Security-Policy"]
+
+
+def test_an_owner_elsewhere_reads_the_figures_but_not_the_sign_off(as_role, council):
+    rows = as_role("other_owner").get(f"/periods/{council.open.pk}/returns").json()
+    assert {row["code"] for row in rows} == {"CM PM15", "CM PM16"}
+    assert {row["workflow"] is None for row in rows} == {True}
