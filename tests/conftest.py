@@ -1,6 +1,8 @@
 import pytest
 from hypothesis import settings
 
+from tests import factories
+
 # The suite's property tests stay quick; `make fuzz` runs them with the "fuzz" profile's many more examples.
 settings.register_profile("suite", max_examples=150, deadline=None)
 settings.register_profile("fuzz", max_examples=2_000, deadline=None)
@@ -22,3 +24,14 @@ def _static_files_without_a_build(settings):
 def _fast_passwords(settings):
     """Hashing test passwords properly would make the suite minutes slower and test nothing of ours."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def officer():
+    """A measure owner in Corporate Resources; pages that need someone else define their own."""
+    return factories.person("officer", "measure_owner", "Corporate Resources")
+
+
+@pytest.fixture
+def performance():
+    return factories.person("performance", "performance_team")

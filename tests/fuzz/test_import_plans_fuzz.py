@@ -43,11 +43,6 @@ def quarter():
 
 
 @pytest.fixture
-def performance():
-    return factories.person("performance", "performance_team")
-
-
-@pytest.fixture
 def scorecard(quarter):
     measures = [
         factories.measure("CM PM15"),

@@ -1,4 +1,4 @@
-"""What the import tests share: the people, an open quarter, and files built the way councils save them."""
+"""What the import tests share: an open quarter, and files built the way councils save them."""
 
 import csv
 import io
@@ -12,16 +12,6 @@ from tests import factories
 @pytest.fixture
 def quarter():
     return factories.open_period(2017, 2)
-
-
-@pytest.fixture
-def officer():
-    return factories.person("officer", "measure_owner", "Corporate Resources")
-
-
-@pytest.fixture
-def performance():
-    return factories.person("performance", "performance_team")
 
 
 def csv_upload(name: str, headings, rows) -> tuple[str, bytes]:

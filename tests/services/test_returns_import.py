@@ -22,16 +22,6 @@ def quarter():
 
 
 @pytest.fixture
-def officer():
-    return factories.person("officer", "measure_owner", "Corporate Resources")
-
-
-@pytest.fixture
-def performance():
-    return factories.person("performance", "performance_team")
-
-
-@pytest.fixture
 def measures(quarter, officer):
     corporate = Directorate.objects.get(name="Corporate Resources")
     people = Directorate.objects.create(name="People Services")
