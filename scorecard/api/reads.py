@@ -26,15 +26,17 @@ from scorecard.api.schemas import (
     Word,
     YearOut,
 )
+from scorecard.council import selectors
 from scorecard.council.models import FinancialYear, Period
 from scorecard.measures.models import Measure, ScorecardEntry, Target
 from scorecard.performance.direction import Direction
+from scorecard.performance.periods import PeriodError
 from scorecard.performance.status import Status
 from scorecard.reports.annual import build_annual_results
 from scorecard.reports.dashboard import GROUPINGS, build_dashboard
 from scorecard.reports.improvement import build_improvement_report
 from scorecard.reports.profile import build_measure_profile
-from scorecard.web.forms import DashboardForm, ImprovementForm, YearForm
+from scorecard.web.forms import DashboardForm, ImprovementForm
 
 router = Router(auth=TOKEN_OR_PUBLIC)
 BIGGEST_KEY = 2**63 - 1
@@ -155,13 +157,11 @@ class YearReportQuery(Schema):
 @router.get("/reports/annual", response={200: ReportOut, **READ_REFUSALS}, tags=["reports"])
 def annual_results(request, query: Query[YearReportQuery]):
     """The annual performance results: the summary tables, then every action and measure."""
-    form = YearForm(query.dict())
-    if not form.is_valid():
-        raise Invalid.of(form)
-    year_end = Period.objects.select_related("year").filter(year=form.cleaned_data["year"], quarter=4).first()
+    year = held_year(query.year)
+    year_end = Period.objects.select_related("year").filter(year=year, quarter=4).first()
     if year_end is None or not readable(request, year_end):
-        raise NotFound(f"The results of {form.cleaned_data['year'].label} are not published yet.")
-    return shapes.report_shape(build_annual_results(form.cleaned_data["year"]))
+        raise NotFound(f"The results of {year.label} are not published yet.")
+    return shapes.report_shape(build_annual_results(year))
 
 
 @router.get("/reports/profile/{measure_id}", response={200: ReportOut, **READ_REFUSALS}, tags=["reports"])
@@ -178,10 +178,11 @@ def measure_profile(request, measure_id: Id):
 
 
 def held_year(text: str) -> FinancialYear:
-    form = YearForm({"year": text})
-    if not form.is_valid():
-        raise Invalid.of(form)
-    return form.cleaned_data["year"]
+    """The year asked for, as council.selectors finds it; its message names the year field."""
+    try:
+        return selectors.held_year(text)
+    except PeriodError as error:
+        raise Invalid([{"field": "year", "message": str(error)}]) from None
 
 
 def readable(request, period: Period) -> bool:

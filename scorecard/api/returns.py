@@ -17,7 +17,7 @@ from scorecard.api.schemas import READ_REFUSALS, REFUSALS, ReturnChange, ReturnO
 from scorecard.measures.models import Measure
 from scorecard.returns import services
 from scorecard.returns.models import Return
-from scorecard.returns.selectors import assess_all, assessed_return, assessed_returns, quarter_return
+from scorecard.returns.selectors import assessed_return, assessed_returns, quarter_return
 from scorecard.web.return_forms import ReturnForm
 
 router = Router(auth=TOKEN, tags=["returns"])
@@ -41,7 +41,7 @@ def quarter_returns(request, period_id: Id):
 )
 def one_return(request, period_id: Id, measure_id: Id):
     """A quarter's return for one measure; while nobody has started it, an empty one at version 0."""
-    item = assessed(request, period_id, measure_id)
+    item = assessed_return(quarter_return_of(request, period_id, measure_id))
     return shapes.return_shape(item, with_workflow=sign_off_shown(request, item.ret))
 
 
@@ -133,9 +133,3 @@ def quarter_return_of(request, period_id: int, measure_id: int) -> Return:
     if ret.pk is None and not permissions.may_see_unpublished(request.user):
         raise NotFound(f"No return for {found} in {period.label}.")
     return ret
-
-
-def assessed(request, period_id: int, measure_id: int):
-    ret = quarter_return_of(request, period_id, measure_id)
-    (item,) = assess_all(ret.period, [ret], [ret.measure_id])
-    return item
