@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from scorecard.council.models import Directorate, OrganisationSettings, Period, Perspective, Priority
 from scorecard.measures.models import ScorecardEntry
@@ -66,7 +66,7 @@ def measure_rows(period: Period) -> list[MeasureRow]:
     restated = restated_returns(period)
     organisation, places = OrganisationSettings.load(), Places.read(period.year_id)
     return [
-        replace(row_for(entry, item, period, organisation, places), restated=item.ret.pk in restated)
+        row_for(entry, item, period, organisation, places, restated=item.ret.pk in restated)
         for entry, item in zip(entries, assessed, strict=True)
     ]
 
@@ -105,7 +105,9 @@ def restated_returns(period: Period) -> set[int]:
     return set(changed.values_list("id", flat=True))
 
 
-def row_for(entry: ScorecardEntry, item: AssessedReturn, period: Period, organisation, places: Places) -> MeasureRow:
+def row_for(
+    entry: ScorecardEntry, item: AssessedReturn, period: Period, organisation, places: Places, *, restated: bool
+) -> MeasureRow:
     measure, ret, assessment = entry.measure, item.ret, item.assessment
     pledge, priority = places.priorities.get(entry.priority_id, ("", ""))
     shown = {"unit": measure.unit, "decimals": measure.decimals}
@@ -136,6 +138,7 @@ def row_for(entry: ScorecardEntry, item: AssessedReturn, period: Period, organis
         tolerances=measure.tolerances(organisation),
         unit=measure.unit,
         decimals=measure.decimals,
+        restated=restated,
     )
 
 
