@@ -62,15 +62,13 @@ def environment(url: str, static_root: str) -> dict:
     }
 
 
-def prepare() -> dict:
-    """Migrate, load the demo, collect the static files; then what the readers read and the writers write."""
+def prepare() -> None:
+    """Migrate, load the demo and collect the static files, as a deployment would."""
     from django.core.management import call_command
 
-    from bench.load_plan import load_plan
-
-    for command in ("migrate", "load_demo", "collectstatic"):
-        call_command(command, verbosity=0, **({"interactive": False} if command == "collectstatic" else {}))
-    return load_plan(returns=WRITERS * RETURNS_PER_WRITER)
+    call_command("migrate", verbosity=0)
+    call_command("load_demo", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
 
 
 def serve(env: dict) -> subprocess.Popen:
@@ -195,15 +193,18 @@ def main() -> None:
     database.recreate(name)
     os.environ.update(environment(database.url(name), str(ROOT / "var" / "load-static")))
     django.setup()
+    from bench.load_plan import load_plan, unaccounted_writes  # they read models: only once Django is set up
+
     try:
-        plan = prepare()
+        prepare()
+        plan = load_plan(returns=WRITERS * RETURNS_PER_WRITER)
         server = serve(os.environ.copy())
         try:
             tally = run_load(plan)
         finally:
             os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=30)
-        unaccounted = check_writes(tally)
+        unaccounted = unaccounted_writes(tally.sent, tally.writes)
     finally:
         from django.db import connections
 
@@ -215,12 +216,6 @@ def main() -> None:
     print(f"Written to {RESULTS_FILE}", flush=True)
     if tally.failures or unaccounted:
         sys.exit(1)
-
-
-def check_writes(tally: Tally) -> list[str]:
-    from bench.load_plan import unaccounted_writes
-
-    return unaccounted_writes(tally.sent, tally.writes)
 
 
 if __name__ == "__main__":
