@@ -61,6 +61,13 @@ class Measure(models.Model):
     definition = models.TextField(blank=True)
     polarity = models.CharField("good is", max_length=10, choices=choices(Polarity), default=Polarity.HIGH.value)
     unit = models.CharField(max_length=20, choices=Unit.choices, default=Unit.COUNT)
+    unit_label = models.CharField(
+        max_length=60,
+        blank=True,
+        help_text="How the unit is printed on reports, e.g. “per 100,000 collections”. Empty: the unit's own name.",
+    )
+    minimum = FigureField(help_text="The lowest figure that can be recorded. Empty: the unit's natural floor.")
+    maximum = FigureField(help_text="The highest figure that can be recorded. Empty: the unit's natural ceiling.")
     decimals = models.PositiveSmallIntegerField(default=0, validators=[MaxValueValidator(6)])
     frequency = models.CharField(max_length=20, choices=choices(Frequency), default=Frequency.QUARTERLY.value)
     reported_in_quarter = models.PositiveSmallIntegerField(
