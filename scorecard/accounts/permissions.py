@@ -81,6 +81,11 @@ def may_run_the_quarter(user) -> bool:
     return is_performance_team(user)
 
 
+def sets_up_the_council(user) -> bool:
+    """The organisation's settings, its years and lists are the performance team's."""
+    return is_performance_team(user)
+
+
 def sets_targets(user) -> bool:
     """A year's targets are set, and imported, by the performance team; changes after that are amendments."""
     return is_performance_team(user)

@@ -7,6 +7,8 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from scorecard.performance import periods
+from scorecard.performance.commentary import Commentary, CommentaryRequired
+from scorecard.performance.direction import Comparison
 from scorecard.performance.inclusion import InclusionCriterion
 from scorecard.performance.status import Status, Tolerances
 
@@ -38,11 +40,50 @@ class OrganisationSettings(models.Model):
         default=Decimal("0.05"),
         help_text="Below target by up to this fraction is Amber (0.05 is 5%); further below is Red.",
     )
+    margins_are_absolute = models.BooleanField(
+        default=False, help_text="Margins in the measure's own unit (percentage points), not fractions of target."
+    )
     open_data_licence = models.CharField(max_length=200, default="Open Government Licence v3.0")
     open_data_licence_url = models.URLField(
         default="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
     )
-    history = HistoricalRecords()
+    commentary = models.CharField(
+        max_length=10,
+        choices=choices(Commentary),
+        default=Commentary.THREE.value,
+        help_text="The commentary a return carries.",
+    )
+    commentary_required = models.CharField(
+        max_length=20,
+        choices=choices(CommentaryRequired),
+        default=CommentaryRequired.RED_OR_AMBER.value,
+        help_text="Which returns need their commentary before they are submitted.",
+    )
+    default_comparison = models.CharField(
+        max_length=30,
+        choices=choices(Comparison),
+        default=Comparison.SAME_PERIOD_LAST_YEAR.value,
+        help_text="What a new measure's direction of travel compares with.",
+    )
+    stabilised_word = models.BooleanField(
+        default=False, help_text="New years print a direction of Same as “Stabilised” in quarterly reports."
+    )
+    completed_status = models.CharField(
+        max_length=20,
+        choices=[(Status.BLUE.value, "Blue"), (Status.GREEN.value, "Green")],
+        default=Status.GREEN.value,
+        help_text="The colour of a Completed action in new years.",
+    )
+    directorate_word = models.CharField(
+        max_length=60, default="Directorate", help_text="What the council calls a directorate, e.g. “Service unit”."
+    )
+    directorate_word_plural = models.CharField(max_length=60, default="Directorates")
+    set_up_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the council was set up: after that the first-run page is gone."
+    )
+    # A random salt, with SECRET_KEY, makes the one-time set-up code every server process accepts alike.
+    setup_salt = models.CharField(max_length=64, blank=True, editable=False)
+    history = HistoricalRecords(excluded_fields=["setup_salt"])
 
     class Meta:
         verbose_name = verbose_name_plural = "organisation settings"
@@ -57,7 +98,13 @@ class OrganisationSettings(models.Model):
 
     @property
     def tolerances(self) -> Tolerances:
-        return Tolerances(blue_margin=self.blue_margin, amber_margin=self.amber_margin)
+        return Tolerances(
+            blue_margin=self.blue_margin, amber_margin=self.amber_margin, absolute=self.margins_are_absolute
+        )
+
+    @property
+    def commentary_rule(self) -> tuple[Commentary, CommentaryRequired]:
+        return Commentary(self.commentary), CommentaryRequired(self.commentary_required)
 
 
 class FinancialYear(models.Model):

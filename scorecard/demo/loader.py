@@ -98,6 +98,8 @@ class DemoLoader:
 
     def load_organisation(self, data: dict) -> None:
         self.upsert(OrganisationSettings, {"pk": 1}, decimals_of(data["organisation"]))
+        # The demo is a council set up: no first-run page, and start_council refuses.
+        OrganisationSettings.objects.filter(pk=1, set_up_at__isnull=True).update(set_up_at=timezone.now())
         for label, settings in data["years"].items():
             self.year(label, settings)
         for order, (pledge_name, priorities) in enumerate(data["pledges"].items()):

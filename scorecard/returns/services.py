@@ -17,9 +17,9 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from scorecard.accounts import permissions
-from scorecard.council.models import FinancialYear, Period
+from scorecard.council.models import FinancialYear, OrganisationSettings, Period
 from scorecard.measures.models import Measure, ScorecardEntry, Target, TargetAmendment
-from scorecard.performance.status import Status
+from scorecard.performance.commentary import Commentary, CommentaryRequired, commentary_missing
 from scorecard.returns.models import Return, WorkflowState
 from scorecard.returns.selectors import assessed_return
 
@@ -112,22 +112,32 @@ def return_submit(*, ret: Return, by, version: int, **figures) -> Return:
     ret = return_save(ret=ret, by=by, version=version, **figures)
     missing = missing_commentary(ret)
     if missing:
-        raise Refused(
-            f"A return rated Red or Amber needs all three commentaries before it is submitted: add {missing}."
-        )
+        raise Refused(missing)
     ret.state, ret.returned_comment = WorkflowState.SUBMITTED, ""
     record(ret, by, "Submitted")
     return ret
 
 
 def missing_commentary(ret: Return) -> str:
+    """Why the return cannot be submitted without more commentary (the organisation's rule), or ""."""
     if not ret.period.year.commentary_required_for_red_amber:
-        return ""
+        return ""  # a year may ask for none (the year's own setting, kept from before the organisation's rule)
+    commentary, required = OrganisationSettings.load().commentary_rule
     assessment = assessed_return(ret).assessment
-    if not {assessment.status, assessment.forecast_status} & {Status.RED, Status.AMBER}:
+    written = {name: getattr(ret, name) for name in COMMENTARIES}
+    status, forecast = assessment.status, assessment.forecast_status
+    missing = commentary_missing(commentary, required, written, status=status, forecast_status=forecast)
+    if not missing:
         return ""
-    labels = [Return._meta.get_field(name).verbose_name for name in COMMENTARIES if not getattr(ret, name).strip()]
-    return " and ".join(labels)
+    labels = " and ".join(commentary_label(name, commentary) for name in missing)
+    which = "all three commentaries" if commentary is Commentary.THREE else "its commentary"
+    whose = "A return rated Red or Amber" if required is CommentaryRequired.RED_OR_AMBER else "Every return"
+    return f"{whose} needs {which} before it is submitted: add {labels}."
+
+
+def commentary_label(name: str, commentary: Commentary) -> str:
+    """The one note is called "Commentary"; the three keep their own names."""
+    return "Commentary" if commentary is Commentary.ONE else Return._meta.get_field(name).verbose_name
 
 
 @transaction.atomic

@@ -10,8 +10,10 @@ from decimal import Decimal
 from django import forms
 from django.core.validators import DecimalValidator
 
+from scorecard.council.models import OrganisationSettings
 from scorecard.measures.fields import FigureFormField
 from scorecard.measures.models import Measure, Target, Unit
+from scorecard.performance.commentary import Commentary
 from scorecard.performance.direction import Direction
 from scorecard.performance.milestones import Progress
 from scorecard.performance.status import Status
@@ -121,6 +123,17 @@ class ReturnForm(forms.Form):
             self.fields["actual"] = figure_for(measure, "Actual", "actual")
             self.fields["forecast"] = figure_for(measure, "Year-end forecast", "year-end forecast")
         self.order_fields([*self.figure_names, "data_flag", "data_note"])
+        self.keep_the_organisations_commentary()
+
+    def keep_the_organisations_commentary(self) -> None:
+        """One note ("Commentary", kept as the context), the three commentaries, or none: the organisation's rule.
+        What is not asked for stays as it was saved."""
+        commentary, _ = OrganisationSettings.load().commentary_rule
+        for name in COMMENTARIES:
+            if name not in commentary.fields:
+                del self.fields[name]
+        if commentary is Commentary.ONE:
+            self.fields["context"].label = "Commentary"
 
     @classmethod
     def for_return(cls, ret: Return, **values) -> ReturnForm:
@@ -139,7 +152,7 @@ class ReturnForm(forms.Form):
 
     @property
     def commentary_fields(self) -> list[forms.BoundField]:
-        return [self[name] for name in COMMENTARIES]
+        return [self[name] for name in COMMENTARIES if name in self.fields]
 
     def clean_actual(self) -> Decimal | None:
         return checked_figure(self.measure, "Actual", self.cleaned_data["actual"])

@@ -18,6 +18,7 @@ from datetime import UTC, datetime, time, timedelta
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.utils import timezone
 
 from scorecard.accounts.models import Role, RoleAssignment, User
 from scorecard.council.models import (
@@ -87,7 +88,8 @@ class CouncilBuilder:
         self.base: dict[int, float] = {}  # measure id → the size of its figures
 
     def build(self) -> Counter:
-        OrganisationSettings.objects.update_or_create(pk=1, defaults={"name": words.COUNCIL, "team_name": words.TEAM})
+        council = {"name": words.COUNCIL, "team_name": words.TEAM, "set_up_at": timezone.now()}
+        OrganisationSettings.objects.update_or_create(pk=1, defaults=council)
         years, periods = self.calendar()
         directorates = self.listed(Directorate, list(words.DIRECTORATES))
         owners = self.people(directorates)
