@@ -15,18 +15,18 @@ import secrets
 from django.conf import settings
 from django.db import DatabaseError
 
-from scorecard.council.models import OrganisationSettings
+from scorecard.council.models import FinancialYear, OrganisationSettings
 
 CODE_LENGTH = 12  # 60 bits, in base 32: printed as three groups of four
 
 
 def is_set_up() -> bool:
-    """A council is set up once the first-run page (or start_council, the demo, make_council) has run, or
-    anyone can sign in: an older database with people in it is never offered to a stranger."""
+    """A council is set up once the first-run page (or start_council, the demo, make_council) has run, or it
+    holds people or years: a database set up some other way is never offered to a stranger."""
     from scorecard.accounts.models import User
 
     held = OrganisationSettings.objects.filter(pk=1).values_list("set_up_at", flat=True).first()
-    return held is not None or User.objects.exists()
+    return held is not None or User.objects.exists() or FinancialYear.objects.exists()
 
 
 def setup_code() -> str:

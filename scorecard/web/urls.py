@@ -1,10 +1,20 @@
 from django.urls import path, re_path
 
-from scorecard.web import approvals, imports, open_data, quarters, reports, returns, tokens, views
+from scorecard.web import approvals, first_run, imports, open_data, quarters, reports, returns, setup, tokens, views
 
 app_name = "web"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("start/", first_run.start, name="start"),
+    path("set-up/", setup.index, name="setup"),
+    path("set-up/organisation/", setup.organisation, name="setup_organisation"),
+    path("set-up/years/", setup.years, name="setup_years"),
+    path("set-up/years/copy/", setup.year_copy, name="setup_year_copy"),
+    path("set-up/directorates/", setup.listed, {"kind": "directorates"}, name="setup_directorates"),
+    path("set-up/plan/", setup.listed, {"kind": "pledges"}, name="setup_pledges"),
+    path("set-up/plan/<int:pledge_id>/", setup.priorities, name="setup_priorities"),
+    path("set-up/perspectives/", setup.listed, {"kind": "perspectives"}, name="setup_perspectives"),
+    path("set-up/portfolios/", setup.listed, {"kind": "portfolios"}, name="setup_portfolios"),
     path("reports/improvement/", reports.improvement_report, name="improvement"),
     path("reports/dashboard/", reports.dashboard, name="dashboard"),
     path("reports/annual/", reports.annual_results, name="annual"),

@@ -1,7 +1,9 @@
 import re
 
 import pytest
+from django.utils import timezone
 
+from scorecard.council.models import OrganisationSettings
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -25,8 +27,17 @@ def test_the_home_page_lists_the_years_and_quarters_held(client):
     assert 'href="/admin/"' in html
 
 
-def test_the_home_page_with_nothing_set_up_says_what_to_do(client):
-    assert "No years are set up yet" in client.get("/").content.decode()
+def test_a_fresh_scorecard_sends_its_first_visitor_to_the_first_run_page(client):
+    response = client.get("/")
+    assert (response.status_code, response.url) == (302, "/start/")
+
+
+def test_the_home_page_of_a_council_with_no_years_says_where_to_add_them(client):
+    factories.organisation()
+    OrganisationSettings.objects.update(set_up_at=timezone.now())
+    html = client.get("/").content.decode()
+    assert "No years are set up yet" in html
+    assert 'href="/set-up/years/"' in html
 
 
 def test_the_home_page_queries_do_not_grow_with_the_years_held(client, django_assert_max_num_queries):
