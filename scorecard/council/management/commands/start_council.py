@@ -39,7 +39,7 @@ class Command(BaseCommand):
                 first_year=year,
                 account=FirstAccount(options["username"], options["email"], password),
             )
-        except (PeriodError, MarginError, SetUpRefused) as problem:
+        except (PeriodError, SetUpRefused) as problem:
             raise CommandError(str(problem)) from None
         except ValidationError as problem:
             raise CommandError(said(problem)) from None
@@ -52,16 +52,22 @@ class Command(BaseCommand):
 
 
 def organisation_from(options: dict) -> dict:
-    absolute = options["absolute"]
-    blue = None if options["no_blue"] else margin_from_text(options["blue_margin"], absolute=absolute)
+    blue = None if options["no_blue"] else margin(options, "blue_margin")
     return {
         "name": options["name"],
         "team_name": options["team"],
         "blue_margin": blue,
-        "amber_margin": margin_from_text(options["amber_margin"], absolute=absolute),
-        "margins_are_absolute": absolute,
+        "amber_margin": margin(options, "amber_margin"),
+        "margins_are_absolute": options["absolute"],
         "commentary": options["commentary"],
     }
+
+
+def margin(options: dict, name: str):
+    try:
+        return margin_from_text(options[name], absolute=options["absolute"])
+    except MarginError as error:
+        raise CommandError(f"--{name.replace('_', '-')}: {error}") from None
 
 
 def password_from(path: str | None) -> str | None:
