@@ -11,7 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from scorecard.accounts import permissions
 from scorecard.council import services
@@ -33,25 +33,32 @@ from scorecard.web.setup_forms import CopyForm, NameForm, OrganisationForm, Year
 TEAM_ONLY = "Only the performance team sets up the council: you cannot change its settings, years or lists."
 
 
-def team_only(view):
-    @login_required
-    @wraps(view)
-    def checked(request, *args, **kwargs):
-        if not permissions.sets_up_the_council(request.user):
-            return refused(request, TEAM_ONLY)
-        return view(request, *args, **kwargs)
+def team_only(*methods: str):
+    """Signed in, by the methods given (else 405), and the performance team (else a page saying why not)."""
 
-    return checked
+    def decorate(view):
+        @login_required
+        @require_http_methods(list(methods))
+        @wraps(view)
+        def checked(request, *args, **kwargs):
+            if not permissions.sets_up_the_council(request.user):
+                return refused(request, TEAM_ONLY)
+            return view(request, *args, **kwargs)
+
+        return checked
+
+    return decorate
 
 
-@team_only
-@require_http_methods(["GET", "HEAD"])
+PAGE, FORM = ("GET", "HEAD"), ("GET", "HEAD", "POST")
+
+
+@team_only(*PAGE)
 def index(request):
     return render(request, "setup/index.html")
 
 
-@team_only
-@require_http_methods(["GET", "HEAD", "POST"])
+@team_only(*FORM)
 def organisation(request):
     settings = OrganisationSettings.load()
     form = OrganisationForm(request.POST) if request.method == "POST" else OrganisationForm.of(settings)
@@ -70,8 +77,7 @@ def organisation(request):
 # -- years ----------------------------------------------------------------------------------------------------
 
 
-@team_only
-@require_http_methods(["GET", "HEAD", "POST"])
+@team_only(*FORM)
 def years(request):
     form = YearForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -90,7 +96,7 @@ def years_page(request, *, year_form: YearForm | None = None, copy_form: CopyFor
         quarters=Count("periods", distinct=True), measures=Count("entries", distinct=True)
     )
     latest = held.order_by("-start_year").first()
-    following = latest.financial_year.next().label if latest else ""
+    following = latest.financial_year.next.label if latest else ""
     context = {
         "years": held.order_by("-start_year"),
         "year_form": year_form or YearForm(initial={"year": following}),
@@ -100,8 +106,7 @@ def years_page(request, *, year_form: YearForm | None = None, copy_form: CopyFor
     return render(request, "setup/years.html", context, status=400 if bad else 200)
 
 
-@team_only
-@require_POST
+@team_only("POST")
 def year_copy(request):
     form = CopyForm(request.POST)
     if form.is_valid():
@@ -147,8 +152,7 @@ def listings(settings: OrganisationSettings) -> dict[str, Listing]:
     }
 
 
-@team_only
-@require_http_methods(["GET", "HEAD", "POST"])
+@team_only(*FORM)
 def listed(request, kind: str):
     listing = listings(OrganisationSettings.load())[kind]
     items = listing.model.objects.all()
@@ -157,8 +161,7 @@ def listed(request, kind: str):
     return list_page(request, listing, items, {})
 
 
-@team_only
-@require_http_methods(["GET", "HEAD", "POST"])
+@team_only(*FORM)
 def priorities(request, pledge_id: int):
     pledge = get_object_or_404(Pledge, pk=pledge_id)
     listing = Listing(Priority, f"Priorities of {pledge.name}", "priority", "Measures and actions serve a priority.")

@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 
 from scorecard.api import tokens
-from scorecard.council.models import Directorate, Period
+from scorecard.council.models import Directorate, Period, Pledge
 from scorecard.returns.models import Return, WorkflowState
 from scorecard.web import urls
 from tests import factories
@@ -22,6 +22,7 @@ LOGIN = 302  # anonymous people are sent to sign in
 DONE = 302  # a form that worked redirects to the page that shows the result
 REFUSED, NOT_ALLOWED = 403, 405
 NOT_YOURS = 404  # someone else's token is not even shown to exist
+GONE = 404  # the first-run page, once the council is set up
 UNPUBLISHED = 404  # the reports ask for the open quarter: readers and the public see published quarters only
 
 # name, method,          anonymous, owner elsewhere, owner, approver, performance team, reader
@@ -77,6 +78,27 @@ MATRIX = [
     ("open_data", "POST", NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
     ("open_data_all", "GET", 200, 200, 200, 200, 200, 200),
     ("open_data_quarter", "GET", UNPUBLISHED, UNPUBLISHED, UNPUBLISHED, UNPUBLISHED, UNPUBLISHED, UNPUBLISHED),
+    # the first-run page is gone once a council is set up (this one has people and years)
+    ("start", "GET", GONE, GONE, GONE, GONE, GONE, GONE),
+    ("start", "POST", GONE, GONE, GONE, GONE, GONE, GONE),
+    ("setup", "GET", LOGIN, REFUSED, REFUSED, REFUSED, 200, REFUSED),
+    ("setup", "POST", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    ("setup_organisation", "GET", LOGIN, REFUSED, REFUSED, REFUSED, 200, REFUSED),
+    ("setup_organisation", "POST", LOGIN, REFUSED, REFUSED, REFUSED, DONE, REFUSED),
+    ("setup_years", "GET", LOGIN, REFUSED, REFUSED, REFUSED, 200, REFUSED),
+    ("setup_years", "POST", LOGIN, REFUSED, REFUSED, REFUSED, DONE, REFUSED),
+    ("setup_year_copy", "GET", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    ("setup_year_copy", "POST", LOGIN, REFUSED, REFUSED, REFUSED, DONE, REFUSED),
+    ("setup_directorates", "GET", LOGIN, REFUSED, REFUSED, REFUSED, 200, REFUSED),
+    ("setup_directorates", "POST", LOGIN, REFUSED, REFUSED, REFUSED, DONE, REFUSED),
+    ("setup_pledges", "GET", LOGIN, REFUSED, REFUSED, REFUSED, 200, REFUSED),
+    ("setup_pledges", "POST", LOGIN, REFUSED, REFUSED, REFUSED, DONE, REFUSED),
+    ("setup_priorities", "GET", LOGIN, REFUSED, REFUSED, REFUSED, 200, REFUSED),
+    ("setup_priorities", "POST", LOGIN, REFUSED, REFUSED, REFUSED, DONE, REFUSED),
+    ("setup_perspectives", "GET", LOGIN, REFUSED, REFUSED, REFUSED, 200, REFUSED),
+    ("setup_perspectives", "POST", LOGIN, REFUSED, REFUSED, REFUSED, DONE, REFUSED),
+    ("setup_portfolios", "GET", LOGIN, REFUSED, REFUSED, REFUSED, 200, REFUSED),
+    ("setup_portfolios", "POST", LOGIN, REFUSED, REFUSED, REFUSED, DONE, REFUSED),
 ]
 
 
@@ -85,6 +107,7 @@ class World:
     """People in two directorates, a quarter of each state, a draft return and a submitted one."""
 
     people: dict
+    pledge: Pledge
     closed: Period
     open: Period
     not_open: Period
@@ -114,6 +137,7 @@ def world() -> World:
     people = factories.everyone("People Services")
     return World(
         people,
+        Pledge.objects.create(name="A Greener Council"),
         Period.objects.get(pk=q2.pk),
         Period.objects.get(pk=q3.pk),
         q4,
@@ -151,6 +175,7 @@ def address(name: str, world: World) -> tuple[dict, str]:
         "api_token_revoke": ({"token_id": world.token.pk}, ""),
         "import_targets_template": ({"year_id": world.open.year_id, "format": "csv"}, ""),
         "open_data_all": ({"extension": "csv"}, ""),
+        "setup_priorities": ({"pledge_id": world.pledge.pk}, ""),
         "open_data_quarter": ({"slug": world.closed.as_quarter.slug, "extension": "json"}, ""),  # not published
     }.get(name, ({}, ""))
 
@@ -174,6 +199,29 @@ def sent(name: str, world: World) -> dict:
         "period_open": {"deadline": "2019-04-18"},
         "period_reopen": {"reason": "Late figures"},
         "api_tokens": {"name": "Power BI refresh"},
+        "setup_organisation": {
+            "name": "Northfield District Council",
+            "team_name": "Performance",
+            "data_source": "Scorecard",
+            "directorate_word": "Service unit",
+            "directorate_word_plural": "Service units",
+            "bands": "four",
+            "blue_margin": "2%",
+            "amber_margin": "5%",
+            "margins": "relative",
+            "commentary": "one",
+            "commentary_required": "red_or_amber",
+            "default_comparison": "same_period_last_year",
+            "stabilised_word": "no",
+            "completed_status": "green",
+        },
+        "setup_years": {"year": "2030/31"},
+        "setup_year_copy": {"from_year": world.open.year_id, "to_year": "2031/32"},
+        "setup_directorates": {"action": "add", "name": "Waste Services"},
+        "setup_pledges": {"action": "add", "name": "A Safer Council"},
+        "setup_priorities": {"action": "add", "name": "Cleaner air"},
+        "setup_perspectives": {"action": "add", "name": "Value for Money"},
+        "setup_portfolios": {"action": "add", "name": "Environment"},
     }.get(name, {})
 
 
