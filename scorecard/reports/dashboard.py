@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from scorecard.council.models import Period
+from scorecard.council.models import OrganisationSettings, Period
 from scorecard.reports.common import (
     EVERY_ROW,
     Cell,
@@ -47,6 +47,7 @@ class Dashboard:
     group_by: str
     portfolio: str
     groups: list[Group]
+    group_label: str = ""
 
     @property
     def rows(self) -> list[MeasureRow]:
@@ -62,7 +63,7 @@ class Dashboard:
         return {row.measure_id for row in self.rows if self.in_portfolio(row)}
 
     def tables(self) -> list[Table]:
-        columns = [GROUPINGS[self.group_by][0], *COLUMNS[1:]]
+        columns = [self.group_label or GROUPINGS[self.group_by][0], *COLUMNS[1:]]
         rows = [self.table_row(group.name, row) for group in self.groups for row in group.rows]
         return [Table(self.masthead.title, columns, rows)]
 
@@ -92,4 +93,12 @@ def build_dashboard(
         group_by=group_by,
         portfolio=portfolio,
         groups=grouped(rows, GROUPINGS[group_by][1]),
+        group_label=grouping_label(group_by),
     )
+
+
+def grouping_label(group_by: str) -> str:
+    """The heading of the group column: a directorate is called what the council calls it."""
+    if group_by == "directorate":
+        return OrganisationSettings.load().directorate_word
+    return GROUPINGS[group_by][0]

@@ -2,12 +2,12 @@
 
 from django import forms
 
-from scorecard.council.models import Directorate, FinancialYear, Pledge, Portfolio
+from scorecard.council.models import Directorate, FinancialYear, OrganisationSettings, Pledge, Portfolio
 from scorecard.council.selectors import held_quarter, held_year
 from scorecard.performance.periods import PeriodError
 from scorecard.performance.status import Status
 from scorecard.reports.common import RowFilter
-from scorecard.reports.dashboard import GROUPINGS
+from scorecard.reports.dashboard import GROUPINGS, grouping_label
 
 QUARTERS = [(n, f"Quarter {n}") for n in range(1, 5)]
 
@@ -58,6 +58,7 @@ class ImprovementForm(PeriodForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["directorate"].choices = names(Directorate)
+        self.fields["directorate"].label = OrganisationSettings.load().directorate_word
         self.fields["pledge"].choices = names(Pledge)
 
     def row_filter(self) -> RowFilter:
@@ -75,6 +76,7 @@ class DashboardForm(ImprovementForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["portfolio"].choices = [("", "None"), *names(Portfolio)[1:]]
+        self.fields["group_by"].choices = [(key, grouping_label(key)) for key in GROUPINGS]
 
 
 class CabinetForm(PeriodForm):

@@ -10,10 +10,12 @@ from datetime import date, datetime
 
 from django.utils import dateformat, timezone
 
-from scorecard.council.models import Period
+from scorecard.council.models import OrganisationSettings, Period
 from scorecard.council.selectors import YearHeld
 from scorecard.imports.plans import Plan
+from scorecard.performance.commentary import Commentary
 from scorecard.reports.common import Cell, Table, count_cell, figure_cell, status_cell, text
+from scorecard.reports.improvement import commentary_columns
 from scorecard.returns.worklists import STATES, Round
 
 DAY, MOMENT = "j M Y", "j M Y, H:i"
@@ -40,7 +42,14 @@ def my_returns(rounds: list[Round]) -> Table:
         for directorate, rows in round.directorates
         for row in rows
     ]
-    return Table("My returns", ["Quarter", "Directorate", "Code", "Measure or action", "State", "Overdue"], rows)
+    columns = ["Quarter", directorate_word(), "Code", "Measure or action", "State", "Overdue"]
+    return Table("My returns", columns, rows)
+
+
+def directorate_word(plural: bool = False) -> str:
+    """What the council calls a directorate (Service unit, …), for the tables' headings."""
+    organisation = OrganisationSettings.load()
+    return organisation.directorate_word_plural if plural else organisation.directorate_word
 
 
 APPROVAL_COLUMNS = [
@@ -54,15 +63,12 @@ APPROVAL_COLUMNS = [
     "Year-end target",
     "Forecast year-end status",
     "Direction of travel",
-    "Context for current performance",
-    "Improvement actions taken",
-    "Intervention / review",
-    "Performance team's challenge",
 ]
 
 
 def approvals(queue: list) -> Table:
     """The approver's queue (web.approvals.Submitted): each return's figures, statuses and commentary."""
+    commentary = commentary_columns(Commentary(OrganisationSettings.load().commentary))
     rows = [
         [
             text(row.directorate),
@@ -75,12 +81,13 @@ def approvals(queue: list) -> Table:
             figure_cell(row.worked.year_end_target),
             status_cell(row.worked.forecast_status),
             text(row.worked.direction),
-            *(text(words) for words in (row.ret.context, row.ret.improvement_actions, row.ret.intervention)),
+            *(text(getattr(row.ret, name)) for name, _ in commentary),
             text(row.ret.challenge),
         ]
         for row in queue
     ]
-    return Table("Approvals", APPROVAL_COLUMNS, rows)
+    columns = [directorate_word(), *APPROVAL_COLUMNS[1:], *(heading for _, heading in commentary)]
+    return Table("Approvals", [*columns, "Performance team's challenge"], rows)
 
 
 def collection_progress(progress: list) -> Table:
@@ -88,12 +95,12 @@ def collection_progress(progress: list) -> Table:
     rows = []
     for round in progress:
         tallies = [(tally.name, tally) for tally in round.directorates]
-        tallies += [("All directorates", round.total)] if tallies else []
+        tallies += [(f"All {directorate_word(plural=True).lower()}", round.total)] if tallies else []
         rows += [
             [text(round.period.label), text(name), *map(count_cell, tally.counts), count_cell(tally.overdue)]
             for name, tally in tallies
         ]
-    columns = ["Quarter", "Directorate", *(label for _, label in STATES), "Overdue"]
+    columns = ["Quarter", directorate_word(), *(label for _, label in STATES), "Overdue"]
     return Table("Collection progress", columns, rows)
 
 
