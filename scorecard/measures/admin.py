@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from scorecard.council.models import OrganisationSettings
 from scorecard.measures.models import Measure, MeasureAlias, ScorecardEntry, Target, TargetAmendment
 
 
@@ -15,6 +16,14 @@ class MeasureAdmin(SimpleHistoryAdmin):
     list_filter = ["kind", "polarity", "unit", "frequency"]
     search_fields = ["code", "title", "aliases__code"]
     inlines = [MeasureAliasInline]
+
+    def get_changeform_initial_data(self, request):
+        """A new measure compares as the organisation chose (set on /set-up/organisation/)."""
+        return {
+            "comparison": OrganisationSettings.load().default_comparison,
+            **super().get_changeform_initial_data(request),
+        }
+
     fieldsets = [
         (None, {"fields": ["kind", "code", "title", "definition", "owner"]}),
         ("How it is measured", {"fields": ["polarity", "unit", "decimals", "frequency", "reported_in_quarter"]}),

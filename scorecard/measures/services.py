@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from scorecard.accounts import permissions
-from scorecard.council.models import FinancialYear, Period
+from scorecard.council.models import FinancialYear, OrganisationSettings, Period
 from scorecard.measures.models import Measure, ScorecardEntry, Target
 from scorecard.returns.services import Refused
 
@@ -56,7 +56,8 @@ def measure_record(*, measure: Measure | None, by, reason: str, **fields) -> Mea
     """Add a measure to the catalogue, or change the one given: code, title, good is, unit, decimals, …"""
     if not permissions.may_run_the_quarter(by):
         raise Refused("Only the performance team changes the catalogue of measures.")
-    measure = measure or Measure(kind=Measure.Kind.MEASURE)
+    # A new measure compares as the organisation chose, unless told otherwise.
+    measure = measure or Measure(kind=Measure.Kind.MEASURE, comparison=OrganisationSettings.load().default_comparison)
     for name, value in fields.items():
         setattr(measure, name, value)
     measure.full_clean(validate_unique=False)

@@ -6,6 +6,7 @@ import pytest
 
 from scorecard.council.models import Directorate, FinancialYear, OrganisationSettings, Pledge, Portfolio, Priority
 from scorecard.measures.models import ScorecardEntry
+from scorecard.measures.services import measure_record
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -181,3 +182,13 @@ def test_portfolios_and_perspectives_are_optional_lists(team):
     team.post("/set-up/portfolios/", {"action": "add", "name": "Environment"})
     assert Portfolio.objects.get().name == "Environment"
     assert team.get("/set-up/perspectives/").status_code == 200
+
+
+def test_a_new_measure_compares_as_the_organisation_chose(performance):
+    OrganisationSettings.objects.update_or_create(pk=1, defaults={"default_comparison": "previous_period"})
+    made = measure_record(measure=None, by=performance, reason="New", code="NF 9", title="Fly-tipping")
+    assert made.comparison == "previous_period"
+    told = measure_record(
+        measure=None, by=performance, reason="New", code="NF 10", title="Litter", comparison="same_period_last_year"
+    )
+    assert told.comparison == "same_period_last_year"
