@@ -1,13 +1,21 @@
 """The first-run page of a fresh Scorecard: nothing is created without the set-up code printed in the log."""
 
+import runpy
+import sys
 from decimal import Decimal
+from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
+from django.core.management.base import OutputWrapper
+from django.db import connections
 
 from scorecard.accounts.models import Role, User
 from scorecard.council.first_run import announcement, is_set_up, setup_code
 from scorecard.council.models import FinancialYear, OrganisationSettings, Period
+from scorecard.web.management.commands.runserver import Command as Runserver
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -106,3 +114,20 @@ def test_the_same_code_in_every_process_and_a_line_for_the_log():
     assert line == f"Scorecard set-up code: {code}  open http://127.0.0.1:8000/start/ to set up your council"
     call_command("start_council", name="N", team="T", year="2026/27", username="u", email="u@example.org")
     assert announcement("http://127.0.0.1:8000") is None
+
+
+def test_runserver_prints_the_code_once_it_listens(capsys):
+    command = Runserver(stdout=OutputWrapper(sys.stdout))
+    command.addr, command.port, command._raw_ipv6, command.protocol = "127.0.0.1", "8000", False, "http"
+    command.on_bind("8000")
+    assert f"Scorecard set-up code: {setup_code()}  open http://127.0.0.1:8000/start/" in capsys.readouterr().out
+
+
+def test_gunicorn_prints_the_code_once_as_it_starts(monkeypatch):
+    logged = []
+    server = SimpleNamespace(LISTENERS=["http://127.0.0.1:8000"], log=SimpleNamespace(info=logged.append))
+    monkeypatch.setattr(connections, "close_all", lambda: None)  # the test's own connection stays open
+    runpy.run_path(str(Path(settings.BASE_DIR) / "gunicorn.conf.py"))["when_ready"](server)
+    assert logged == [
+        f"Scorecard set-up code: {setup_code()}  open http://127.0.0.1:8000/start/ to set up your council"
+    ]
