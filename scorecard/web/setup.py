@@ -202,7 +202,8 @@ def list_change(request, listing: Listing, items, scope: dict) -> ListProblem | 
         return ListProblem(None, "Choose what to do: add, rename, move or remove")
     item = None
     if action != "add":
-        item = items.filter(pk=request.POST.get("item") or 0).first()
+        chosen = request.POST.get("item", "")
+        item = items.filter(pk=int(chosen)).first() if chosen.isdigit() else None
         if item is None:
             return ListProblem(None, f"That {listing.one} is no longer held: it may have been removed")
     form = NameForm(request.POST)

@@ -56,6 +56,11 @@ def test_a_new_council_sets_itself_up_through_pages(visitor):
     page.get_by_role("button", name="Save").click()
     checked(page)
     assert OrganisationSettings.load().directorate_word == "Service unit"
+    assert page.get_by_label("Amber margin").input_value() == "10%"  # kept as 0.1, shown as a percentage
+    page.get_by_label("Amber margin").fill("ten")
+    page.get_by_role("button", name="Save").click()
+    assert "Amber margin: “ten” is not a margin" in page.content()
+    checked(page)
 
     page.goto("/set-up/directorates/")
     assert page.get_by_role("heading", name="Service units").is_visible()

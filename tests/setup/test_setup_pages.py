@@ -154,6 +154,7 @@ def test_a_directorate_in_use_is_not_removed(team):
         ({"action": "add", "name": "Waste"}, "already exists"),
         ({"action": "explode"}, "Choose what to do"),
         ({"action": "rename", "item": 999999, "name": "X"}, "no longer held"),
+        ({"action": "remove", "item": "abc"}, "no longer held"),
     ],
 )
 def test_bad_list_changes_are_named(team, sent, message):
