@@ -11,12 +11,15 @@ from scorecard.council.first_run import is_set_up
 from scorecard.council.services import FirstAccount, SetUpRefused, council_start
 from scorecard.web.setup_forms import StartForm
 
+# Derby's traffic lights and commentary (the organisation's defaults) to start from.
+DERBY = {"bands": "four", "blue_margin": "2%", "amber_margin": "5%", "margins": "relative", "commentary": "three"}
+
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def start(request):
     if is_set_up():
         raise Http404("This Scorecard is already set up.")
-    form = StartForm(request.POST or None, initial={"bands": "four", "margins": "relative", "commentary": "three"})
+    form = StartForm(request.POST or None, initial=DERBY)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         account = FirstAccount(data["username"], data["email"], data["password"])
