@@ -117,7 +117,8 @@ def year_copy(request):
             form.add_error("to_year", str(refusal))
         else:
             count = year.entries.count()
-            messages.success(request, f"{year.label}'s scorecard is set up from {source.label}'s: {count} entries.")
+            held = "1 measure or action" if count == 1 else f"{count} measures and actions"
+            messages.success(request, f"{year.label}'s scorecard is set up from {source.label}'s, with {held}.")
             return redirect("web:setup_years")
     return years_page(request, copy_form=form)
 

@@ -5,6 +5,7 @@ import pytest
 
 from scorecard.council.first_run import setup_code
 from scorecard.council.models import Directorate, FinancialYear, OrganisationSettings
+from tests import factories
 from tests.browser.conftest import accessibility_problems
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -92,3 +93,11 @@ def test_a_new_council_sets_itself_up_through_pages(visitor):
     page.get_by_role("button", name="Add the year").click()
     checked(page)
     assert FinancialYear.objects.count() == 2
+
+    factories.entry(factories.measure("NF 1", title="Missed bins"), FinancialYear.objects.get(start_year=2026))
+    page.goto("/set-up/years/")
+    page.get_by_label("Copy the scorecard of").select_option("2026/27")
+    page.get_by_label("Into the year").fill("2028/29")
+    page.get_by_role("button", name="Copy the scorecard").click()
+    assert "2028/29's scorecard is set up from 2026/27's, with 1 measure or action." in page.content()
+    checked(page)
