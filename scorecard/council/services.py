@@ -162,7 +162,7 @@ def listed_remove(*, item: Listed, by) -> None:
     require_team(by)
     uses = in_use(item)
     if uses:
-        raise SetUpRefused(f"{item.name} cannot be removed: {' and '.join(uses)} use it. Rename it instead.")
+        raise SetUpRefused(f"{item.name} cannot be removed: it is used by {' and '.join(uses)}. Rename it instead.")
     item.delete()
 
 

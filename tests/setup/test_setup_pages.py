@@ -142,7 +142,7 @@ def test_a_directorate_in_use_is_not_removed(team):
     factories.entry(factories.measure("W 1"), factories.year(2026), directorate=used)
     response = team.post("/set-up/directorates/", {"action": "remove", "item": used.pk})
     assert response.status_code == 400
-    assert "Waste cannot be removed: 1 scorecard entry use it" in response.content.decode()
+    assert "Waste cannot be removed: it is used by 1 scorecard entry. Rename it instead." in response.content.decode()
     team.post("/set-up/directorates/", {"action": "remove", "item": unused.pk})
     assert list(Directorate.objects.values_list("name", flat=True)) == ["Waste"]
 
@@ -173,7 +173,7 @@ def test_pledges_have_their_priorities(team):
     team.post(f"/set-up/plan/{pledge.pk}/", {"action": "add", "name": "Cleaner air"})
     assert list(pledge.priorities.values_list("name", "order")) == [("Less waste", 1), ("Cleaner air", 2)]
     response = team.post("/set-up/plan/", {"action": "remove", "item": pledge.pk})
-    assert "2 priorities use it" in response.content.decode()
+    assert "it is used by 2 priorities" in response.content.decode()
     team.post(f"/set-up/plan/{pledge.pk}/", {"action": "remove", "item": Priority.objects.first().pk})
     assert pledge.priorities.count() == 1
 
