@@ -15,15 +15,15 @@ from scorecard.measures.models import Measure, Target, Unit
 from scorecard.performance.direction import Direction
 from scorecard.performance.milestones import Progress
 from scorecard.performance.status import Status
-from scorecard.reports.figures import figure
+from scorecard.reports.figures import figure, printing
 from scorecard.returns.models import DataFlag, Return
 from scorecard.returns.services import COMMENTARIES
-from scorecard.returns.validation import figure_problem
+from scorecard.returns.validation import allowed_range, figure_problem
 
 NUMBERS = ("actual", "forecast")
 PROGRESS = ("actual_progress", "forecast_progress")
 STORED = DecimalValidator(max_digits=18, decimal_places=6)  # what a FigureField holds
-UNIT_WORDS = {Unit.PERCENT: "a percentage, 0 to 100", Unit.POUNDS: "pounds (£)"}
+UNIT_WORDS = {Unit.PERCENT: "a percentage", Unit.POUNDS: "pounds (£)"}
 SELECT = forms.Select(attrs={"class": "govuk-select"})
 
 
@@ -52,11 +52,14 @@ def progress_choices(blank: str) -> list[tuple[str, str]]:
 
 
 def unit_hint(measure: Measure) -> str:
-    unit = UNIT_WORDS.get(measure.unit, measure.get_unit_display().lower())
+    """The unit (the measure's own label, if it has one), the range it may record and its decimals."""
+    unit = measure.unit_label or UNIT_WORDS.get(measure.unit, measure.get_unit_display().lower())
     places = {0: "whole numbers", 1: "up to 1 decimal place"}.get(
         measure.decimals, f"up to {measure.decimals} decimal places"
     )
-    return f"As {unit}, in {places}."
+    allowed = allowed_range(measure)
+    span = "" if allowed.lowest is None and allowed.highest is None else f", {allowed.words}"
+    return f"As {unit}{span}, in {places}."
 
 
 def figure_for(measure: Measure, label: str, name: str) -> FigureInput:
@@ -232,4 +235,4 @@ class TargetAmendmentForm(forms.Form):
 
 def target_label(target: Target, measure: Measure) -> str:
     which = f"{target.period.label} target" if target.period_id else "Year-end target"
-    return f"{which} (now {figure(target.figure, measure.unit, measure.decimals).text})"
+    return f"{which} (now {figure(target.figure, **printing(measure)).text})"

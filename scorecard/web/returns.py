@@ -22,7 +22,7 @@ from scorecard.measures.fields import plain
 from scorecard.measures.models import Measure, ScorecardEntry, Target
 from scorecard.performance.direction import Comparison
 from scorecard.performance.status import Status
-from scorecard.reports.figures import Figure, figure
+from scorecard.reports.figures import Figure, figure, printing
 from scorecard.reports.rows import actual_figure, previous_figure, target_figure
 from scorecard.returns import services
 from scorecard.returns.models import Return, is_overdue
@@ -195,7 +195,7 @@ class Worked:
 
 def worked_out(item: AssessedReturn) -> Worked:
     ret, assessment = item.ret, item.assessment
-    shown = {"unit": ret.measure.unit, "decimals": ret.measure.decimals}
+    shown = printing(ret.measure)
     return Worked(
         actual=actual_figure(ret, **shown),
         forecast=figure(ret.forecast_figure, **shown),

@@ -80,6 +80,16 @@ def test_measures_of_a_year_come_with_their_place_in_its_scorecard(public, counc
     ]
 
 
+def test_a_measure_says_its_unit_label_and_the_range_it_may_record(public, council):
+    council.other.unit, council.other.minimum, council.other.unit_label = "percent", -100, "% reduction"
+    council.other.save()
+    shapes = {m["code"]: m for m in public.get("/measures", year="2018/19").json()}
+    assert [(m["unit_label"], m["minimum"], m["maximum"]) for m in shapes.values()] == [
+        ("", "0", None),  # a count: zero or more
+        ("% reduction", "-100", "100"),
+    ]
+
+
 def test_targets_of_a_year_name_their_quarter_or_the_year_end(public, council):
     rows = public.get("/targets", year="2018/19", measure_id=council.measure.pk).json()
     assert [(t["quarter"], t["value"]) for t in rows] == [(2, "500"), (3, "500"), (None, "480")]

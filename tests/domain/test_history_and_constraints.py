@@ -65,3 +65,12 @@ def test_the_performance_team_role_covers_the_whole_council():
     scope = officer.roles.get().directorate
     with pytest.raises(IntegrityError):
         RoleAssignment.objects.create(user=officer, role="performance_team", directorate=scope)
+
+
+def test_a_measures_highest_figure_cannot_be_below_its_lowest():
+    from django.core.exceptions import ValidationError
+
+    from scorecard.measures.models import Measure
+
+    with pytest.raises(ValidationError, match="The highest figure cannot be below the lowest"):
+        Measure(code="X1", title="Days ahead", unit="days", minimum=10, maximum=-10).clean()
