@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scorecard.council.models import Period
+from scorecard.council.models import Directorate, Period
 from scorecard.performance.inclusion import in_improvement_report
 from scorecard.reports.common import (
     EVERY_ROW,
@@ -15,6 +15,7 @@ from scorecard.reports.common import (
     Table,
     figure_cell,
     grouped,
+    listed,
     masthead,
     status_cell,
     text,
@@ -63,7 +64,7 @@ def build_improvement_report(period: Period, *, only: RowFilter = EVERY_ROW) -> 
         masthead=masthead("Improvement Report – Council Scorecard", period.as_quarter.long_label),
         period=period.label,
         criterion=criterion.label,
-        groups=grouped(rows, lambda row: row.directorate),
+        groups=grouped(rows, lambda row: row.directorate, order=listed(Directorate)),
     )
 
 

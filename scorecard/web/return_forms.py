@@ -12,9 +12,10 @@ from django.core.validators import DecimalValidator
 
 from scorecard.measures.fields import FigureFormField
 from scorecard.measures.models import Measure, Target, Unit
+from scorecard.measures.selectors import has_blue_band
+from scorecard.performance.bands import statuses_to_choose
 from scorecard.performance.direction import Direction
 from scorecard.performance.milestones import Progress
-from scorecard.performance.status import Status
 from scorecard.reports.figures import figure, printing
 from scorecard.returns.models import DataFlag, Return
 from scorecard.returns.services import COMMENTARIES
@@ -180,25 +181,29 @@ OVERRIDABLE = [
     ("forecast_status", "Forecast year-end status"),
     ("direction", "Direction of travel"),
 ]
-STATUSES = [(status.value, status.label) for status in Status]
 DIRECTIONS = [(direction.value, direction.label) for direction in Direction]
 
 
 class OverrideForm(forms.Form):
     prefix = "override"
     field = forms.ChoiceField(label="What to set by hand", choices=OVERRIDABLE, initial="status", widget=SELECT)
-    value = forms.ChoiceField(
-        label="Set it to",
-        choices=[("", "As worked out by the rules"), ("Statuses", STATUSES), ("Directions of travel", DIRECTIONS)],
-        required=False,
-        widget=SELECT,
-    )
+    value = forms.ChoiceField(label="Set it to", required=False, widget=SELECT)
     reason = forms.CharField(label="Reason", widget=forms.Textarea, required=False, help_text="Kept with the return.")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # No Blue where the council has no Blue band.
+        self.statuses = [(status.value, status.label) for status in statuses_to_choose(has_blue=has_blue_band())]
+        self.fields["value"].choices = [
+            ("", "As worked out by the rules"),
+            ("Statuses", self.statuses),
+            ("Directions of travel", DIRECTIONS),
+        ]
 
     def clean(self):
         cleaned = super().clean()
         field, value = cleaned.get("field"), cleaned.get("value")
-        if field and value and value not in dict(DIRECTIONS if field == "direction" else STATUSES):
+        if field and value and value not in dict(DIRECTIONS if field == "direction" else self.statuses):
             wanted = "a direction of travel" if field == "direction" else "a status"
             self.add_error("value", f"Choose {wanted} for the {dict(OVERRIDABLE)[field].lower()}")
         if value and not cleaned.get("reason", "").strip():
