@@ -26,7 +26,7 @@ from scorecard.reports.figures import Figure, figure, printing
 from scorecard.reports.rows import actual_figure, previous_figure, target_figure
 from scorecard.returns import services
 from scorecard.returns.models import Return, is_overdue
-from scorecard.returns.selectors import AssessedReturn, assessed_return, quarter_return
+from scorecard.returns.selectors import AssessedReturn, assessed_return, comparison_kind, quarter_return
 from scorecard.returns.services import COMMENTARIES, Refused, StaleReturn
 from scorecard.returns.worklists import returns_due
 from scorecard.web import downloads, tables
@@ -223,8 +223,9 @@ def panel(ret: Return, form: ReturnForm | None) -> dict:
 
 
 def compared_with(ret: Return) -> str:
+    """The label of the figure the direction of travel compares with (returns.selectors.comparison_kind)."""
     quarter = ret.period.as_quarter
-    if ret.measure.comparison == Comparison.PREVIOUS_PERIOD:
+    if comparison_kind(ret.measure, ret.period) == Comparison.PREVIOUS_PERIOD:
         return f"Previous quarter ({quarter.previous.label})"
     return f"Same quarter last year ({quarter.same_quarter_last_year.label})"
 
