@@ -104,6 +104,9 @@ class Assessment(Schema):
     forecast_status: str
     direction: str
     set_by_hand: list[str] = Field(description="Which of the three the performance team overrode.")
+    set_by_hand_reasons: dict[str, str] = Field(
+        description="Why each was set by hand, keyed by status, forecast_status or direction; empty if none was."
+    )
 
 
 class Workflow(Schema):

@@ -119,6 +119,7 @@ def return_shape(assessed: AssessedReturn, *, with_workflow: bool) -> dict:
             "forecast_status": assessment.forecast_status.value,
             "direction": assessment.direction.value,
             "set_by_hand": sorted(assessment.overridden),
+            "set_by_hand_reasons": dict(assessment.reasons),
         },
         "workflow": workflow_shape(ret) if with_workflow else None,
     }

@@ -42,6 +42,7 @@ class MeasureRow:
     unit: str
     decimals: int
     unit_label: str = ""  # the measure's own, e.g. "per 100,000 collections"; empty: the unit's name
+    set_by_hand: tuple[tuple[str, str], ...] = ()  # (status, forecast_status or direction; the reason)
     restated: bool = False  # changed since the quarter was published
 
     @property
@@ -142,6 +143,7 @@ def row_for(
         tolerances=measure.tolerances(organisation),
         unit=measure.unit,
         unit_label=measure.unit_label,
+        set_by_hand=assessment.reasons,
         decimals=measure.decimals,
         restated=restated,
     )

@@ -30,6 +30,20 @@ def test_a_published_quarters_returns_carry_figures_statuses_and_direction(publi
         "forecast_status": "awaiting_data",  # a year-end target, but no forecast recorded
         "direction": "not_applicable",
         "set_by_hand": [],
+        "set_by_hand_reasons": {},
+    }
+
+
+def test_a_status_set_by_hand_says_so_with_its_reason(public, council):
+    ret = council.measure.returns.get(period=council.published)
+    ret.status_override, ret.status_override_reason = "amber", "As published: the council printed Amber"
+    ret.direction_override, ret.direction_override_reason = "planned", "A planned reduction in places"
+    ret.save()
+    (row,) = public.get(f"/periods/{council.published.pk}/returns").json()
+    assert row["assessment"]["set_by_hand"] == ["direction", "status"]
+    assert row["assessment"]["set_by_hand_reasons"] == {
+        "direction": "A planned reduction in places",
+        "status": "As published: the council printed Amber",
     }
 
 
