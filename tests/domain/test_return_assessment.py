@@ -7,6 +7,7 @@ import pytest
 from scorecard.performance.direction import Direction
 from scorecard.performance.status import Status
 from scorecard.returns.selectors import assessed_returns
+from scorecard.web.returns import compared_with
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -65,8 +66,6 @@ def test_a_snapshot_in_quarter_1_is_still_compared_with_the_quarter_before():
 
 
 def test_the_return_page_says_what_a_year_to_date_figure_is_compared_with():
-    from scorecard.web.returns import compared_with
-
     fly_tips = factories.measure("ENV 3", title="Fly-tips cleared (year to date)", comparison="previous_period")
     ret = factories.return_for(fly_tips, factories.period(2018, 1), 350)
     assert compared_with(ret) == "Same quarter last year (2017/18 Q1)"

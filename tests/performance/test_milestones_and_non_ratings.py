@@ -3,6 +3,7 @@ import pytest
 from scorecard.performance.assessment import Frequency, assess, is_due, quarterly_status, year_end_figure
 from scorecard.performance.milestones import Progress, milestone_status
 from scorecard.performance.status import Polarity, Status, Tolerances
+from scorecard.performance.summaries import percent_met
 
 
 @pytest.mark.parametrize(
@@ -54,8 +55,6 @@ def test_a_context_measure_is_for_information_not_no_target():
 
 
 def test_a_context_measure_is_left_out_of_the_met_target_percentage():
-    from scorecard.performance.summaries import percent_met
-
     assert percent_met([Status.GREEN, Status.RED, Status.FOR_INFORMATION]) == 50
 
 

@@ -1,13 +1,16 @@
 """A measure's own unit label is printed with its figures on every report, in every format, and on its return page."""
 
 import io
+from decimal import Decimal
 
 import pytest
+from docx import Document
 from openpyxl import load_workbook
 
 from scorecard.council.models import Directorate, Pledge, Priority
 from scorecard.measures.models import Unit
 from scorecard.reports.figures import figure
+from scorecard.web.return_forms import unit_hint
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -46,14 +49,10 @@ def reduction():
     ],
 )
 def test_a_figure_is_printed_with_the_measures_own_label(label, printed):
-    from decimal import Decimal
-
     assert figure(Decimal("-12.5"), Unit.PERCENT, 1, label=label).text == printed
 
 
 def test_without_a_label_a_figure_is_printed_by_its_unit():
-    from decimal import Decimal
-
     assert figure(Decimal("12.5"), Unit.RATE_PER_100000, 1).text == "12.5 per 100,000"
 
 
@@ -77,6 +76,10 @@ def test_the_csv_and_excel_downloads_print_the_label(client, reduction):
 
 
 def test_the_return_page_hints_the_label_and_the_range(client, reduction):
-    from scorecard.web.return_forms import unit_hint
-
     assert unit_hint(reduction) == "As % reduction, −100 to 100, in up to 1 decimal place."
+
+
+def test_the_word_download_prints_the_label(client, reduction):
+    document = Document(io.BytesIO(client.get("/reports/improvement/?year=2018/19&quarter=2&format=docx").content))
+    cells = {cell.text for table in document.tables for row in table.rows for cell in row.cells}
+    assert "-12.5% reduction" in cells
