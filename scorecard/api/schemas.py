@@ -80,6 +80,9 @@ class MeasureOut(Schema):
     definition: str
     good_is: str = Field(description="high, low or none")
     unit: str
+    unit_label: str = Field(description="How reports print the unit (“per 100,000 collections”); empty: its name.")
+    minimum: str | None = Field(description="The lowest figure a return may record (the unit's or the measure's own).")
+    maximum: str | None = Field(description="The highest figure a return may record; empty: no limit.")
     decimals: int
     frequency: str
     comparison: str = Field(description="What the direction of travel compares with.")
@@ -101,6 +104,9 @@ class Assessment(Schema):
     forecast_status: str
     direction: str
     set_by_hand: list[str] = Field(description="Which of the three the performance team overrode.")
+    set_by_hand_reasons: dict[str, str] = Field(
+        description="Why each was set by hand, keyed by status, forecast_status or direction; empty if none was."
+    )
 
 
 class Workflow(Schema):

@@ -10,6 +10,7 @@ from scorecard.measures.models import Measure, ScorecardEntry, Target
 from scorecard.reports.common import Table
 from scorecard.returns.models import Return
 from scorecard.returns.selectors import AssessedReturn
+from scorecard.returns.validation import allowed_range
 
 
 def number(value: Decimal | None) -> str | None:
@@ -55,6 +56,7 @@ def place_shape(entry: ScorecardEntry) -> dict:
 
 
 def measure_shape(measure: Measure, entry: ScorecardEntry | None = None) -> dict:
+    allowed = allowed_range(measure)
     return {
         "id": measure.pk,
         "kind": measure.kind,
@@ -63,6 +65,9 @@ def measure_shape(measure: Measure, entry: ScorecardEntry | None = None) -> dict
         "definition": measure.definition,
         "good_is": measure.polarity,
         "unit": measure.unit,
+        "unit_label": measure.unit_label,
+        "minimum": number(allowed.lowest),
+        "maximum": number(allowed.highest),
         "decimals": measure.decimals,
         "frequency": measure.frequency,
         "comparison": measure.comparison,
@@ -114,6 +119,7 @@ def return_shape(assessed: AssessedReturn, *, with_workflow: bool) -> dict:
             "forecast_status": assessment.forecast_status.value,
             "direction": assessment.direction.value,
             "set_by_hand": sorted(assessment.overridden),
+            "set_by_hand_reasons": dict(assessment.reasons),
         },
         "workflow": workflow_shape(ret) if with_workflow else None,
     }

@@ -27,6 +27,7 @@ class MeasureAdmin(SimpleHistoryAdmin):
     fieldsets = [
         (None, {"fields": ["kind", "code", "title", "definition", "owner"]}),
         ("How it is measured", {"fields": ["polarity", "unit", "decimals", "frequency", "reported_in_quarter"]}),
+        ("Unit label and range", {"fields": ["unit_label", "minimum", "maximum"]}),
         ("How it is compared", {"fields": ["accumulation", "reporting_lag_months", "comparison"]}),
         ("Tolerances", {"fields": ["own_tolerances", "blue_margin", "amber_margin", "margins_are_absolute"]}),
     ]

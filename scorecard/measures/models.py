@@ -141,6 +141,8 @@ class Measure(models.Model):
             raise ValidationError({"unit": "A Council Plan action is reported as a milestone."})
         if self.own_tolerances and self.amber_margin is None:
             raise ValidationError({"amber_margin": "Give an amber margin, or use the organisation's tolerances."})
+        if self.minimum is not None and self.maximum is not None and self.minimum > self.maximum:
+            raise ValidationError({"maximum": "The highest figure cannot be below the lowest."})
 
 
 class MeasureAlias(models.Model):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from scorecard.council.models import FinancialYear
+from scorecard.council.models import FinancialYear, OrganisationSettings
 from scorecard.measures.models import Measure, ScorecardEntry
 
 AMBIGUOUS = object()  # a code more than one measure goes by
@@ -59,3 +59,12 @@ def measure_with_code(codes: list[str]) -> Measure | None:
     index = CodeIndex.of_everything()
     found = {index.find(code) for code in codes} - {None}
     return found.pop() if len(found) == 1 and AMBIGUOUS not in found else None
+
+
+def has_blue_band() -> bool:
+    """Whether anything can show Blue: the council's bands, a measure's own, or a year's Completed shown Blue."""
+    return (
+        OrganisationSettings.load().blue_margin is not None
+        or Measure.objects.filter(own_tolerances=True, blue_margin__isnull=False).exists()
+        or FinancialYear.objects.filter(completed_status="blue").exists()
+    )

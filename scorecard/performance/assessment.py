@@ -45,10 +45,13 @@ def assess(
     """The status of an actual (or a forecast) against its target.
 
     Progress words rate by milestone whatever the target; numbers need a target, an actual and a
-    "good is" to be rated.
+    "good is" to be rated. A context measure (good is neither High nor Low) is shown For information, not
+    No target: it has no target on purpose.
     """
     if isinstance(actual, Progress):
         return milestone_status(actual, completed=completed)
+    if polarity is Polarity.NONE:
+        return Status.AWAITING_DATA if actual is None else Status.FOR_INFORMATION
     if target is None:
         return Status.NO_TARGET
     if actual is None:

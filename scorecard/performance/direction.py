@@ -47,6 +47,15 @@ class Comparison(StrEnum):
         return self.value.replace("_", " ").capitalize()
 
 
+def comparison_for(comparison: Comparison, *, year_to_date: bool, quarter: int) -> Comparison:
+    """What a measure is really compared with this quarter. A year-to-date figure restarts each April, so its
+    first quarter is never set against the previous quarter (last year's full-year total): it is compared with
+    the same point of the previous year instead."""
+    if comparison is Comparison.PREVIOUS_PERIOD and year_to_date and quarter == 1:
+        return Comparison.SAME_PERIOD_LAST_YEAR
+    return comparison
+
+
 def direction_of_travel(
     current: Number | None,
     comparison: Number | None,

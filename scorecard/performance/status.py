@@ -49,7 +49,8 @@ class Status(StrEnum):
     GREEN = "green"
     AMBER = "amber"
     RED = "red"
-    NO_TARGET = "no_target"
+    NO_TARGET = "no_target"  # a measure that should have a target, but has none
+    FOR_INFORMATION = "for_information"  # a context measure, shown without a target on purpose
     ANNUAL = "annual"
     BIENNIAL_SURVEY = "biennial_survey"
     AWAITING_DATA = "awaiting_data"
@@ -92,6 +93,7 @@ _STYLES = {
     Status.BIENNIAL_SURVEY: StatusStyle("Biennial survey", "grey", "#f3f2f1", "#0b0c0c", 7),
     Status.AWAITING_DATA: StatusStyle("Awaiting data", "grey", "#f3f2f1", "#0b0c0c", 8),
     Status.NOT_APPLICABLE: StatusStyle("N/A", "grey", "#f3f2f1", "#0b0c0c", 9),
+    Status.FOR_INFORMATION: StatusStyle("For information", "grey", "#f3f2f1", "#0b0c0c", 10),
 }
 
 RATINGS = (Status.BLUE, Status.GREEN, Status.AMBER, Status.RED)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scorecard.council.models import FinancialYear, Period
+from scorecard.council.models import FinancialYear, OrganisationSettings, Period
+from scorecard.council.models import Priority as PriorityModel
+from scorecard.performance.bands import Band, bands, met_words
+from scorecard.performance.status import Status
 from scorecard.reports.common import Cell, Masthead, Table, figure_cell, masthead, status_cell, text
 from scorecard.reports.figures import Figure
 from scorecard.reports.rows import MeasureRow, measure_rows
@@ -49,6 +52,11 @@ class AnnualResults:
     summary: YearSummary
     earlier: list[YearSummary]  # the years before, newest first, where the data holds them
     pledges: list[Pledge]
+    bands: list[Band]  # the council's bands, in words
+
+    @property
+    def has_blue(self) -> bool:
+        return any(band.status is Status.BLUE for band in self.bands)
 
     @property
     def summaries(self) -> list[YearSummary]:
@@ -78,10 +86,11 @@ class AnnualResults:
 
     def traffic_light_table(self) -> Table:
         columns = ["Traffic light status", *(f"Performance against target {s.year}" for s in self.summaries)]
+        results = {band.status: band.result for band in self.bands}
         lines = [
-            ("Green / blue – met or exceeded target", "met"),
-            ("Amber – missed target by up to 5%", "amber"),
-            ("Red – missed target by more than 5%", "red"),
+            (met_words(self.bands), "met"),
+            (f"Amber – {results[Status.AMBER]}", "amber"),
+            (f"Red – {results[Status.RED]}", "red"),
         ]
         rows = [
             [text(label), *(text(f"{getattr(s.traffic_lights, name)}%") for s in self.summaries)]
@@ -108,12 +117,31 @@ def build_annual_results(year: FinancialYear) -> AnnualResults:
         summary=year_summary(year.label, rows),
         earlier=[year_summary(e.label, r) for e in earlier if e and (r := quarter_4_rows(e))],
         pledges=by_pledge(rows),
+        bands=bands(OrganisationSettings.load().tolerances, completed=year.completed),
     )
 
 
 def quarter_4_rows(year: FinancialYear) -> list[MeasureRow]:
     period = Period.objects.select_related("year").filter(year=year, quarter=4).first()
-    return [row for row in measure_rows(period) if row.pledge] if period else []
+    return in_plan_order([row for row in measure_rows(period) if row.pledge]) if period else []
+
+
+def in_plan_order(rows: list[MeasureRow]) -> list[MeasureRow]:
+    """Pledges and their priorities in the council's own order; the scorecard's order within each."""
+    places = list(
+        PriorityModel.objects.order_by("pledge__order", "pledge__name", "order", "name").values_list(
+            "pledge__name", "name"
+        )
+    )
+    pledges = list(dict.fromkeys(pledge for pledge, _ in places))
+    position = {place: index for index, place in enumerate(places)}
+    return sorted(
+        rows,
+        key=lambda row: (
+            pledges.index(row.pledge) if row.pledge in pledges else len(pledges),
+            position.get((row.pledge, row.priority), len(position)),
+        ),
+    )
 
 
 def by_pledge(rows: list[MeasureRow]) -> list[Pledge]:

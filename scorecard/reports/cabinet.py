@@ -4,10 +4,11 @@ dashboard and improvement report as appendices. Its narrative is drafted from th
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from scorecard.council.models import OrganisationSettings, Period
-from scorecard.measures.fields import plain
+from scorecard.performance.bands import bands
 from scorecard.performance.status import RATINGS, Status
 from scorecard.reports.common import Masthead, Table, masthead
 from scorecard.reports.dashboard import Dashboard, build_dashboard
@@ -55,21 +56,27 @@ def build_cabinet_paper(period: Period, *, portfolio: str = "", narrative: Narra
     dashboard = build_dashboard(period, portfolio=portfolio)
     improvement = build_improvement_report(period)
     title = f"Performance Reporting – {period.as_quarter.long_label}"
+    key = traffic_light_key(period)
     return CabinetPaper(
         masthead=masthead(title, (portfolio and f"{portfolio} portfolio") or "Council Scorecard"),
-        narrative=narrative or drafted_narrative(period, dashboard, improvement, portfolio),
-        key=traffic_light_key(period),
+        narrative=narrative or drafted_narrative(period, dashboard, improvement, portfolio, [s for s, _ in key]),
+        key=key,
         dashboard=dashboard,
         improvement=improvement,
     )
 
 
 def drafted_narrative(
-    period: Period, dashboard: Dashboard, improvement: ImprovementReport, portfolio: str
+    period: Period,
+    dashboard: Dashboard,
+    improvement: ImprovementReport,
+    portfolio: str,
+    ratings: Sequence[Status] = RATINGS,
 ) -> Narrative:
+    """The paper's words; ratings are the bands the council uses (no Blue where it has none)."""
     quarter = period.as_quarter.long_label
     counts = Counter(row.status for row in dashboard.rows)
-    *most, last = [f"{counts[status]} {status.label}" for status in RATINGS]
+    *most, last = [f"{counts[status]} {status.label}" for status in ratings]
     rated = f"{', '.join(most)} and {last}"
     in_portfolio = sum(dashboard.in_portfolio(row) for row in dashboard.rows)
     portfolio_note = f" {in_portfolio} of them are in the {portfolio} portfolio and are marked." if portfolio else ""
@@ -95,17 +102,6 @@ def drafted_narrative(
 
 
 def traffic_light_key(period: Period) -> list[tuple[Status, str]]:
-    """The key, in words, from the organisation's tolerances and the year's setting for Completed."""
-    organisation = OrganisationSettings.load()
-    amber = f"{plain(organisation.amber_margin * 100)}%"
-    completed = period.year.completed
-    key = [
-        (Status.GREEN, "performance meets target / On track" + (" / Completed" if completed is Status.GREEN else "")),
-        (Status.AMBER, f"performance within {amber} of target / Some slippage"),
-        (Status.RED, f"performance more than {amber} adverse of target / Major slippage"),
-    ]
-    if organisation.blue_margin is not None:
-        blue = f"{plain(organisation.blue_margin * 100)}%"
-        meaning = f"performance above {blue} of target" + (" / Completed" if completed is Status.BLUE else "")
-        key.insert(0, (Status.BLUE, meaning))
-    return key
+    """The key, in words, from the organisation's bands and the year's setting for Completed."""
+    found = bands(OrganisationSettings.load().tolerances, completed=period.year.completed)
+    return [(band.status, band.meaning) for band in found]

@@ -287,25 +287,33 @@ SEGMENTS = (
 DISTRIBUTION_TITLE = "Measures against target by year"
 
 
-def distribution_chart(summaries: list[YearSummary]) -> Chart:
+def segments(*, has_blue: bool) -> tuple[Segment, ...]:
+    """The legend names Blue only where the council has a Blue band."""
+    if has_blue:
+        return SEGMENTS
+    return (replace(SEGMENTS[0], legend="Met or exceeded target (Green)"), *SEGMENTS[1:])
+
+
+def distribution_chart(summaries: list[YearSummary], *, has_blue: bool = True) -> Chart:
     """One stacked bar per year, in the order given, of measures met, Amber and Red (each adds up to 100%)."""
+    shown = segments(has_blue=has_blue)
     with _drawing():
-        plot, description = _distribution_plot(summaries), distribution_description(summaries)
+        plot, description = _distribution_plot(summaries, shown), distribution_description(summaries)
         return _chart(DISTRIBUTION_TITLE, description, plot, distribution_table(summaries))
 
 
-def _distribution_plot(summaries: list[YearSummary]) -> Plot:
+def _distribution_plot(summaries: list[YearSummary], shown: tuple[Segment, ...] = SEGMENTS) -> Plot:
     # Each year's bar keeps its thickness however many years there are, up to the full height.
     plot = Plot(figsize=(WIDTH_INCHES, min(HEIGHT_INCHES, 0.9 + 0.6 * len(summaries))), layout="constrained")
     axes = plot.add_subplot()
     rows = range(len(summaries))
     starts = [0] * len(summaries)
-    for segment in SEGMENTS:
+    for segment in shown:
         shares = [_share(summary.traffic_lights, segment) for summary in summaries]
         _stack(axes, rows, starts, shares, segment)
         starts = [start + share for start, share in zip(starts, shares, strict=True)]
     _year_axis(axes, [summary.year for summary in summaries])
-    plot.legend(loc="outside upper left", ncols=len(SEGMENTS))
+    plot.legend(loc="outside upper left", ncols=len(shown))
     return plot
 
 

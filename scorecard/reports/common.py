@@ -49,13 +49,22 @@ class Group:
     rows: list[MeasureRow] = field(default_factory=list)
 
 
-def grouped(rows: list[MeasureRow], key) -> list[Group]:
-    """Rows grouped by key in the order the groups first appear; rows without a group go last."""
+def grouped(rows: list[MeasureRow], key, *, order: list[str] | None = None) -> list[Group]:
+    """Rows grouped by key, the groups in the council's order (names as listed) or else as they first appear;
+    rows without a group go last."""
     groups: dict[str, Group] = {}
     for row in rows:
         groups.setdefault(key(row) or "", Group(key(row) or "Not assigned")).rows.append(row)
     named = [group for name, group in groups.items() if name]
+    if order is not None:
+        position = {name: index for index, name in enumerate(order)}
+        named.sort(key=lambda group: position.get(group.name, len(position)))  # stable: unlisted as they came
     return named + ([groups[""]] if "" in groups else [])
+
+
+def listed(model) -> list[str]:
+    """The names of a council's directorates, pledges or perspectives in its own order (Listed.order)."""
+    return list(model.objects.order_by("order", "name").values_list("name", flat=True))
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from scorecard.council.models import OrganisationSettings, Period
+from scorecard.council.models import Directorate, OrganisationSettings, Period, Perspective, Pledge
 from scorecard.reports.common import (
     EVERY_ROW,
     Cell,
@@ -16,6 +16,7 @@ from scorecard.reports.common import (
     Table,
     figure_cell,
     grouped,
+    listed,
     masthead,
     status_cell,
     text,
@@ -27,6 +28,7 @@ GROUPINGS = {
     "pledge": ("Pledge", lambda row: row.pledge),
     "directorate": ("Directorate", lambda row: row.directorate),
 }
+LISTED = {"perspective": Perspective, "pledge": Pledge, "directorate": Directorate}  # each grouping's own order
 COLUMNS = [
     "Group",
     "Measure",
@@ -92,7 +94,7 @@ def build_dashboard(
         period=period.label,
         group_by=group_by,
         portfolio=portfolio,
-        groups=grouped(rows, GROUPINGS[group_by][1]),
+        groups=grouped(rows, GROUPINGS[group_by][1], order=listed(LISTED[group_by])),
         group_label=grouping_label(group_by),
     )
 

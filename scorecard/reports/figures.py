@@ -28,17 +28,27 @@ class Figure:
 NO_FIGURE = Figure(None, "")
 
 
-def figure(value: Decimal | Progress | None, unit: str, decimals: int, *, words: str = "", note: str = "") -> Figure:
-    """A number printed by the measure's unit and decimals, a progress word, or the words recorded instead."""
+def printing(measure) -> dict:
+    """How a measure's figures are printed: the keywords figure() and its callers take."""
+    return {"unit": measure.unit, "decimals": measure.decimals, "label": measure.unit_label}
+
+
+def figure(
+    value: Decimal | Progress | None, unit: str, decimals: int, *, words: str = "", note: str = "", label: str = ""
+) -> Figure:
+    """A number printed by the measure's unit (or its own unit label) and decimals, a progress word, or the
+    words recorded instead."""
     if isinstance(value, Progress):
         return Figure(None, with_note(value.label, note), decimals, unit)
     if value is None:
         return Figure(None, with_note(words, note) if words else "", decimals, unit)
-    return Figure(value, with_note(number_text(value, unit, decimals), note), decimals, unit)
+    return Figure(value, with_note(number_text(value, unit, decimals, label), note), decimals, unit)
 
 
-def number_text(value: Decimal, unit: str, decimals: int) -> str:
+def number_text(value: Decimal, unit: str, decimals: int, label: str = "") -> str:
     shown = f"{round_half_up(value, decimals):,.{decimals}f}"
+    if label:
+        return labelled(shown, label)
     if unit == "percent":
         return f"{shown}%"
     if unit in RATE_WORDS:
@@ -48,6 +58,16 @@ def number_text(value: Decimal, unit: str, decimals: int) -> str:
     if unit == "pounds":
         return f"£{shown}"
     return shown
+
+
+def labelled(shown: str, label: str) -> str:
+    """A number with the measure's own unit label: "-12% reduction", "£4.20 per resident", "35 per 100,000
+    collections"."""
+    if label.startswith("%"):
+        return f"{shown}{label}"
+    if label.startswith("£"):
+        return f"£{shown}{label[1:]}"
+    return f"{shown} {label}"
 
 
 def with_note(text: str, note: str) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scorecard.council.models import OrganisationSettings, Period
+from scorecard.council.models import Directorate, OrganisationSettings, Period
 from scorecard.performance.commentary import Commentary
 from scorecard.performance.inclusion import in_improvement_report
 from scorecard.reports.common import (
@@ -17,6 +17,7 @@ from scorecard.reports.common import (
     Table,
     figure_cell,
     grouped,
+    listed,
     masthead,
     status_cell,
     text,
@@ -84,7 +85,7 @@ def build_improvement_report(period: Period, *, only: RowFilter = EVERY_ROW) -> 
         masthead=masthead("Improvement Report – Council Scorecard", period.as_quarter.long_label),
         period=period.label,
         criterion=criterion.label,
-        groups=grouped(rows, lambda row: row.directorate),
+        groups=grouped(rows, lambda row: row.directorate, order=listed(Directorate)),
         directorate_word=organisation.directorate_word,
         commentary=Commentary(organisation.commentary),
     )

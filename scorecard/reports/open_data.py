@@ -14,6 +14,7 @@ from scorecard.council.models import OrganisationSettings, Period
 from scorecard.measures.fields import plain
 from scorecard.reports.figures import Figure
 from scorecard.reports.rows import MeasureRow, measure_rows
+from scorecard.returns.assessment import SET_BY_HAND
 
 COLUMNS = [
     "year",
@@ -27,6 +28,7 @@ COLUMNS = [
     "perspective",
     "good_is",
     "unit",
+    "unit_label",
     "decimals",
     "quarter_target",
     "actual",
@@ -36,6 +38,7 @@ COLUMNS = [
     "status",
     "forecast_status",
     "direction_of_travel",
+    *(f"{name}_set_by_hand{part}" for name in SET_BY_HAND for part in ("", "_reason")),
     "blue_margin",
     "amber_margin",
     "margins_are_absolute",
@@ -85,6 +88,16 @@ def number(value: Figure) -> str | None:
     return plain(value.value) if value.is_number else None
 
 
+def by_hand_columns(row: MeasureRow) -> dict:
+    """Whether each of the status, forecast status and direction was set by hand, and why (empty if not)."""
+    reasons = dict(row.set_by_hand)
+    columns = {}
+    for name in SET_BY_HAND:
+        columns[f"{name}_set_by_hand"] = name in reasons
+        columns[f"{name}_set_by_hand_reason"] = reasons.get(name, "")
+    return columns
+
+
 def open_row(period: Period, row: MeasureRow, licence: str) -> dict:
     tolerances = row.tolerances
     return {
@@ -99,6 +112,7 @@ def open_row(period: Period, row: MeasureRow, licence: str) -> dict:
         "perspective": row.perspective,
         "good_is": row.good_is,
         "unit": row.unit,
+        "unit_label": row.unit_label,
         "decimals": row.decimals,
         "quarter_target": number(row.target) or row.target.text or None,
         "actual": number(row.actual),
@@ -108,6 +122,7 @@ def open_row(period: Period, row: MeasureRow, licence: str) -> dict:
         "status": row.status.label,
         "forecast_status": row.forecast_status.label,
         "direction_of_travel": row.direction_label,
+        **by_hand_columns(row),
         "blue_margin": plain(tolerances.blue_margin) if tolerances.blue_margin is not None else None,
         "amber_margin": plain(tolerances.amber_margin),
         "margins_are_absolute": tolerances.absolute,

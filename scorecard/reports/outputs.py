@@ -40,7 +40,7 @@ def dashboard_output(
 
 def annual_output(year: FinancialYear) -> Output:
     report = build_annual_results(year)
-    chart = charts.distribution_chart(report.summaries)
+    chart = charts.distribution_chart(report.summaries, has_blue=report.has_blue)
     extra = {"summary_tables": report.tables()[1:], "chart": chart}
     return Output(report, "reports/_annual.html", extra, [chart])
 

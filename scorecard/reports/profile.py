@@ -10,7 +10,7 @@ from scorecard.measures.models import Measure, TargetAmendment
 from scorecard.performance.direction import Direction
 from scorecard.performance.status import Status
 from scorecard.reports.common import Masthead, Table, figure_cell, masthead, status_cell, text
-from scorecard.reports.figures import Figure, figure
+from scorecard.reports.figures import Figure, figure, printing
 from scorecard.reports.rows import actual_figure, previous_figure, target_figure
 from scorecard.returns.models import Return
 from scorecard.returns.selectors import assess_all
@@ -112,7 +112,7 @@ def build_measure_profile(measure: Measure, *, published_only: bool = False) -> 
         title=measure.title,
         aliases=[alias.code for alias in measure.aliases.all()],
         good_is=measure.good_is.label,
-        unit=measure.get_unit_display(),
+        unit=measure.unit_label or measure.get_unit_display(),
         frequency=measure.get_frequency_display(),
         owner=str(measure.owner or ""),
         points=points,
@@ -123,7 +123,7 @@ def build_measure_profile(measure: Measure, *, published_only: bool = False) -> 
 def point(ret: Return) -> ProfilePoint:
     (item,) = assess_all(ret.period, [ret], [ret.measure_id])
     measure, assessment = ret.measure, item.assessment
-    shown = {"unit": measure.unit, "decimals": measure.decimals}
+    shown = printing(measure)
     return ProfilePoint(
         period=ret.period.label,
         target=target_figure(item.target, **shown),

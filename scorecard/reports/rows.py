@@ -8,7 +8,7 @@ from scorecard.council.models import Directorate, OrganisationSettings, Period, 
 from scorecard.measures.models import ScorecardEntry
 from scorecard.performance.direction import Direction
 from scorecard.performance.status import Status, Tolerances
-from scorecard.reports.figures import NO_FIGURE, Figure, figure
+from scorecard.reports.figures import NO_FIGURE, Figure, figure, printing
 from scorecard.returns.models import DataFlag, Return
 from scorecard.returns.selectors import AssessedReturn, assess_all
 
@@ -41,11 +41,16 @@ class MeasureRow:
     tolerances: Tolerances
     unit: str
     decimals: int
+    unit_label: str = ""  # the measure's own, e.g. "per 100,000 collections"; empty: the unit's name
+    set_by_hand: tuple[tuple[str, str], ...] = ()  # (status, forecast_status or direction; the reason)
     restated: bool = False  # changed since the quarter was published
 
     @property
     def reference(self) -> str:
+        """Code and title, with the measure's own unit label (a CSV prints figures bare) and any restatement."""
         reference = f"{self.code} {self.title}".strip()
+        if self.unit_label:
+            reference = f"{reference} ({self.unit_label})"
         return f"{reference} (restated since publication)" if self.restated else reference
 
 
@@ -110,7 +115,7 @@ def row_for(
 ) -> MeasureRow:
     measure, ret, assessment = entry.measure, item.ret, item.assessment
     pledge, priority = places.priorities.get(entry.priority_id, ("", ""))
-    shown = {"unit": measure.unit, "decimals": measure.decimals}
+    shown = printing(measure)
     return MeasureRow(
         measure_id=measure.pk,
         is_action=measure.is_action,
@@ -137,22 +142,24 @@ def row_for(
         commentary_provisional=ret.state == "submitted",
         tolerances=measure.tolerances(organisation),
         unit=measure.unit,
+        unit_label=measure.unit_label,
+        set_by_hand=assessment.reasons,
         decimals=measure.decimals,
         restated=restated,
     )
 
 
-def target_figure(target, *, unit: str, decimals: int) -> Figure:
-    return figure(target.figure, unit, decimals) if target else NO_FIGURE
+def target_figure(target, *, unit: str, decimals: int, label: str = "") -> Figure:
+    return figure(target.figure, unit, decimals, label=label) if target else NO_FIGURE
 
 
-def actual_figure(ret: Return, *, unit: str, decimals: int) -> Figure:
+def actual_figure(ret: Return, *, unit: str, decimals: int, label: str = "") -> Figure:
     """The actual as printed, with its flag or note: "93.0% (Provisional)", "18.7% (2015 data)"."""
     flag = DataFlag(ret.data_flag).label if ret.data_flag else ""
-    return figure(ret.actual_figure, unit, decimals, words=ret.actual_text, note=ret.data_note or flag)
+    return figure(ret.actual_figure, unit, decimals, words=ret.actual_text, note=ret.data_note or flag, label=label)
 
 
-def previous_figure(ret: Return | None, *, unit: str, decimals: int) -> Figure:
+def previous_figure(ret: Return | None, *, unit: str, decimals: int, label: str = "") -> Figure:
     if ret is None:
         return NO_FIGURE
-    return figure(ret.actual_figure, unit, decimals, words=ret.actual_text, note=ret.data_note)
+    return figure(ret.actual_figure, unit, decimals, words=ret.actual_text, note=ret.data_note, label=label)

@@ -15,6 +15,8 @@ from scorecard.performance.direction import Direction, direction_of_travel
 from scorecard.performance.status import Status
 from scorecard.returns.models import Return
 
+SET_BY_HAND = ("status", "forecast_status", "direction")  # what the performance team may override
+
 
 @dataclass(frozen=True)
 class Assessment:
@@ -22,6 +24,11 @@ class Assessment:
     forecast_status: Status
     direction: Direction
     overridden: frozenset[str] = frozenset()  # which of the three were set by hand
+    reasons: tuple[tuple[str, str], ...] = ()  # (which, why) for each set by hand
+
+    def reason(self, name: str) -> str:
+        """Why the status, forecast status or direction was set by hand; empty if the rules gave it."""
+        return dict(self.reasons).get(name, "")
 
 
 def assess_return(
@@ -45,13 +52,15 @@ def assess_return(
     )
     forecast = year_end_figure(ret.forecast_figure, ret.actual_figure, ret.period.quarter)
     forecast_status = assess(forecast, year_end_target.figure if year_end_target else None, measure.good_is, **rules)
+    by_hand = {
+        name: getattr(ret, f"{name}_override_reason") for name in SET_BY_HAND if getattr(ret, f"{name}_override")
+    }
     return Assessment(
         status=Status(ret.status_override) if ret.status_override else status,
         forecast_status=Status(ret.forecast_status_override) if ret.forecast_status_override else forecast_status,
         direction=direction(ret, comparison),
-        overridden=frozenset(
-            name for name in ("status", "forecast_status", "direction") if getattr(ret, f"{name}_override")
-        ),
+        overridden=frozenset(by_hand),
+        reasons=tuple(sorted(by_hand.items())),
     )
 
 

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 
 from scorecard.council.models import OrganisationSettings, Period
-from scorecard.measures.models import Target
-from scorecard.performance.direction import Comparison
+from scorecard.measures.models import Accumulation, Target
+from scorecard.performance.direction import Comparison, comparison_for
 from scorecard.returns.assessment import Assessment, assess_return
 from scorecard.returns.models import Return
 
@@ -57,12 +57,18 @@ def assess_all(period: Period, returns: Iterable[Return], measure_ids: QuerySet 
     for ret in returns:
         target = targets.get((ret.measure_id, period.pk))
         year_end_target = targets.get((ret.measure_id, None))
-        comparison = comparisons.get((ret.measure.comparison, ret.measure_id))
+        comparison = comparisons.get((comparison_kind(ret.measure, period), ret.measure_id))
         assessment = assess_return(
             ret, target=target, year_end_target=year_end_target, comparison=comparison, organisation=organisation
         )
         assessed.append(AssessedReturn(ret, target, year_end_target, comparison, assessment))
     return assessed
+
+
+def comparison_kind(measure, period: Period) -> str:
+    """The comparison the measure's direction of travel uses this quarter (performance.direction.comparison_for)."""
+    year_to_date = measure.accumulation == Accumulation.YEAR_TO_DATE
+    return comparison_for(Comparison(measure.comparison), year_to_date=year_to_date, quarter=period.quarter).value
 
 
 # What a direction of travel and a "previous actual" read of an earlier return, and no more.

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from scorecard.measures.models import Measure, Unit
-
-RATES = (Unit.RATE_PER_1000, Unit.RATE_PER_10000, Unit.RATE_PER_100000)
+from scorecard.measures.models import Measure
+from scorecard.performance.ranges import FigureRange, figure_range, range_problem
 
 
 def figure_problem(measure: Measure, value: Decimal | None) -> str | None:
@@ -15,16 +14,24 @@ def figure_problem(measure: Measure, value: Decimal | None) -> str | None:
         return None
     if not value.is_finite():
         return "Enter a number"
-    if measure.unit == Unit.PERCENT and not Decimal(0) <= value <= Decimal(100):
-        return "A percentage must be between 0 and 100"
-    if measure.unit in (*RATES, Unit.COUNT, Unit.DAYS) and value < 0:
-        return f"A {measure.get_unit_display().lower()} cannot be below zero"
+    problem = out_of_range(measure, value)
+    if problem:
+        return problem
     if decimal_places(value) > measure.decimals:
         allowed = {0: "whole numbers", 1: "up to 1 decimal place"}.get(
             measure.decimals, f"up to {measure.decimals} decimal places"
         )
         return f"This measure is recorded in {allowed}"
     return None
+
+
+def out_of_range(measure: Measure, value: Decimal) -> str | None:
+    """Why the value is outside the measure's range (its unit's natural one, or its own); None if inside."""
+    return range_problem(value, measure.unit, minimum=measure.minimum, maximum=measure.maximum)
+
+
+def allowed_range(measure: Measure) -> FigureRange:
+    return figure_range(measure.unit, minimum=measure.minimum, maximum=measure.maximum)
 
 
 def decimal_places(value: Decimal) -> int:

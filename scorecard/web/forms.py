@@ -4,6 +4,8 @@ from django import forms
 
 from scorecard.council.models import Directorate, FinancialYear, OrganisationSettings, Pledge, Portfolio
 from scorecard.council.selectors import held_quarter, held_year
+from scorecard.measures.selectors import has_blue_band
+from scorecard.performance.bands import statuses_to_choose
 from scorecard.performance.periods import PeriodError
 from scorecard.performance.status import Status
 from scorecard.reports.common import RowFilter
@@ -51,15 +53,15 @@ class PeriodForm(YearForm):
 class ImprovementForm(PeriodForm):
     directorate = forms.ChoiceField(label="Directorate", required=False, widget=select())
     pledge = forms.ChoiceField(label="Pledge", required=False, widget=select())
-    status = forms.ChoiceField(
-        label="Status", required=False, choices=[("", "All"), *((s.value, s.label) for s in Status)], widget=select()
-    )
+    status = forms.ChoiceField(label="Status", required=False, widget=select())
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["directorate"].choices = names(Directorate)
         self.fields["directorate"].label = OrganisationSettings.load().directorate_word
         self.fields["pledge"].choices = names(Pledge)
+        statuses = statuses_to_choose(has_blue=has_blue_band())  # no Blue where the council has none
+        self.fields["status"].choices = [("", "All"), *((status.value, status.label) for status in statuses)]
 
     def row_filter(self) -> RowFilter:
         data = self.cleaned_data

@@ -65,5 +65,12 @@ def as_csv(data: OpenData) -> str:
     writer = csv.DictWriter(out, fieldnames=COLUMNS)
     writer.writeheader()
     for row in data.rows:
-        writer.writerow({key: not_a_formula(value) if isinstance(value, str) else value for key, value in row.items()})
+        writer.writerow({key: csv_value(value) for key, value in row.items()})
     return out.getvalue()
+
+
+def csv_value(value):
+    """Text neutralised, true and false as JSON writes them."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return not_a_formula(value) if isinstance(value, str) else value

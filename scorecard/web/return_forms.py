@@ -13,19 +13,20 @@ from django.core.validators import DecimalValidator
 from scorecard.council.models import OrganisationSettings
 from scorecard.measures.fields import FigureFormField
 from scorecard.measures.models import Measure, Target, Unit
+from scorecard.measures.selectors import has_blue_band
+from scorecard.performance.bands import statuses_to_choose
 from scorecard.performance.commentary import Commentary
 from scorecard.performance.direction import Direction
 from scorecard.performance.milestones import Progress
-from scorecard.performance.status import Status
-from scorecard.reports.figures import figure
+from scorecard.reports.figures import figure, printing
 from scorecard.returns.models import DataFlag, Return
 from scorecard.returns.services import COMMENTARIES
-from scorecard.returns.validation import figure_problem
+from scorecard.returns.validation import allowed_range, figure_problem
 
 NUMBERS = ("actual", "forecast")
 PROGRESS = ("actual_progress", "forecast_progress")
 STORED = DecimalValidator(max_digits=18, decimal_places=6)  # what a FigureField holds
-UNIT_WORDS = {Unit.PERCENT: "a percentage, 0 to 100", Unit.POUNDS: "pounds (£)"}
+UNIT_WORDS = {Unit.PERCENT: "a percentage", Unit.POUNDS: "pounds (£)"}
 SELECT = forms.Select(attrs={"class": "govuk-select"})
 
 
@@ -54,11 +55,14 @@ def progress_choices(blank: str) -> list[tuple[str, str]]:
 
 
 def unit_hint(measure: Measure) -> str:
-    unit = UNIT_WORDS.get(measure.unit, measure.get_unit_display().lower())
+    """The unit (the measure's own label, if it has one), the range it may record and its decimals."""
+    unit = measure.unit_label or UNIT_WORDS.get(measure.unit, measure.get_unit_display().lower())
     places = {0: "whole numbers", 1: "up to 1 decimal place"}.get(
         measure.decimals, f"up to {measure.decimals} decimal places"
     )
-    return f"As {unit}, in {places}."
+    allowed = allowed_range(measure)
+    span = "" if allowed.lowest is None and allowed.highest is None else f", {allowed.words}"
+    return f"As {unit}{span}, in {places}."
 
 
 def figure_for(measure: Measure, label: str, name: str) -> FigureInput:
@@ -190,25 +194,29 @@ OVERRIDABLE = [
     ("forecast_status", "Forecast year-end status"),
     ("direction", "Direction of travel"),
 ]
-STATUSES = [(status.value, status.label) for status in Status]
 DIRECTIONS = [(direction.value, direction.label) for direction in Direction]
 
 
 class OverrideForm(forms.Form):
     prefix = "override"
     field = forms.ChoiceField(label="What to set by hand", choices=OVERRIDABLE, initial="status", widget=SELECT)
-    value = forms.ChoiceField(
-        label="Set it to",
-        choices=[("", "As worked out by the rules"), ("Statuses", STATUSES), ("Directions of travel", DIRECTIONS)],
-        required=False,
-        widget=SELECT,
-    )
+    value = forms.ChoiceField(label="Set it to", required=False, widget=SELECT)
     reason = forms.CharField(label="Reason", widget=forms.Textarea, required=False, help_text="Kept with the return.")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # No Blue where the council has no Blue band.
+        self.statuses = [(status.value, status.label) for status in statuses_to_choose(has_blue=has_blue_band())]
+        self.fields["value"].choices = [
+            ("", "As worked out by the rules"),
+            ("Statuses", self.statuses),
+            ("Directions of travel", DIRECTIONS),
+        ]
 
     def clean(self):
         cleaned = super().clean()
         field, value = cleaned.get("field"), cleaned.get("value")
-        if field and value and value not in dict(DIRECTIONS if field == "direction" else STATUSES):
+        if field and value and value not in dict(DIRECTIONS if field == "direction" else self.statuses):
             wanted = "a direction of travel" if field == "direction" else "a status"
             self.add_error("value", f"Choose {wanted} for the {dict(OVERRIDABLE)[field].lower()}")
         if value and not cleaned.get("reason", "").strip():
@@ -245,4 +253,4 @@ class TargetAmendmentForm(forms.Form):
 
 def target_label(target: Target, measure: Measure) -> str:
     which = f"{target.period.label} target" if target.period_id else "Year-end target"
-    return f"{which} (now {figure(target.figure, measure.unit, measure.decimals).text})"
+    return f"{which} (now {figure(target.figure, **printing(measure)).text})"

@@ -22,11 +22,11 @@ from scorecard.measures.fields import plain
 from scorecard.measures.models import Measure, ScorecardEntry, Target
 from scorecard.performance.direction import Comparison
 from scorecard.performance.status import Status
-from scorecard.reports.figures import Figure, figure
+from scorecard.reports.figures import Figure, figure, printing
 from scorecard.reports.rows import actual_figure, previous_figure, target_figure
 from scorecard.returns import services
 from scorecard.returns.models import Return, is_overdue
-from scorecard.returns.selectors import AssessedReturn, assessed_return, quarter_return
+from scorecard.returns.selectors import AssessedReturn, assessed_return, comparison_kind, quarter_return
 from scorecard.returns.services import COMMENTARIES, Refused, StaleReturn
 from scorecard.returns.worklists import returns_due
 from scorecard.web import downloads, tables
@@ -195,7 +195,7 @@ class Worked:
 
 def worked_out(item: AssessedReturn) -> Worked:
     ret, assessment = item.ret, item.assessment
-    shown = {"unit": ret.measure.unit, "decimals": ret.measure.decimals}
+    shown = printing(ret.measure)
     return Worked(
         actual=actual_figure(ret, **shown),
         forecast=figure(ret.forecast_figure, **shown),
@@ -223,8 +223,9 @@ def panel(ret: Return, form: ReturnForm | None) -> dict:
 
 
 def compared_with(ret: Return) -> str:
+    """The label of the figure the direction of travel compares with (returns.selectors.comparison_kind)."""
     quarter = ret.period.as_quarter
-    if ret.measure.comparison == Comparison.PREVIOUS_PERIOD:
+    if comparison_kind(ret.measure, ret.period) == Comparison.PREVIOUS_PERIOD:
         return f"Previous quarter ({quarter.previous.label})"
     return f"Same quarter last year ({quarter.same_quarter_last_year.label})"
 

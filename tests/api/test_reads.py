@@ -30,6 +30,20 @@ def test_a_published_quarters_returns_carry_figures_statuses_and_direction(publi
         "forecast_status": "awaiting_data",  # a year-end target, but no forecast recorded
         "direction": "not_applicable",
         "set_by_hand": [],
+        "set_by_hand_reasons": {},
+    }
+
+
+def test_a_status_set_by_hand_says_so_with_its_reason(public, council):
+    ret = council.measure.returns.get(period=council.published)
+    ret.status_override, ret.status_override_reason = "amber", "As published: the council printed Amber"
+    ret.direction_override, ret.direction_override_reason = "planned", "A planned reduction in places"
+    ret.save()
+    (row,) = public.get(f"/periods/{council.published.pk}/returns").json()
+    assert row["assessment"]["set_by_hand"] == ["direction", "status"]
+    assert row["assessment"]["set_by_hand_reasons"] == {
+        "direction": "A planned reduction in places",
+        "status": "As published: the council printed Amber",
     }
 
 
@@ -77,6 +91,16 @@ def test_measures_of_a_year_come_with_their_place_in_its_scorecard(public, counc
     assert [(m["code"], m["good_is"], m["place"]["directorate"]) for m in rows] == [
         ("CM PM15", "low", "People Services"),
         ("CM PM16", "high", "People Services"),
+    ]
+
+
+def test_a_measure_says_its_unit_label_and_the_range_it_may_record(public, council):
+    council.other.unit, council.other.minimum, council.other.unit_label = "percent", -100, "% reduction"
+    council.other.save()
+    shapes = {m["code"]: m for m in public.get("/measures", year="2018/19").json()}
+    assert [(m["unit_label"], m["minimum"], m["maximum"]) for m in shapes.values()] == [
+        ("", "0", None),  # a count: zero or more
+        ("% reduction", "-100", "100"),
     ]
 
 

@@ -48,6 +48,20 @@ def test_a_figure_the_measure_cannot_hold_gets_the_webs_message(as_role, council
     assert Return.objects.get(pk=council.draft.pk).actual == 480
 
 
+def test_a_negative_percentage_is_taken_once_the_measure_allows_it_and_beyond_it_the_range_is_named(as_role, council):
+    council.measure.unit, council.measure.minimum = "percent", -100
+    council.measure.save()
+    owner = as_role("owner")
+    response = owner.send("PATCH", address(council), {"version": council.draft.version, "actual": "-12"})
+    assert response.status_code == 200
+    response = owner.send(
+        "PATCH", address(council), {"version": response.json()["workflow"]["version"], "actual": -140}
+    )
+    assert response.json()["errors"] == [
+        {"field": "actual", "message": "Actual: a percentage must be between −100 and 100"}
+    ]
+
+
 def test_a_figure_that_is_not_a_number_names_the_field(as_role, council):
     response = as_role("owner").send("PATCH", address(council), {"version": 1, "actual": "lots"})
     assert response.status_code == 422

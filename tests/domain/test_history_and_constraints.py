@@ -3,10 +3,12 @@
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from simple_history.utils import update_change_reason
 
 from scorecard.accounts.models import RoleAssignment
+from scorecard.measures.models import Measure
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -65,3 +67,8 @@ def test_the_performance_team_role_covers_the_whole_council():
     scope = officer.roles.get().directorate
     with pytest.raises(IntegrityError):
         RoleAssignment.objects.create(user=officer, role="performance_team", directorate=scope)
+
+
+def test_a_measures_highest_figure_cannot_be_below_its_lowest():
+    with pytest.raises(ValidationError, match="The highest figure cannot be below the lowest"):
+        Measure(code="X1", title="Days ahead", unit="days", minimum=10, maximum=-10).clean()

@@ -7,6 +7,7 @@ import pytest
 from scorecard.performance.direction import Direction
 from scorecard.performance.status import Status
 from scorecard.returns.selectors import assessed_returns
+from scorecard.web.returns import compared_with
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -41,6 +42,35 @@ def test_a_measure_can_compare_with_the_previous_quarter():
     factories.return_for(online, factories.period(2018, 1), 50000)
     factories.return_for(online, factories.period(2018, 2), 44745)
     assert assessment_of(online, factories.period(2018, 2)).direction is Direction.DETERIORATING
+
+
+def test_a_year_to_date_figure_in_quarter_1_is_compared_with_quarter_1_a_year_before():
+    """Not with last year's quarter 4, the whole year's total: the count restarted in April."""
+    fly_tips = factories.measure("ENV 3", title="Fly-tips cleared (year to date)", comparison="previous_period")
+    factories.return_for(fly_tips, factories.period(2017, 1), 300)
+    factories.return_for(fly_tips, factories.period(2017, 4), 1200)
+    factories.return_for(fly_tips, factories.period(2018, 1), 350)
+    item = next(item for item in assessed_returns(factories.period(2018, 1)) if item.ret.measure == fly_tips)
+    assert item.comparison.period == factories.period(2017, 1)
+    assert item.assessment.direction is Direction.IMPROVING  # 350 against 300, not against 1,200
+
+
+def test_a_snapshot_in_quarter_1_is_still_compared_with_the_quarter_before():
+    waiting = factories.measure(
+        "HS 1", title="Households waiting", comparison="previous_period", accumulation="snapshot"
+    )
+    factories.return_for(waiting, factories.period(2017, 1), 300)
+    factories.return_for(waiting, factories.period(2017, 4), 1200)
+    factories.return_for(waiting, factories.period(2018, 1), 350)
+    assert assessment_of(waiting, factories.period(2018, 1)).direction is Direction.DETERIORATING
+
+
+def test_the_return_page_says_what_a_year_to_date_figure_is_compared_with():
+    fly_tips = factories.measure("ENV 3", title="Fly-tips cleared (year to date)", comparison="previous_period")
+    ret = factories.return_for(fly_tips, factories.period(2018, 1), 350)
+    assert compared_with(ret) == "Same quarter last year (2017/18 Q1)"
+    ret = factories.return_for(fly_tips, factories.period(2018, 2), 400)
+    assert compared_with(ret) == "Previous quarter (2018/19 Q1)"
 
 
 def test_without_a_comparison_the_direction_is_not_applicable():

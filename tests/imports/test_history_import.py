@@ -179,3 +179,16 @@ def test_only_the_performance_team_imports_history(officer, recycled):
     with pytest.raises(ImportProblem):
         found.commit(officer)
     assert not Return.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("unit", "minimum", "value"), [(Unit.DAYS, None, "-14"), (Unit.PERCENT, Decimal(-100), "-12.5")]
+)
+def test_history_keeps_a_signed_figure_as_published(performance, unit, minimum, value):
+    """History is what the council already published: the LGBF itself publishes percentages above 100 and
+    negative ones, so the history import records them as published rather than refusing them."""
+    measure = factories.measure("WS PM07", title="Days ahead (+) / behind (-)", unit=unit, decimals=1, minimum=minimum)
+    found = planned(performance, values=history(("WS PM07", "2016/17", "", value, "")))
+    assert found.problems == []
+    found.commit(performance)
+    assert Return.objects.get(measure=measure).actual == Decimal(value)

@@ -369,3 +369,35 @@ def test_a_filled_in_excel_template_imports(scorecard, quarter, officer):
 def test_a_bullet_point_in_commentary_is_text_not_a_formula():
     assert not looks_like_a_formula("- Recruited two officers")
     assert looks_like_a_formula("-Recruited")
+
+
+# -- units that fit real measures (issue 11 §4) --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("unit", "minimum", "maximum", "value", "refused_as"),
+    [
+        (Unit.DAYS, Decimal(-365), Decimal(365), "-14", "Row 2, actual: Days cannot be below zero"),
+        (Unit.PERCENT, Decimal(-100), None, "-12.5", "Row 2, actual: A percentage must be between 0 and 100"),
+    ],
+)
+def test_a_signed_figure_imports_once_its_measure_widens_its_range(
+    quarter, performance, unit, minimum, maximum, value, refused_as
+):
+    measure = factories.measure("WS PM07", title="Waste collections (days ahead / behind)", unit=unit, decimals=1)
+    factories.entry(measure, quarter.year)
+    assert only_problem(planned(csv_file(["WS PM07", value]), quarter, performance)).startswith(refused_as)
+    measure.minimum, measure.maximum = minimum, maximum
+    measure.save()
+    plan = planned(csv_file(["WS PM07", value]), quarter, performance)
+    assert plan.problems == []
+    commit_plan(plan, performance)
+    assert Return.objects.get(measure=measure).actual == Decimal(value)
+
+
+def test_a_figure_beyond_the_measures_own_range_names_the_range(quarter, performance):
+    measure = factories.measure("WS PM08", title="Reduction in missed bins", unit=Unit.PERCENT, minimum=-100)
+    factories.entry(measure, quarter.year)
+    assert only_problem(planned(csv_file(["WS PM08", "-150"]), quarter, performance)) == (
+        "Row 2, actual: A percentage must be between −100 and 100; the file has “-150”"
+    )

@@ -213,3 +213,16 @@ def test_a_filled_in_excel_targets_template_imports(scorecard, year, performance
     assert (plan.summary, plan.ignored_columns) == ("2 new, 0 changed, 13 unchanged, 0 in error", [])
     commit_plan(plan, performance)
     assert (target_of(scorecard["online"]).value, target_of(scorecard["satisfied"]).value) == (125000, 90)
+
+
+def test_a_negative_target_imports_once_its_measure_allows_it(scorecard, year, performance):
+    """A "% reduction" aiming at a rise of no more than 5% has a target of -5."""
+    reduction = factories.measure("WS PM08", title="Reduction in missed bins", unit=Unit.PERCENT, decimals=1)
+    factories.entry(reduction, year)
+    (problem,) = planned(csv_file(["WS PM08", "Year end", "-5"]), year, performance).problems
+    assert str(problem).startswith("Row 2, target: A percentage must be between 0 and 100")
+    reduction.minimum = Decimal(-100)
+    reduction.save()
+    plan = planned(csv_file(["WS PM08", "Year end", "-5"]), year, performance)
+    commit_plan(plan, performance)
+    assert target_of(reduction).value == Decimal(-5)

@@ -1,6 +1,6 @@
 import pytest
 
-from scorecard.performance.direction import Direction, direction_of_travel
+from scorecard.performance.direction import Comparison, Direction, comparison_for, direction_of_travel
 from scorecard.performance.status import Polarity
 
 
@@ -48,3 +48,16 @@ def test_same_can_be_shown_as_stabilised():
     assert Direction.parse("N/A") is Direction.NOT_APPLICABLE
     with pytest.raises(ValueError, match="not a direction of travel"):
         Direction.parse("Sideways")
+
+
+@pytest.mark.parametrize(
+    ("comparison", "year_to_date", "quarter", "expected"),
+    [
+        (Comparison.PREVIOUS_PERIOD, True, 1, Comparison.SAME_PERIOD_LAST_YEAR),  # not last year's full-year total
+        (Comparison.PREVIOUS_PERIOD, True, 2, Comparison.PREVIOUS_PERIOD),  # Q2 to date against Q1 to date
+        (Comparison.PREVIOUS_PERIOD, False, 1, Comparison.PREVIOUS_PERIOD),  # a snapshot may cross the year
+        (Comparison.SAME_PERIOD_LAST_YEAR, True, 1, Comparison.SAME_PERIOD_LAST_YEAR),
+    ],
+)
+def test_a_year_to_date_figure_is_never_compared_across_the_year_boundary(comparison, year_to_date, quarter, expected):
+    assert comparison_for(comparison, year_to_date=year_to_date, quarter=quarter) is expected

@@ -3,6 +3,7 @@ import pytest
 from scorecard.performance.assessment import Frequency, assess, is_due, quarterly_status, year_end_figure
 from scorecard.performance.milestones import Progress, milestone_status
 from scorecard.performance.status import Polarity, Status, Tolerances
+from scorecard.performance.summaries import percent_met
 
 
 @pytest.mark.parametrize(
@@ -41,6 +42,20 @@ def test_no_target_comes_before_awaiting_data():
     assert assess(61, None, Polarity.HIGH) is Status.NO_TARGET
     assert assess(None, None, Polarity.HIGH) is Status.NO_TARGET
     assert assess(None, 500, Polarity.HIGH) is Status.AWAITING_DATA
+
+
+def test_a_context_measure_is_for_information_not_no_target():
+    assert assess(291, None, Polarity.NONE) is Status.FOR_INFORMATION
+    assert assess(291, 300, Polarity.NONE) is Status.FOR_INFORMATION  # a target cannot rate it either
+    assert assess(None, None, Polarity.NONE) is Status.AWAITING_DATA  # its figure is still to be chased
+    assert Status.FOR_INFORMATION.label == "For information"
+    assert Status.parse("For information") is Status.FOR_INFORMATION
+    assert not Status.FOR_INFORMATION.is_rating
+    assert Status.FOR_INFORMATION.style.order > Status.NO_TARGET.style.order
+
+
+def test_a_context_measure_is_left_out_of_the_met_target_percentage():
+    assert percent_met([Status.GREEN, Status.RED, Status.FOR_INFORMATION]) == 50
 
 
 def test_a_number_against_a_progress_word_cannot_be_rated():

@@ -6,6 +6,8 @@ import io
 import pytest
 
 from scorecard.council.models import Directorate, Period
+from scorecard.measures.models import Measure
+from scorecard.returns.models import Return
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -33,6 +35,36 @@ def test_the_json_carries_the_licence_and_every_published_figure(client, quarter
     assert (row["code"], row["actual"], row["quarter_target"], row["status"]) == ("CM PM15", "28811", "30000", "Amber")
     assert (row["good_is"], row["amber_margin"], row["blue_margin"]) == ("High", "0.05", "0.02")
     assert row["licence"] == "Open Government Licence v3.0"
+
+
+def test_a_status_set_by_hand_is_flagged_with_its_reason_in_json_and_csv(client, quarters):
+    ret = Return.objects.get(period=quarters[0])
+    ret.status_override, ret.status_override_reason = "green", "As published: rounded to target"
+    ret.save()
+    (row,) = client.get("/open-data/scorecard.json").json()["rows"]
+    assert (row["status"], row["status_set_by_hand"], row["status_set_by_hand_reason"]) == (
+        "Green",
+        True,
+        "As published: rounded to target",
+    )
+    assert (row["forecast_status_set_by_hand"], row["forecast_status_set_by_hand_reason"]) == (False, "")
+    assert (row["direction_set_by_hand"], row["direction_set_by_hand_reason"]) == (False, "")
+    (line,) = csv.DictReader(io.StringIO(client.get("/open-data/scorecard.csv").content.decode()))
+    assert (line["status_set_by_hand"], line["status_set_by_hand_reason"]) == (
+        "true",
+        "As published: rounded to target",
+    )
+    assert line["direction_set_by_hand"] == "false"
+
+
+def test_the_open_data_carries_the_measures_own_unit_label(client, quarters):
+    Measure.objects.filter(code="CM PM15").update(unit_label="transactions")
+    (row,) = client.get("/open-data/scorecard.json").json()["rows"]
+    assert (row["unit"], row["unit_label"], row["actual_as_printed"]) == (
+        "count",
+        "transactions",
+        "28,811 transactions",
+    )
 
 
 def test_unpublished_quarters_never_appear(client, quarters):
