@@ -59,3 +59,14 @@ def measure_with_code(codes: list[str]) -> Measure | None:
     index = CodeIndex.of_everything()
     found = {index.find(code) for code in codes} - {None}
     return found.pop() if len(found) == 1 and AMBIGUOUS not in found else None
+
+
+def year_is_public(year: FinancialYear) -> bool:
+    """A year's scorecard and targets are public once one of its quarters is published."""
+    return year.periods.filter(published_at__isnull=False).exists()
+
+
+def public_amendments(amendments):
+    """Target amendments readers and the public see: approved ones, to targets of years with a published quarter."""
+    published_years = FinancialYear.objects.filter(periods__published_at__isnull=False)
+    return amendments.exclude(approved_by="").filter(approved_on__isnull=False, target__year__in=published_years)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from scorecard.accounts.permissions import PUBLIC_SIGHT, WorkingSight
 from scorecard.council.models import OrganisationSettings, Period
 from scorecard.measures.fields import plain
 from scorecard.performance.status import RATINGS, Status
@@ -51,12 +52,18 @@ class CabinetPaper:
         ]
 
 
-def build_cabinet_paper(period: Period, *, portfolio: str = "", narrative: Narrative | None = None) -> CabinetPaper:
-    dashboard = build_dashboard(period, portfolio=portfolio)
-    improvement = build_improvement_report(period)
+def build_cabinet_paper(
+    period: Period,
+    *,
+    portfolio: str = "",
+    narrative: Narrative | None = None,
+    sight: WorkingSight = PUBLIC_SIGHT,
+) -> CabinetPaper:
+    dashboard = build_dashboard(period, portfolio=portfolio, sight=sight)
+    improvement = build_improvement_report(period, sight=sight)
     title = f"Performance Reporting – {period.as_quarter.long_label}"
     return CabinetPaper(
-        masthead=masthead(title, (portfolio and f"{portfolio} portfolio") or "Council Scorecard"),
+        masthead=masthead(title, (portfolio and f"{portfolio} portfolio") or "Council Scorecard", period=period),
         narrative=narrative or drafted_narrative(period, dashboard, improvement, portfolio),
         key=traffic_light_key(period),
         dashboard=dashboard,

@@ -42,9 +42,10 @@ def in_people_services(code: str, period: Period, **fields):
 
 def test_the_team_opens_a_quarter_with_a_deadline(client, performance):
     q3 = period_in(Period.State.NOT_OPEN)
-    response = client.post(f"/quarters/{q3.pk}/open/", {"deadline": "2019-01-18"}, follow=True)
+    answers = {"deadline": "2019-01-18", "back_loading": "no"}  # a past deadline asks whether this is back-loading
+    response = client.post(f"/quarters/{q3.pk}/open/", answers, follow=True)
     q3.refresh_from_db()
-    assert (q3.state, q3.deadline) == (Period.State.OPEN, date(2019, 1, 18))
+    assert (q3.state, q3.deadline, q3.back_loading) == (Period.State.OPEN, date(2019, 1, 18), False)
     assert "2018/19 Q3 is open for returns until 18 January 2019." in text(response)
 
 
