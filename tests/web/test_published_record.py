@@ -7,6 +7,8 @@ only by those permissions.py lets open the return (its owners, its directorate's
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from scorecard.accounts import permissions
@@ -184,3 +186,22 @@ def test_a_reopened_quarter_reads_in_as_many_queries_however_many_measures(
     client.force_login(people["other_owner"])
     with django_assert_max_num_queries(30):
         assert client.get("/reports/dashboard/?year=2018/19&quarter=2&group_by=directorate").status_code == 200
+
+
+def test_the_open_data_and_report_mastheads_show_the_date_the_council_published(client, people):
+    q1 = factories.period(2014, 1)
+    measure = factories.measure("CM PM15", title="Children in need")
+    factories.entry(measure, q1.year, directorate=Directorate.objects.get(name="People Services"))
+    factories.return_for(measure, q1, 470)
+    Period.objects.filter(pk=q1.pk).update(state=Period.State.CLOSED)
+    services.period_publish(period=q1, by=people["performance"], published_on=date(2014, 9, 12))
+    rows = client.get("/open-data/2014-15-Q1/scorecard.json").json()["rows"]
+    assert [row["published"] for row in rows] == ["2014-09-12"]
+    assert "12 September 2014" in client.get("/open-data/").content.decode()
+    page = client.get("/reports/dashboard/?year=2014/15&quarter=1&group_by=directorate").content.decode()
+    assert "Published 12 September 2014" in page
+    sheet = client.get("/reports/dashboard/?year=2014/15&quarter=1&group_by=directorate&format=xlsx")
+    assert sheet.status_code == 200
+    report = client.get("/api/reports/dashboard?year=2014/15&quarter=1").json()
+    assert report["published_on"] == "2014-09-12"
+    assert client.get("/api/periods?year=2014/15").json()[0]["published_on"] == "2014-09-12"
