@@ -170,22 +170,39 @@ def test_one_rule_decides_who_sees_working_values(people, drafting):
         assert sees is permissions.may_view_return(person, ret), role
 
 
-@pytest.mark.parametrize("count", [3, 30])
-def test_a_reopened_quarter_reads_in_as_many_queries_however_many_measures(
-    client, people, count, django_assert_max_num_queries
-):
+def scorecard_of(count: int, start: int = 0) -> Period:
     q2 = factories.period(2018, 2)
     place = Directorate.objects.get(name="People Services")
-    for number in range(count):
+    for number in range(start, start + count):
         measure = factories.measure(f"PM{number}", title=f"Measure {number}")
         factories.entry(measure, q2.year, directorate=place, order=number)
         factories.target(measure, q2, 100)
         factories.return_for(measure, q2, 90, context="Published words")
+    return q2
+
+
+@pytest.mark.parametrize("role", ["anonymous", "other_owner", "owner"])
+def test_a_reopened_quarter_reads_in_as_many_queries_however_many_measures(
+    client, people, role, django_assert_max_num_queries
+):
+    q2 = scorecard_of(3)
     factories.published(q2)
     services.period_reopen(period=q2, by=people["performance"], reason="Corrections")
-    client.force_login(people["other_owner"])
-    with django_assert_max_num_queries(30):
-        assert client.get("/reports/dashboard/?year=2018/19&quarter=2&group_by=directorate").status_code == 200
+    visitor = as_(client, people, role)
+    urls = [
+        "/reports/dashboard/?year=2018/19&quarter=2&group_by=directorate",
+        "/api/reports/improvement?year=2018/19&quarter=2",
+        f"/api/periods/{q2.pk}/returns",
+    ]
+    counts = []
+    for url in urls:
+        with django_assert_max_num_queries(40) as few:
+            assert visitor.get(url).status_code == 200
+        counts.append(len(few.captured_queries))
+    scorecard_of(30, start=3)
+    for url, count in zip(urls, counts, strict=True):
+        with django_assert_max_num_queries(count):
+            assert visitor.get(url).status_code == 200, url
 
 
 def test_the_open_data_and_report_mastheads_show_the_date_the_council_published(client, people):
