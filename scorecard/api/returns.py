@@ -44,10 +44,11 @@ def one_return(request, period_id: Id, measure_id: Id):
     ret = quarter_return_of(request, period_id, measure_id)
     if permissions.may_view_return(request.user, ret):
         return shapes.return_shape(assessed_return(ret), with_workflow=True)
-    shown = shown_return(ret, sight=permissions.working_sight(request.user))
+    sight = permissions.working_sight(request.user)
+    shown = shown_return(ret, sight=sight)
     if shown is None:
         raise NotFound(f"No published return for {ret.measure} in {ret.period.label}.")
-    return shapes.return_shape(assessed_return(shown), with_workflow=False)
+    return shapes.return_shape(assessed_return(shown, sight=sight), with_workflow=False)
 
 
 @router.patch("/periods/{period_id}/returns/{measure_id}", response={200: ReturnOut, **REFUSALS})

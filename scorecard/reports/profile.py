@@ -106,7 +106,7 @@ def build_measure_profile(measure: Measure, *, sight: WorkingSight = PUBLIC_SIGH
     returns = Return.objects.filter(measure=measure).select_related("measure", "period__year")
     returns = list(returns.order_by("period__year__start_year", "period__quarter"))
     shown = shown_returns(returns, sight=sight, directorates=measure_directorates(measure))
-    points = [point(ret) for ret in shown if ret is not None]
+    points = [point(ret, sight) for ret in shown if ret is not None]
     return MeasureProfile(
         masthead=masthead(f"Measure profile: {measure.code or measure.title}", measure.title),
         measure_id=measure.pk,
@@ -122,8 +122,8 @@ def build_measure_profile(measure: Measure, *, sight: WorkingSight = PUBLIC_SIGH
     )
 
 
-def point(ret: Return) -> ProfilePoint:
-    (item,) = assess_all(ret.period, [ret], [ret.measure_id])
+def point(ret: Return, sight: WorkingSight) -> ProfilePoint:
+    (item,) = assess_all(ret.period, [ret], [ret.measure_id], sight=sight)
     measure, assessment = ret.measure, item.assessment
     shown = {"unit": measure.unit, "decimals": measure.decimals}
     return ProfilePoint(

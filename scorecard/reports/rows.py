@@ -68,7 +68,7 @@ def measure_rows(period: Period, *, sight: WorkingSight = PUBLIC_SIGHT) -> list[
     # A measure with no return yet is assessed as an empty one, so it shows Awaiting data (or Annual).
     returns = [visible.get(entry.measure_id) or Return(measure=entry.measure, period=period) for entry in entries]
     measure_ids = ScorecardEntry.objects.filter(year=period.year_id).values("measure_id")
-    assessed = assess_all(period, returns, measure_ids)
+    assessed = assess_all(period, returns, measure_ids, sight=sight)
     restated = restated_returns(period)
     organisation, places = OrganisationSettings.load(), Places.read(period.year_id)
     return [

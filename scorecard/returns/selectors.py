@@ -32,7 +32,7 @@ def assessed_returns(period: Period, *, sight: WorkingSight | None = None) -> li
     if sight is not None:
         shown = shown_returns(list(returns), sight=sight, directorates=year_directorates(period))
         returns = [ret for ret in shown if ret is not None]
-    return assess_all(period, returns, measure_ids)
+    return assess_all(period, returns, measure_ids, sight=sight)
 
 
 def restated_returns(period: Period) -> set[int]:
@@ -58,20 +58,27 @@ def quarter_return(period: Period, measure) -> Return:
     return ret
 
 
-def assessed_return(ret: Return) -> AssessedReturn:
-    """One return with its assessment, e.g. for its page in the administration."""
-    (assessed,) = assess_all(ret.period, [ret], [ret.measure_id])
+def assessed_return(ret: Return, *, sight: WorkingSight | None = None) -> AssessedReturn:
+    """One return with its assessment, e.g. for its page in the administration (compared as assess_all says)."""
+    (assessed,) = assess_all(ret.period, [ret], [ret.measure_id], sight=sight)
     return assessed
 
 
-def assess_all(period: Period, returns: Iterable[Return], measure_ids: QuerySet | list[int]) -> list[AssessedReturn]:
+def assess_all(
+    period: Period,
+    returns: Iterable[Return],
+    measure_ids: QuerySet | list[int],
+    *,
+    sight: WorkingSight | None = None,
+) -> list[AssessedReturn]:
     """Assess returns of one quarter (saved or not) in four queries, whether one return or thousands.
 
-    measure_ids says whose targets and comparison returns to read: a list, or a subquery for many.
+    measure_ids says whose targets and comparison returns to read: a list, or a subquery for many. With a
+    sight, the earlier returns compared with are those the person is shown (shown_returns), in two more queries.
     """
     wanted = Target.objects.filter(Q(period=period) | Q(period=None), year=period.year_id, measure_id__in=measure_ids)
     targets = {(target.measure_id, target.period_id): target for target in wanted}  # the quarter's and year end's
-    comparisons = comparison_returns(period, measure_ids)
+    comparisons = comparison_returns(period, measure_ids, sight=sight)
     organisation = OrganisationSettings.load()
     assessed = []
     for ret in returns:
@@ -89,23 +96,29 @@ def assess_all(period: Period, returns: Iterable[Return], measure_ids: QuerySet 
 COMPARED = ("measure_id", "period_id", "actual", "actual_progress", "actual_text", "data_note")
 
 
-def comparison_returns(period: Period, measure_ids: QuerySet | list[int]) -> dict[tuple[str, int], Return]:
-    """The returns a direction of travel may compare with, keyed by (comparison, measure)."""
+def comparison_returns(
+    period: Period, measure_ids: QuerySet | list[int], *, sight: WorkingSight | None = None
+) -> dict[tuple[str, int], Return]:
+    """The returns a direction of travel may compare with, keyed by (comparison, measure); with a sight, as that
+    person is shown them (an earlier quarter reopened since it was published compares with its published figure)."""
     quarter = period.as_quarter
     wanted = {
         Comparison.SAME_PERIOD_LAST_YEAR.value: quarter.same_quarter_last_year,
         Comparison.PREVIOUS_PERIOD.value: quarter.previous,
     }
     periods = {
-        (p.year.start_year, p.quarter): p.pk
+        (p.year.start_year, p.quarter): p
         for p in Period.objects.select_related("year").filter(
             year__start_year__in=[q.year.start_year for q in wanted.values()]
         )
     }
-    period_ids = {kind: periods.get((q.year.start_year, q.number)) for kind, q in wanted.items()}
+    held = {kind: periods.get((q.year.start_year, q.number)) for kind, q in wanted.items()}
+    period_ids = {kind: p.pk if p else None for kind, p in held.items()}
     earlier = Return.objects.filter(
         period_id__in=[pk for pk in period_ids.values() if pk], measure_id__in=measure_ids
     ).only(*COMPARED)
+    if sight is not None and not sight.everything:
+        earlier = shown_earlier(list(earlier.select_related("measure")), [p for p in held.values() if p], sight)
     return {(kind, ret.measure_id): ret for ret in earlier for kind, pk in period_ids.items() if ret.period_id == pk}
 
 
@@ -154,6 +167,19 @@ def shown_return(ret: Return, *, sight: WorkingSight) -> Return | None:
     directorates = {(ret.period.year_id, ret.measure_id): directorate_id_of(ret)}
     (shown,) = shown_returns([ret], sight=sight, directorates=directorates)
     return shown
+
+
+def shown_earlier(earlier: list[Return], periods: list[Period], sight: WorkingSight) -> list[Return]:
+    """Earlier returns as the person is shown them, for comparing with: one query for their directorates."""
+    by_pk = {period.pk: period for period in periods}
+    for ret in earlier:
+        ret.period = by_pk[ret.period_id]
+    entries = ScorecardEntry.objects.filter(year__in={period.year_id for period in periods})
+    directorates = {
+        (year_id, measure_id): directorate
+        for year_id, measure_id, directorate in entries.values_list("year_id", "measure_id", "directorate_id")
+    }
+    return [ret for ret in shown_returns(earlier, sight=sight, directorates=directorates) if ret is not None]
 
 
 def measure_directorates(measure) -> dict[tuple[int, int], int | None]:

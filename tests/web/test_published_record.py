@@ -222,3 +222,22 @@ def test_the_open_data_and_report_mastheads_show_the_date_the_council_published(
     report = client.get("/api/reports/dashboard?year=2014/15&quarter=1").json()
     assert report["published_on"] == "2014-09-12"
     assert client.get("/api/periods?year=2014/15").json()[0]["published_on"] == "2014-09-12"
+
+
+def test_a_later_quarter_compares_with_an_earlier_ones_published_figure_while_it_is_reopened(client, people):
+    q1, q2 = factories.period(2018, 1), factories.period(2018, 2)
+    measure = factories.measure("CM PM15", title="Children in need", comparison="previous_period")
+    factories.entry(measure, q1.year, directorate=Directorate.objects.get(name="People Services"))
+    factories.return_for(measure, q1, 400)
+    factories.return_for(measure, q2, 450)
+    factories.published(q1, q2)
+    services.period_reopen(period=q1, by=people["performance"], reason="Corrected figure")
+    Return.objects.filter(period=q1).update(actual=987654)  # the owner's correction, not yet republished
+    public = client.get("/api/reports/dashboard?year=2018/19&quarter=2&group_by=directorate").json()
+    (row,) = public["tables"][0]["rows"]
+    assert "Improving" in str(row)  # 450 against Q1's published 400, good is high
+    profile = client.get(f"/measures/{measure.pk}/").content.decode()
+    assert not changed(profile)
+    team = as_(client, people, "performance")
+    (row,) = team.get("/api/reports/dashboard?year=2018/19&quarter=2&group_by=directorate").json()["tables"][0]["rows"]
+    assert "Deteriorating" in str(row)
