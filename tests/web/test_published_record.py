@@ -241,3 +241,10 @@ def test_a_later_quarter_compares_with_an_earlier_ones_published_figure_while_it
     team = as_(client, people, "performance")
     (row,) = team.get("/api/reports/dashboard?year=2018/19&quarter=2&group_by=directorate").json()["tables"][0]["rows"]
     assert "Deteriorating" in str(row)
+
+
+def test_the_owner_is_told_readers_see_the_return_as_published(client, people, reopened):
+    client.force_login(people["owner"])
+    measure_id = Return.objects.get(period=reopened).measure_id
+    page = client.get(f"/returns/{reopened.pk}/{measure_id}/").content.decode()
+    assert "readers and the public see this return as published until its changes are approved" in page
