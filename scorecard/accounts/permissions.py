@@ -7,7 +7,9 @@ the quarter, and a reader sees reports. Readers and the public see published qua
 
 from __future__ import annotations
 
-from scorecard.accounts.models import Role, User
+from dataclasses import dataclass
+
+from scorecard.accounts.models import DIRECTORATE_ROLES, Role, User
 from scorecard.measures.models import ScorecardEntry
 from scorecard.returns.models import Return, WorkflowState
 
@@ -74,6 +76,46 @@ def may_approve_return(user, ret: Return) -> bool:
 def may_view_return(user, ret: Return) -> bool:
     approver = holds(user, Role.DIRECTORATE_APPROVER, directorate_id_of(ret))
     return owns(user, ret) or approver or is_performance_team(user)
+
+
+@dataclass(frozen=True)
+class WorkingSight:
+    """Whose unpublished working values (drafts, changes since publication) a person may see, decided once.
+
+    The same people as may open the return's page (may_view_return): its measure's owner, the owners and
+    approvers of its directorate, and the performance team. Everyone else, other directorates included, sees
+    what is published: reports, profiles, the API and open data all ask this through returns.selectors.
+    """
+
+    everything: bool = False
+    directorates: frozenset[int] = frozenset()
+    user_id: int | None = None
+
+    @property
+    def works_on_returns(self) -> bool:
+        """The performance team, owners and approvers: they also see proposed target amendments."""
+        return self.everything or bool(self.directorates)
+
+    def sees(self, *, owner_id: int | None, directorate_id: int | None) -> bool:
+        if self.everything:
+            return True
+        mine = self.user_id is not None and owner_id == self.user_id
+        return mine or (directorate_id is not None and directorate_id in self.directorates)
+
+
+PUBLIC_SIGHT = WorkingSight()  # the public and readers; open data, whoever asks
+WHOLE_SIGHT = WorkingSight(everything=True)  # the performance team; commands run on the server
+
+
+def working_sight(user) -> WorkingSight:
+    if is_performance_team(user):
+        return WHOLE_SIGHT
+    if not getattr(user, "is_authenticated", False):
+        return PUBLIC_SIGHT
+    working = {
+        directorate for role, directorate in roles(user) if role in DIRECTORATE_ROLES and directorate is not None
+    }
+    return WorkingSight(directorates=frozenset(working), user_id=user.pk)
 
 
 def may_run_the_quarter(user) -> bool:

@@ -29,6 +29,7 @@ from scorecard.api.schemas import (
 from scorecard.council import selectors
 from scorecard.council.models import FinancialYear, Period
 from scorecard.measures.models import Measure, ScorecardEntry, Target
+from scorecard.measures.selectors import year_is_public
 from scorecard.performance.direction import Direction
 from scorecard.performance.periods import PeriodError
 from scorecard.performance.status import Status
@@ -84,7 +85,7 @@ def measures(request, query: Query[YearQuery]):
     """Every measure and action, or one year's scorecard in its order with each one's place in it."""
     if not query.year:
         return [shapes.measure_shape(m) for m in Measure.objects.prefetch_related("aliases")]
-    entries = ScorecardEntry.objects.filter(year=held_year(query.year)).select_related(
+    entries = ScorecardEntry.objects.filter(year=public_year(request, query.year)).select_related(
         "year", "measure", "directorate", "priority__pledge", "perspective"
     )
     entries = entries.prefetch_related("portfolios", "measure__aliases")
@@ -107,7 +108,7 @@ class TargetQuery(Schema):
 @router.get("/targets", response={200: list[TargetOut], **READ_REFUSALS}, tags=["measures and targets"])
 def targets(request, query: Query[TargetQuery]):
     """A year's targets: each quarter's, then the year end's (quarter empty)."""
-    chosen = Target.objects.filter(year=held_year(query.year)).select_related("measure", "year", "period")
+    chosen = Target.objects.filter(year=public_year(request, query.year)).select_related("measure", "year", "period")
     if query.measure_id:
         chosen = chosen.filter(measure_id=query.measure_id)
     return [
@@ -136,7 +137,10 @@ class DashboardQuery(QuarterReportQuery):
 def improvement_report(request, query: Query[QuarterReportQuery]):
     """The quarterly improvement report's rows, as its table."""
     form = report_form(request, ImprovementForm, query)
-    return shapes.report_shape(build_improvement_report(form.cleaned_data["period"], only=form.row_filter()))
+    sight = permissions.working_sight(request.user)
+    return shapes.report_shape(
+        build_improvement_report(form.cleaned_data["period"], only=form.row_filter(), sight=sight)
+    )
 
 
 @router.get("/reports/dashboard", response={200: ReportOut, **READ_REFUSALS}, tags=["reports"])
@@ -145,7 +149,11 @@ def dashboard(request, query: Query[DashboardQuery]):
     form = report_form(request, DashboardForm, query)
     data = form.cleaned_data
     report = build_dashboard(
-        data["period"], group_by=data["group_by"], portfolio=data["portfolio"], only=form.row_filter()
+        data["period"],
+        group_by=data["group_by"],
+        portfolio=data["portfolio"],
+        only=form.row_filter(),
+        sight=permissions.working_sight(request.user),
     )
     return shapes.report_shape(report)
 
@@ -161,7 +169,7 @@ def annual_results(request, query: Query[YearReportQuery]):
     year_end = Period.objects.select_related("year").filter(year=year, quarter=4).first()
     if year_end is None or not readable(request, year_end):
         raise NotFound(f"The results of {year.label} are not published yet.")
-    return shapes.report_shape(build_annual_results(year))
+    return shapes.report_shape(build_annual_results(year, sight=permissions.working_sight(request.user)))
 
 
 @router.get("/reports/profile/{measure_id}", response={200: ReportOut, **READ_REFUSALS}, tags=["reports"])
@@ -170,8 +178,7 @@ def measure_profile(request, measure_id: Id):
     found = Measure.objects.prefetch_related("aliases").select_related("owner").filter(pk=measure_id).first()
     if found is None:
         raise NotFound(f"No measure has the id {measure_id}.")
-    published_only = not permissions.may_see_unpublished(request.user)
-    return shapes.report_shape(build_measure_profile(found, published_only=published_only))
+    return shapes.report_shape(build_measure_profile(found, sight=permissions.working_sight(request.user)))
 
 
 # -- shared by the reads and the writes ----------------------------------------------------------------
@@ -183,6 +190,14 @@ def held_year(text: str) -> FinancialYear:
         return selectors.held_year(text)
     except PeriodError as error:
         raise Invalid([{"field": "year", "message": str(error)}]) from None
+
+
+def public_year(request, text: str) -> FinancialYear:
+    """The year asked for, if its scorecard and targets are public yet or the caller works on returns."""
+    year = held_year(text)
+    if not permissions.may_see_unpublished(request.user) and not year_is_public(year):
+        raise NotFound(f"{year.label} has no published quarter yet: its scorecard and targets are not public.")
+    return year
 
 
 def readable(request, period: Period) -> bool:

@@ -17,7 +17,7 @@ from scorecard.api.schemas import READ_REFUSALS, REFUSALS, ReturnChange, ReturnO
 from scorecard.measures.models import Measure
 from scorecard.returns import services
 from scorecard.returns.models import Return
-from scorecard.returns.selectors import assessed_return, assessed_returns, quarter_return
+from scorecard.returns.selectors import assessed_return, assessed_returns, quarter_return, shown_return
 from scorecard.web.return_forms import ReturnForm
 
 router = Router(auth=TOKEN, tags=["returns"])
@@ -32,7 +32,7 @@ def quarter_returns(request, period_id: Id):
         shapes.return_shape(
             item, with_workflow=sign_off_shown(request, permissions.in_directorate(item.ret, directorates))
         )
-        for item in assessed_returns(period)
+        for item in assessed_returns(period, sight=permissions.working_sight(request.user))
     ]
 
 
@@ -41,8 +41,14 @@ def quarter_returns(request, period_id: Id):
 )
 def one_return(request, period_id: Id, measure_id: Id):
     """A quarter's return for one measure; while nobody has started it, an empty one at version 0."""
-    item = assessed_return(quarter_return_of(request, period_id, measure_id))
-    return shapes.return_shape(item, with_workflow=sign_off_shown(request, item.ret))
+    ret = quarter_return_of(request, period_id, measure_id)
+    if permissions.may_view_return(request.user, ret):
+        return shapes.return_shape(assessed_return(ret), with_workflow=True)
+    sight = permissions.working_sight(request.user)
+    shown = shown_return(ret, sight=sight)
+    if shown is None:
+        raise NotFound(f"No published return for {ret.measure} in {ret.period.label}.")
+    return shapes.return_shape(assessed_return(shown, sight=sight), with_workflow=False)
 
 
 @router.patch("/periods/{period_id}/returns/{measure_id}", response={200: ReturnOut, **REFUSALS})

@@ -47,6 +47,8 @@ class PeriodOut(Schema):
     state: str = Field(description="not_open, open or closed")
     deadline: date | None
     published_at: datetime | None
+    published_on: date | None = Field(description="The date the council published the quarter (as recorded).")
+    back_loading: bool = Field(description="A past quarter entered after the event: nothing overdue, no reminders.")
 
 
 class YearOut(Schema):
@@ -182,4 +184,5 @@ class ReportOut(Schema):
     subtitle: str
     organisation: str
     fetched_at: datetime
+    published_on: date | None = Field(None, description="When the council published the report's quarter.")
     tables: list[TableOut]

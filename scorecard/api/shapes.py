@@ -26,6 +26,8 @@ def period_shape(period: Period) -> dict:
         "state": period.state,
         "deadline": period.deadline,
         "published_at": period.published_at,
+        "published_on": period.published_date,
+        "back_loading": period.back_loading,
     }
 
 
@@ -142,6 +144,7 @@ def report_shape(report) -> dict:
         "subtitle": masthead.subtitle,
         "organisation": masthead.organisation,
         "fetched_at": masthead.fetched_at,
+        "published_on": masthead.published_on,
         "tables": [table_shape(table) for table in report.tables()],
     }
 

@@ -21,10 +21,22 @@ class OrganisationSettingsAdmin(SimpleHistoryAdmin):
         return not OrganisationSettings.objects.exists()
 
 
+# Run from the Quarters page (or manage.py quarter), which keeps reasons and the published record.
+RUN_FROM_THE_QUARTERS_PAGE = [
+    "state",
+    "deadline",
+    "back_loading",
+    "published_at",
+    "published_on",
+    "publication_note",
+    "record_held_at",
+]
+
+
 class PeriodInline(admin.TabularInline):
     model = Period
     extra = 0
-    readonly_fields = ["state", "deadline", "published_at"]  # run from the Quarters page, which keeps reasons
+    readonly_fields = RUN_FROM_THE_QUARTERS_PAGE
 
 
 @admin.register(FinancialYear)
@@ -36,8 +48,8 @@ class FinancialYearAdmin(SimpleHistoryAdmin):
 
 @admin.register(Period)
 class PeriodAdmin(SimpleHistoryAdmin):
-    list_display = ["label", "year", "quarter", "state", "deadline", "published_at"]
-    readonly_fields = ["state", "deadline", "published_at"]  # run from the Quarters page, which keeps reasons
+    list_display = ["label", "year", "quarter", "state", "deadline", "published_at", "published_on"]
+    readonly_fields = RUN_FROM_THE_QUARTERS_PAGE
     list_filter = ["year"]
     search_fields = ["year__start_year"]
 

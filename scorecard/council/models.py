@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from scorecard.performance import periods
@@ -178,6 +179,21 @@ class Period(models.Model):
     published_at = models.DateTimeField(
         null=True, blank=True, help_text="When readers and the public could first see this quarter."
     )
+    published_on = models.DateField(
+        null=True, blank=True, help_text="The date the council published this quarter's figures (for a past quarter)."
+    )
+    back_loading = models.BooleanField(
+        default=False,
+        help_text="A past quarter entered after the event: no reminders, nothing overdue, past commentary rules.",
+    )
+    publication_note = models.TextField(
+        blank=True, help_text="Returns not approved when it was published, and why it was published all the same."
+    )
+    record_held_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When a published quarter was reopened: readers see its published figures until it is republished.",
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -202,6 +218,18 @@ class Period(models.Model):
     @property
     def is_published(self) -> bool:
         return self.published_at is not None
+
+    @property
+    def published_date(self):
+        """The date the council published the quarter: as recorded for a past quarter, else when Scorecard did."""
+        if self.published_on:
+            return self.published_on
+        return timezone.localtime(self.published_at).date() if self.published_at else None
+
+    @property
+    def holds_published_record(self) -> bool:
+        """Reopened since it was published: readers see the figures as published until it is republished."""
+        return self.record_held_at is not None
 
 
 class Listed(models.Model):

@@ -68,3 +68,14 @@ def has_blue_band() -> bool:
         or Measure.objects.filter(own_tolerances=True, blue_margin__isnull=False).exists()
         or FinancialYear.objects.filter(completed_status="blue").exists()
     )
+
+
+def year_is_public(year: FinancialYear) -> bool:
+    """A year's scorecard and targets are public once one of its quarters is published."""
+    return year.periods.filter(published_at__isnull=False).exists()
+
+
+def public_amendments(amendments):
+    """Target amendments readers and the public see: approved ones, to targets of years with a published quarter."""
+    published_years = FinancialYear.objects.filter(periods__published_at__isnull=False)
+    return amendments.exclude(approved_by="").filter(approved_on__isnull=False, target__year__in=published_years)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from scorecard.accounts.permissions import PUBLIC_SIGHT, WorkingSight
 from scorecard.council.models import FinancialYear, OrganisationSettings, Period
 from scorecard.council.models import Priority as PriorityModel
 from scorecard.performance.bands import Band, bands, met_words
@@ -107,23 +108,26 @@ class AnnualResults:
         return Table("Direction of travel", columns, rows)
 
 
-def build_annual_results(year: FinancialYear) -> AnnualResults:
-    rows = quarter_4_rows(year)
+def build_annual_results(year: FinancialYear, *, sight: WorkingSight = PUBLIC_SIGHT) -> AnnualResults:
+    rows = quarter_4_rows(year, sight)
+    year_end = Period.objects.filter(year=year, quarter=4).first()
     earlier = [FinancialYear.objects.filter(start_year=year.start_year - back).first() for back in (1, 2)]
     return AnnualResults(
-        masthead=masthead(f"Annual Performance Results {year.label}", f"Quarter 4 outturn {year.label}"),
+        masthead=masthead(
+            f"Annual Performance Results {year.label}", f"Quarter 4 outturn {year.label}", period=year_end
+        ),
         year=year.label,
         previous_year=year.financial_year.previous.label,
         summary=year_summary(year.label, rows),
-        earlier=[year_summary(e.label, r) for e in earlier if e and (r := quarter_4_rows(e))],
+        earlier=[year_summary(e.label, r) for e in earlier if e and (r := quarter_4_rows(e, sight))],
         pledges=by_pledge(rows),
         bands=bands(OrganisationSettings.load().tolerances, completed=year.completed),
     )
 
 
-def quarter_4_rows(year: FinancialYear) -> list[MeasureRow]:
+def quarter_4_rows(year: FinancialYear, sight: WorkingSight) -> list[MeasureRow]:
     period = Period.objects.select_related("year").filter(year=year, quarter=4).first()
-    return in_plan_order([row for row in measure_rows(period) if row.pledge]) if period else []
+    return in_plan_order([row for row in measure_rows(period, sight=sight) if row.pledge]) if period else []
 
 
 def in_plan_order(rows: list[MeasureRow]) -> list[MeasureRow]:

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from scorecard.accounts.permissions import PUBLIC_SIGHT, WorkingSight
 from scorecard.council.models import OrganisationSettings, Period
 from scorecard.performance.bands import bands
 from scorecard.performance.status import RATINGS, Status
@@ -52,13 +53,19 @@ class CabinetPaper:
         ]
 
 
-def build_cabinet_paper(period: Period, *, portfolio: str = "", narrative: Narrative | None = None) -> CabinetPaper:
-    dashboard = build_dashboard(period, portfolio=portfolio)
-    improvement = build_improvement_report(period)
+def build_cabinet_paper(
+    period: Period,
+    *,
+    portfolio: str = "",
+    narrative: Narrative | None = None,
+    sight: WorkingSight = PUBLIC_SIGHT,
+) -> CabinetPaper:
+    dashboard = build_dashboard(period, portfolio=portfolio, sight=sight)
+    improvement = build_improvement_report(period, sight=sight)
     title = f"Performance Reporting – {period.as_quarter.long_label}"
     key = traffic_light_key(period)
     return CabinetPaper(
-        masthead=masthead(title, (portfolio and f"{portfolio} portfolio") or "Council Scorecard"),
+        masthead=masthead(title, (portfolio and f"{portfolio} portfolio") or "Council Scorecard", period=period),
         narrative=narrative or drafted_narrative(period, dashboard, improvement, portfolio, [s for s, _ in key]),
         key=key,
         dashboard=dashboard,

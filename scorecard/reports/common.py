@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from django.utils import timezone
 
-from scorecard.council.models import OrganisationSettings
+from scorecard.council.models import OrganisationSettings, Period
 from scorecard.performance.status import Status
 from scorecard.reports.figures import Figure
 from scorecard.reports.rows import MeasureRow
@@ -22,6 +22,15 @@ class Masthead:
     team: str
     data_source: str
     fetched_at: datetime
+    published_on: date | None = None  # when the council published the quarter (for a past quarter, as recorded)
+    about_a_quarter: bool = False
+
+    @property
+    def published_label(self) -> str:
+        """“Published 12 August 2014”, or “Not yet published” for a quarter's report seen before publication."""
+        if self.published_on:
+            return f"Published {self.published_on:%-d %B %Y}"
+        return "Not yet published" if self.about_a_quarter else ""
 
     @property
     def fetched_label(self) -> str:
@@ -29,9 +38,11 @@ class Masthead:
         return timezone.localtime(self.fetched_at).strftime("%A %-d %B %Y %H:%M:%S")
 
 
-def masthead(title: str, subtitle: str) -> Masthead:
+def masthead(title: str, subtitle: str, *, period: Period | None = None) -> Masthead:
     organisation = OrganisationSettings.load()
     return Masthead(
+        published_on=period.published_date if period else None,
+        about_a_quarter=period is not None,
         title=title,
         subtitle=subtitle,
         organisation=organisation.name,

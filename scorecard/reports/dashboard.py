@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from scorecard.accounts.permissions import PUBLIC_SIGHT, WorkingSight
 from scorecard.council.models import Directorate, OrganisationSettings, Period, Perspective, Pledge
 from scorecard.reports.common import (
     EVERY_ROW,
@@ -84,13 +85,18 @@ class Dashboard:
 
 
 def build_dashboard(
-    period: Period, *, group_by: str = "perspective", portfolio: str = "", only: RowFilter = EVERY_ROW
+    period: Period,
+    *,
+    group_by: str = "perspective",
+    portfolio: str = "",
+    only: RowFilter = EVERY_ROW,
+    sight: WorkingSight = PUBLIC_SIGHT,
 ) -> Dashboard:
     if group_by not in GROUPINGS:
         raise ValueError(f'"{group_by}" is not a grouping: use perspective, pledge or directorate')
-    rows = [row for row in measure_rows(period) if not row.is_action and only.keeps(row)]
+    rows = [row for row in measure_rows(period, sight=sight) if not row.is_action and only.keeps(row)]
     return Dashboard(
-        masthead=masthead("Council Scorecard Dashboard", period.as_quarter.long_label),
+        masthead=masthead("Council Scorecard Dashboard", period.as_quarter.long_label, period=period),
         period=period.label,
         group_by=group_by,
         portfolio=portfolio,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from scorecard.accounts.permissions import PUBLIC_SIGHT, WorkingSight
 from scorecard.council.models import Directorate, OrganisationSettings, Period
 from scorecard.performance.commentary import Commentary
 from scorecard.performance.inclusion import in_improvement_report
@@ -73,16 +74,18 @@ class ImprovementReport:
         return [*figure_cells(row), *(text(getattr(row, name)) for name, _ in self.commentary_columns)]
 
 
-def build_improvement_report(period: Period, *, only: RowFilter = EVERY_ROW) -> ImprovementReport:
+def build_improvement_report(
+    period: Period, *, only: RowFilter = EVERY_ROW, sight: WorkingSight = PUBLIC_SIGHT
+) -> ImprovementReport:
     criterion = period.year.criterion
     organisation = OrganisationSettings.load()
     rows = [
         row
-        for row in measure_rows(period)
+        for row in measure_rows(period, sight=sight)
         if not row.is_action and in_improvement_report(row.status, row.forecast_status, criterion) and only.keeps(row)
     ]
     return ImprovementReport(
-        masthead=masthead("Improvement Report – Council Scorecard", period.as_quarter.long_label),
+        masthead=masthead("Improvement Report – Council Scorecard", period.as_quarter.long_label, period=period),
         period=period.label,
         criterion=criterion.label,
         groups=grouped(rows, lambda row: row.directorate, order=listed(Directorate)),

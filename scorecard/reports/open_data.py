@@ -130,6 +130,6 @@ def open_row(period: Period, row: MeasureRow, licence: str) -> dict:
         "improvement_actions": row.improvement_actions,
         "intervention": row.intervention,
         "restated_since_publication": row.restated,
-        "published": period.published_at.date().isoformat(),
+        "published": period.published_date.isoformat(),
         "licence": licence,
     }

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from scorecard.accounts.permissions import PUBLIC_SIGHT, WorkingSight
 from scorecard.council.models import FinancialYear, Period
 from scorecard.measures.models import Measure
 from scorecard.reports import charts
@@ -27,26 +28,31 @@ class Output:
     sections: list[tuple[str, str]] = field(default_factory=list)  # narrative before the tables, in Word
 
 
-def improvement_output(period: Period, *, only: RowFilter = EVERY_ROW) -> Output:
-    return Output(build_improvement_report(period, only=only), "reports/_improvement.html")
+def improvement_output(period: Period, *, only: RowFilter = EVERY_ROW, sight: WorkingSight = PUBLIC_SIGHT) -> Output:
+    return Output(build_improvement_report(period, only=only, sight=sight), "reports/_improvement.html")
 
 
 def dashboard_output(
-    period: Period, *, group_by: str = "perspective", portfolio: str = "", only: RowFilter = EVERY_ROW
+    period: Period,
+    *,
+    group_by: str = "perspective",
+    portfolio: str = "",
+    only: RowFilter = EVERY_ROW,
+    sight: WorkingSight = PUBLIC_SIGHT,
 ) -> Output:
-    report = build_dashboard(period, group_by=group_by, portfolio=portfolio, only=only)
+    report = build_dashboard(period, group_by=group_by, portfolio=portfolio, only=only, sight=sight)
     return Output(report, "reports/_dashboard.html")
 
 
-def annual_output(year: FinancialYear) -> Output:
-    report = build_annual_results(year)
+def annual_output(year: FinancialYear, *, sight: WorkingSight = PUBLIC_SIGHT) -> Output:
+    report = build_annual_results(year, sight=sight)
     chart = charts.distribution_chart(report.summaries, has_blue=report.has_blue)
     extra = {"summary_tables": report.tables()[1:], "chart": chart}
     return Output(report, "reports/_annual.html", extra, [chart])
 
 
-def profile_output(measure: Measure, *, published_only: bool = False) -> Output:
-    report = build_measure_profile(measure, published_only=published_only)
+def profile_output(measure: Measure, *, sight: WorkingSight = PUBLIC_SIGHT) -> Output:
+    report = build_measure_profile(measure, sight=sight)
     chart = trend(report)
     return Output(report, "reports/_profile.html", {"chart": chart}, [chart])
 
@@ -59,6 +65,8 @@ def trend(report: MeasureProfile) -> charts.Chart:
     return charts.trend_chart(f"{report.code} {report.title}".strip(), points, unit_label=report.unit)
 
 
-def cabinet_output(period: Period, *, portfolio: str = "", narrative: Narrative | None = None) -> Output:
-    paper = build_cabinet_paper(period, portfolio=portfolio, narrative=narrative)
+def cabinet_output(
+    period: Period, *, portfolio: str = "", narrative: Narrative | None = None, sight: WorkingSight = PUBLIC_SIGHT
+) -> Output:
+    paper = build_cabinet_paper(period, portfolio=portfolio, narrative=narrative, sight=sight)
     return Output(paper, "reports/_cabinet.html", sections=paper.sections())

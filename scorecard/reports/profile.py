@@ -5,15 +5,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from scorecard.accounts.permissions import PUBLIC_SIGHT, WorkingSight
 from scorecard.measures.fields import plain
 from scorecard.measures.models import Measure, TargetAmendment
+from scorecard.measures.selectors import public_amendments
 from scorecard.performance.direction import Direction
 from scorecard.performance.status import Status
 from scorecard.reports.common import Masthead, Table, figure_cell, masthead, status_cell, text
 from scorecard.reports.figures import Figure, figure, printing
 from scorecard.reports.rows import actual_figure, previous_figure, target_figure
 from scorecard.returns.models import Return
-from scorecard.returns.selectors import assess_all
+from scorecard.returns.selectors import assess_all, measure_directorates, shown_returns
 
 COLUMNS = [
     "Quarter",
@@ -98,13 +100,13 @@ class MeasureProfile:
         ]
 
 
-def build_measure_profile(measure: Measure, *, published_only: bool = False) -> MeasureProfile:
-    """Every quarter held for the measure; for readers and the public, published quarters only."""
+def build_measure_profile(measure: Measure, *, sight: WorkingSight = PUBLIC_SIGHT) -> MeasureProfile:
+    """Every quarter held for the measure, as the person may see it (returns.selectors.shown_returns): for
+    readers and the public, published quarters only, with their published values and approved amendments."""
     returns = Return.objects.filter(measure=measure).select_related("measure", "period__year")
-    if published_only:
-        returns = returns.filter(period__published_at__isnull=False)
     returns = list(returns.order_by("period__year__start_year", "period__quarter"))
-    points = [point(ret) for ret in returns]
+    shown = shown_returns(returns, sight=sight, directorates=measure_directorates(measure))
+    points = [point(ret, sight) for ret in shown if ret is not None]
     return MeasureProfile(
         masthead=masthead(f"Measure profile: {measure.code or measure.title}", measure.title),
         measure_id=measure.pk,
@@ -116,12 +118,12 @@ def build_measure_profile(measure: Measure, *, published_only: bool = False) -> 
         frequency=measure.get_frequency_display(),
         owner=str(measure.owner or ""),
         points=points,
-        amendments=amendments_of(measure),
+        amendments=amendments_of(measure, sight=sight),
     )
 
 
-def point(ret: Return) -> ProfilePoint:
-    (item,) = assess_all(ret.period, [ret], [ret.measure_id])
+def point(ret: Return, sight: WorkingSight) -> ProfilePoint:
+    (item,) = assess_all(ret.period, [ret], [ret.measure_id], sight=sight)
     measure, assessment = ret.measure, item.assessment
     shown = printing(measure)
     return ProfilePoint(
@@ -141,8 +143,12 @@ def point(ret: Return) -> ProfilePoint:
     )
 
 
-def amendments_of(measure: Measure) -> list[Amendment]:
+def amendments_of(measure: Measure, *, sight: WorkingSight) -> list[Amendment]:
+    """The measure's target amendments; for those who see only what is published, approved amendments of
+    years with a published quarter (a proposal, or next year's targets, is not public yet)."""
     amendments = TargetAmendment.objects.filter(target__measure=measure).select_related("target__year")
+    if not sight.works_on_returns:
+        amendments = public_amendments(amendments)
     return [
         Amendment(
             year=amendment.target.year.label,

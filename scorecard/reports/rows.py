@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from scorecard.accounts.permissions import PUBLIC_SIGHT, WorkingSight
 from scorecard.council.models import Directorate, OrganisationSettings, Period, Perspective, Priority
 from scorecard.measures.models import ScorecardEntry
 from scorecard.performance.direction import Direction
 from scorecard.performance.status import Status, Tolerances
 from scorecard.reports.figures import NO_FIGURE, Figure, figure, printing
 from scorecard.returns.models import DataFlag, Return
-from scorecard.returns.selectors import AssessedReturn, assess_all
+from scorecard.returns.selectors import AssessedReturn, assess_all, restated_returns, shown_returns
 
 
 @dataclass(frozen=True)
@@ -54,26 +55,36 @@ class MeasureRow:
         return f"{reference} (restated since publication)" if self.restated else reference
 
 
-def measure_rows(period: Period) -> list[MeasureRow]:
-    """Every measure and action in the year's scorecard, in the scorecard's order, with its quarter's figures.
+def measure_rows(period: Period, *, sight: WorkingSight = PUBLIC_SIGHT) -> list[MeasureRow]:
+    """Every measure and action in the year's scorecard, in the scorecard's order, with its quarter's figures
+    as the person (their sight, from permissions) is shown them: published values unless they may see more.
 
     A fixed number of queries however many measures: entries, returns, targets, comparisons, settings.
     """
     entries = list(ScorecardEntry.objects.filter(year=period.year_id).select_related("measure").order_by("order", "pk"))
     stored = Return.objects.filter(period=period, measure__entries__year=period.year_id).defer("updated_at")
     saved = {ret.measure_id: ret for ret in stored}
+    measures = {entry.measure_id: entry.measure for entry in entries}
+    for ret in saved.values():
+        ret.measure, ret.period = measures[ret.measure_id], period  # one object each, however many rows share them
+    directorates = {(period.year_id, entry.measure_id): entry.directorate_id for entry in entries}
+    shown = shown_returns(list(saved.values()), sight=sight, directorates=directorates)
+    visible = {ret.measure_id: ret for ret in shown if ret is not None}
     # A measure with no return yet is assessed as an empty one, so it shows Awaiting data (or Annual).
-    returns = [saved.get(entry.measure_id) or Return(measure=entry.measure, period=period) for entry in entries]
-    for entry, ret in zip(entries, returns, strict=True):
-        ret.measure, ret.period = entry.measure, period  # one object each, however many rows share them
+    returns = [visible.get(entry.measure_id) or Return(measure=entry.measure, period=period) for entry in entries]
     measure_ids = ScorecardEntry.objects.filter(year=period.year_id).values("measure_id")
-    assessed = assess_all(period, returns, measure_ids)
+    assessed = assess_all(period, returns, measure_ids, sight=sight)
     restated = restated_returns(period)
     organisation, places = OrganisationSettings.load(), Places.read(period.year_id)
     return [
-        row_for(entry, item, period, organisation, places, restated=item.ret.pk in restated)
+        row_for(entry, item, period, organisation, places, restated=was_restated(item.ret, restated))
         for entry, item in zip(entries, assessed, strict=True)
     ]
+
+
+def was_restated(ret: Return, restated: set[int]) -> bool:
+    """Changed since publication: as the published copy says, where one is shown, else by the history."""
+    return getattr(ret, "restated_when_kept", ret.pk in restated)
 
 
 @dataclass(frozen=True)
@@ -100,14 +111,6 @@ class Places:
             dict(Perspective.objects.values_list("pk", "name")),
             portfolios,
         )
-
-
-def restated_returns(period: Period) -> set[int]:
-    """Returns changed after their quarter was published: the reports say so."""
-    if not period.published_at:
-        return set()
-    changed = Return.history.filter(period_id=period.pk, history_date__gt=period.published_at)
-    return set(changed.values_list("id", flat=True))
 
 
 def row_for(

@@ -1,8 +1,11 @@
 """Returns: what is recorded for one measure or action for one quarter."""
 
+from __future__ import annotations
+
 from datetime import date
 
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -34,6 +37,8 @@ NOT_YET_SUBMITTED = (WorkflowState.DRAFT, WorkflowState.RETURNED)
 def is_overdue(period: Period, state: str, today: date) -> bool:
     """Past the quarter's deadline and not yet with the approver (or approved); not started counts too."""
     done = state in (WorkflowState.SUBMITTED, WorkflowState.APPROVED)
+    if period.back_loading:  # a past quarter entered after the event: its deadline went long ago
+        return False
     return bool(period.deadline) and today > period.deadline and not done
 
 
@@ -103,3 +108,52 @@ class Return(models.Model):
             errors["actual_progress"] = "An actual is a number or a progress word, not both."
         if errors:
             raise ValidationError(errors)
+
+
+# What a published return shows readers: its figures, flags, commentary, state and any status set by hand.
+PUBLISHED_FIELDS = (
+    "actual",
+    "actual_progress",
+    "actual_text",
+    "forecast",
+    "forecast_progress",
+    "data_flag",
+    "data_note",
+    "context",
+    "improvement_actions",
+    "intervention",
+    "state",
+    "status_override",
+    "status_override_reason",
+    "forecast_status_override",
+    "forecast_status_override_reason",
+    "direction_override",
+    "direction_override_reason",
+)
+
+
+class PublishedReturn(models.Model):
+    """A return as it was published, kept aside when its published quarter is reopened.
+
+    Readers and the public go on seeing these values (see returns.selectors.shown_returns) until the
+    quarter's changes are approved and it is republished; then the copies are dropped.
+    """
+
+    ret = models.OneToOneField(Return, on_delete=models.CASCADE, related_name="published_copy")
+    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="published_returns")
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="+")
+    values = models.JSONField(encoder=DjangoJSONEncoder, help_text="The published fields, by name.")
+    restated = models.BooleanField(default=False, help_text="Already restated since first publication.")
+
+    def __str__(self) -> str:
+        return f"{self.ret} as published"
+
+    @classmethod
+    def of(cls, ret: Return, *, restated: bool) -> PublishedReturn:
+        values = {name: getattr(ret, name) for name in PUBLISHED_FIELDS}
+        return cls(ret=ret, period_id=ret.period_id, measure_id=ret.measure_id, values=values, restated=restated)
+
+    def as_return(self) -> Return:
+        """An unsaved Return holding the published values, to assess and lay out like any other."""
+        fields = {name: Return._meta.get_field(name).to_python(value) for name, value in self.values.items()}
+        return Return(pk=self.ret_id, measure_id=self.measure_id, period_id=self.period_id, **fields)

@@ -31,7 +31,7 @@ class Outstanding:
 
 def due_for_a_reminder(period: Period, today: date, *, days_before: int, days_after: int) -> str:
     """ "before", "after" or "" for an open quarter on the day a cron job runs."""
-    if not period.is_open or period.deadline is None:
+    if not period.is_open or period.deadline is None or period.back_loading:
         return ""
     if (period.deadline - today).days == days_before:
         return "before"

@@ -20,8 +20,8 @@ from scorecard.accounts import permissions
 from scorecard.council.models import FinancialYear, OrganisationSettings, Period
 from scorecard.measures.models import Measure, ScorecardEntry, Target, TargetAmendment
 from scorecard.performance.commentary import Commentary, CommentaryRequired, commentary_missing
-from scorecard.returns.models import Return, WorkflowState
-from scorecard.returns.selectors import assessed_return
+from scorecard.returns.models import PublishedReturn, Return, WorkflowState
+from scorecard.returns.selectors import assessed_return, restated_returns, unapproved_returns
 
 RETURN_FIELDS = (
     "actual",
@@ -120,6 +120,8 @@ def return_submit(*, ret: Return, by, version: int, **figures) -> Return:
 
 def missing_commentary(ret: Return) -> str:
     """Why the return cannot be submitted without more commentary (the organisation's rule), or ""."""
+    if ret.period.back_loading:  # past figures are not held to today's commentary rule
+        return ""
     if not ret.period.year.commentary_required_for_red_amber:
         return ""  # a year may ask for none (the year's own setting, kept from before the organisation's rule)
     commentary, required = OrganisationSettings.load().commentary_rule
@@ -319,12 +321,26 @@ def period_change(period: Period, by, reason: str, **values) -> Period:
     return period
 
 
+BACK_LOADING_QUESTION = "Say whether you are back-loading a past quarter: its deadline has passed"
+
+
+def back_loading_asked(deadline: date) -> bool:
+    """A deadline already passed: either a past quarter being entered after the event, or a mistake."""
+    return deadline < timezone.localdate()
+
+
 @transaction.atomic
-def period_open(*, period: Period, by, deadline: date) -> Period:
+def period_open(*, period: Period, by, deadline: date, back_loading: bool | None = None) -> Period:
+    """Open the quarter for returns. A deadline already passed needs the answer to "is this back-loading?": a
+    back-loaded quarter sends no reminders, marks nothing overdue and holds past figures to no commentary rule."""
     period = locked(period, by)
     if period.state != Period.State.NOT_OPEN:
         raise Refused(f"{period.label} has been opened before: reopen it with a reason instead.")
-    return period_change(period, by, "Opened", state=Period.State.OPEN, deadline=deadline)
+    if back_loading is None and back_loading_asked(deadline):
+        raise Refused(f"{BACK_LOADING_QUESTION} ({deadline:%-d %B %Y}).")
+    reason = "Opened to back-load a past quarter" if back_loading else "Opened"
+    values = {"state": Period.State.OPEN, "deadline": deadline, "back_loading": bool(back_loading)}
+    return period_change(period, by, reason, **values)
 
 
 @transaction.atomic
@@ -342,17 +358,64 @@ def period_reopen(*, period: Period, by, reason: str) -> Period:
         raise Refused(f"{period.label} is not closed.")
     if not reason.strip():
         raise Refused("Reopening a closed quarter needs a reason, which is kept.")
-    return period_change(period, by, f"Reopened: {reason.strip()}", state=Period.State.OPEN)
+    held = {}
+    if period.is_published and not period.holds_published_record:
+        keep_published_record(period)
+        held = {"record_held_at": timezone.now()}
+    return period_change(period, by, f"Reopened: {reason.strip()}"[:100], state=Period.State.OPEN, **held)
+
+
+def keep_published_record(period: Period) -> None:
+    """Copy each return as published, so readers go on seeing it while the quarter is changed."""
+    restated = restated_returns(period)
+    copies = [PublishedReturn.of(ret, restated=ret.pk in restated) for ret in Return.objects.filter(period=period)]
+    PublishedReturn.objects.bulk_create(copies, batch_size=1_000)
+
+
+class NotApproved(Refused):
+    """Publishing was asked for with returns not approved, and not confirmed: the list is for the person to see."""
+
+    def __init__(self, message: str, *, returns: list[Return]):
+        super().__init__(message)
+        self.returns = returns
 
 
 @transaction.atomic
-def period_publish(*, period: Period, by) -> Period:
+def period_publish(
+    *, period: Period, by, published_on: date | None = None, confirm_unapproved: bool = False, reason: str = ""
+) -> Period:
+    """Publish a closed quarter (or republish one reopened since it was published): readers and the public see it.
+
+    published_on is the date the council really published it (a past quarter's), today if not given. Returns
+    not approved refuse it, unless the person has seen the list and confirmed, with a reason; both are kept.
+    """
     period = locked(period, by)
     if period.state != Period.State.CLOSED:
         raise Refused(f"Close {period.label} before publishing it.")
-    if period.is_published:
+    if period.is_published and not period.holds_published_record:
         raise Refused(f"{period.label} is already published.")
-    return period_change(period, by, "Published", published_at=timezone.now())
+    if published_on and published_on > timezone.localdate():
+        raise Refused("The date it was published cannot be in the future.")
+    note = unapproved_note(period, confirm_unapproved, reason)
+    if period.is_published:
+        PublishedReturn.objects.filter(period=period).delete()
+        return period_change(period, by, "Republished", record_held_at=None, publication_note=note)
+    values = {"published_at": timezone.now(), "published_on": published_on or timezone.localdate()}
+    return period_change(period, by, "Published", publication_note=note, **values)
+
+
+def unapproved_note(period: Period, confirmed: bool, reason: str) -> str:
+    """What the history keeps when returns not approved are published: which, in what state, and why."""
+    returns = unapproved_returns(period)
+    if not returns:
+        return ""
+    listed = "; ".join(f"{ret.measure} ({ret.get_state_display().lower()})" for ret in returns)
+    if not confirmed:
+        count = f"{len(returns)} return{'s are' if len(returns) > 1 else ' is'}"
+        raise NotApproved(f"{count} not approved in {period.label}: {listed}.", returns=returns)
+    if not reason.strip():
+        raise Refused("Say why the quarter is published with returns not approved: the reason is kept.")
+    return f"Published with {len(returns)} not approved: {listed}. Reason: {reason.strip()}"
 
 
 # -- history brought from elsewhere --------------------------------------------------------------

@@ -20,6 +20,7 @@ from scorecard.council.models import Period
 from scorecard.measures.models import ScorecardEntry
 from scorecard.returns import services
 from scorecard.returns.models import is_overdue
+from scorecard.returns.selectors import unapproved_returns
 from scorecard.returns.services import Refused
 from scorecard.returns.worklists import NOT_STARTED, STATES, return_states
 from scorecard.web import downloads, tables
@@ -37,8 +38,36 @@ from scorecard.web.returns import (
 TEAM_ONLY = "Only the performance team runs the quarter: opening, closing, reopening and publishing it."
 
 
+YES_NO = [("yes", "Yes, back-loading a past quarter"), ("no", "No, collecting returns now")]
+
+
 class OpenForm(forms.Form):
     deadline = DateEntry(error_messages={"required": "Enter the deadline for returns", "invalid": "Enter a real date"})
+    back_loading = forms.ChoiceField(choices=YES_NO, required=False)
+
+    def clean(self):
+        deadline, answer = self.cleaned_data.get("deadline"), self.cleaned_data.get("back_loading")
+        if deadline and not answer and services.back_loading_asked(deadline):
+            self.add_error("back_loading", f"{services.BACK_LOADING_QUESTION}: answer yes or no")
+        return self.cleaned_data
+
+    @property
+    def back_loading_answer(self) -> bool | None:
+        return {"yes": True, "no": False}.get(self.cleaned_data.get("back_loading"))
+
+
+class PublishForm(forms.Form):
+    published_on = DateEntry(
+        required=False, error_messages={"invalid": "Enter the date it was published as a real date"}
+    )
+    confirm_unapproved = forms.BooleanField(required=False)
+    reason = forms.CharField(required=False, max_length=500)
+
+    def clean_published_on(self):
+        published_on = self.cleaned_data["published_on"] or timezone.localdate()
+        if published_on > timezone.localdate():
+            raise forms.ValidationError("The date it was published must be today or in the past")
+        return published_on
 
 
 class ReopenForm(forms.Form):
@@ -78,6 +107,7 @@ def quarters(request):
 def quarters_page(request, problem: Problem | None = None, status: int = 200):
     periods, rounds = quarters_and_progress()
     context = {"periods": periods, "progress": rounds, "states": STATES, "problem": problem}
+    context["today"] = timezone.localdate()
     return render(request, "returns/quarters.html", context, status=status)
 
 
@@ -154,11 +184,14 @@ def open_period(request, period_id: int):
     period = period_or_404(period_id)
     form = OpenForm(request.POST)
     if not form.is_valid():
-        problem = Problem(period.pk, f"deadline-{period.pk}", form.errors["deadline"][0], request.POST.get("deadline"))
+        field = "deadline" if "deadline" in form.errors else "back_loading"
+        problem = Problem(period.pk, f"{field}-{period.pk}", form.errors[field][0], request.POST.get("deadline", ""))
         return quarters_page(request, problem, status=400)
     deadline = form.cleaned_data["deadline"]
     done = f"{period.label} is open for returns until {deadline:%-d %B %Y}."
-    return change(request, period, services.period_open, done, deadline=deadline)
+    if form.back_loading_answer:
+        done = f"{period.label} is open to back-load its returns: no reminders are sent and nothing is overdue."
+    return change(request, period, services.period_open, done, deadline=deadline, back_loading=form.back_loading_answer)
 
 
 @team_only
@@ -179,9 +212,38 @@ def reopen_period(request, period_id: int):
 
 @team_only
 def publish_period(request, period_id: int):
+    """Publish (or republish) on the date given; with returns not approved, show them and ask for a yes first."""
     period = period_or_404(period_id)
-    done = f"{period.label} is published: readers and the public now see its figures."
-    return change(request, period, services.period_publish, done)
+    form = PublishForm(request.POST)
+    if not form.is_valid():
+        problem = Problem(period.pk, f"published_on-{period.pk}", form.errors["published_on"][0])
+        return quarters_page(request, problem, status=400)
+    data = form.cleaned_data
+    verb = "republished" if period.is_published else "published"
+    done = f"{period.label} is {verb}: readers and the public now see its figures."
+    try:
+        services.period_publish(
+            period=period,
+            by=request.user,
+            published_on=data["published_on"],
+            confirm_unapproved=data["confirm_unapproved"],
+            reason=data["reason"],
+        )
+    except services.NotApproved as refusal:
+        return confirm_publishing(request, period, form, refusal.returns)
+    except Refused as refusal:
+        if data["confirm_unapproved"]:  # the reason was missing: ask again on the same page
+            return confirm_publishing(request, period, form, unapproved_returns(period), str(refusal))
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, done)
+    return redirect("web:quarters")
+
+
+def confirm_publishing(request, period: Period, form: PublishForm, returns: list, problem: str = ""):
+    """The returns not approved, listed for the team to publish as they stand (with a reason) or go back."""
+    context = {"period": period, "returns": returns, "form": form, "problem": problem}
+    return render(request, "returns/publish.html", context, status=400 if problem else 200)
 
 
 # -- on a return's page ----------------------------------------------------------------------------------

@@ -30,7 +30,8 @@ def improvement_report(request):
         return invalid(request, form)
     if not visible(request, form.cleaned_data["period"]):
         return not_published(request, form.cleaned_data["period"])
-    return respond(request, improvement_output(form.cleaned_data["period"], only=form.row_filter()), form)
+    output = improvement_output(form.cleaned_data["period"], only=form.row_filter(), sight=sight_of(request))
+    return respond(request, output, form)
 
 
 def dashboard(request):
@@ -41,7 +42,11 @@ def dashboard(request):
         return not_published(request, form.cleaned_data["period"])
     data = form.cleaned_data
     output = dashboard_output(
-        data["period"], group_by=data["group_by"], portfolio=data["portfolio"], only=form.row_filter()
+        data["period"],
+        group_by=data["group_by"],
+        portfolio=data["portfolio"],
+        only=form.row_filter(),
+        sight=sight_of(request),
     )
     return respond(request, output, form)
 
@@ -53,13 +58,17 @@ def annual_results(request):
     year_end = Period.objects.select_related("year").get(year=form.cleaned_data["year"], quarter=4)
     if not visible(request, year_end):
         return not_published(request, year_end)
-    return respond(request, annual_output(form.cleaned_data["year"]), form)
+    return respond(request, annual_output(form.cleaned_data["year"], sight=sight_of(request)), form)
 
 
 def measure_profile(request, pk: int):
     measure = get_object_or_404(Measure.objects.prefetch_related("aliases").select_related("owner"), pk=pk)
-    published_only = not permissions.may_see_unpublished(request.user)
-    return respond(request, profile_output(measure, published_only=published_only), None)
+    return respond(request, profile_output(measure, sight=sight_of(request)), None)
+
+
+def sight_of(request):
+    """Whose working values the visitor may see (permissions decides): published values for the rest."""
+    return permissions.working_sight(request.user)
 
 
 def filters(request, form_class, *, quarter: int | None = None, **defaults):
@@ -113,12 +122,14 @@ def cabinet_paper(request):
         return not_published(request, form.cleaned_data["period"])
     period, portfolio = form.cleaned_data["period"], form.cleaned_data["portfolio"]
     if request.method != "POST":
-        drafted = cabinet_output(period, portfolio=portfolio).report.narrative
+        drafted = cabinet_output(period, portfolio=portfolio, sight=sight_of(request)).report.narrative
         return render(request, "reports/cabinet.html", {"form": form, "words": NarrativeForm(initial=asdict(drafted))})
     words = NarrativeForm(request.POST)
     if not words.is_valid():
         return render(request, "reports/cabinet.html", {"form": form, "words": words}, status=400)
-    output = cabinet_output(period, portfolio=portfolio, narrative=Narrative(**words.cleaned_data))
+    output = cabinet_output(
+        period, portfolio=portfolio, narrative=Narrative(**words.cleaned_data), sight=sight_of(request)
+    )
     return download(output, request.POST.get("format", "docx"))
 
 

@@ -110,7 +110,7 @@ def every_quarter(periods: list[Period]) -> Table:
             text(period.label),
             text(period.get_state_display()),
             shown_date(period.deadline, empty="–"),
-            shown_date(period.published_at, empty="Not published"),
+            shown_date(period.published_date, empty="Not published"),
         ]
         for period in periods
     ]
@@ -156,7 +156,7 @@ def years_held(years: list[YearHeld]) -> Table:
 
 
 def published_quarters(periods: list[Period]) -> Table:
-    rows = [[text(period.label), shown_date(period.published_at, "j F Y")] for period in periods]
+    rows = [[text(period.label), shown_date(period.published_date, "j F Y")] for period in periods]
     return Table("Published quarters", ["Quarter", "Published"], rows)
 
 

@@ -166,7 +166,13 @@ def test_the_reference_alone_relaxes_the_content_security_policy_for_redocs_styl
     assert "'unsafe-inline'" not in client.get("/")["Content-Security-Policy"]
 
 
-def test_an_owner_elsewhere_reads_the_figures_but_not_the_sign_off(as_role, council):
-    rows = as_role("other_owner").get(f"/periods/{council.open.pk}/returns").json()
-    assert {row["code"] for row in rows} == {"CM PM15", "CM PM16"}
-    assert {row["workflow"] is None for row in rows} == {True}
+def test_an_owner_elsewhere_reads_no_drafts_of_an_unpublished_quarter(as_role, council):
+    # issue 16 §2: who may see a return's working values is decided once, in permissions (the return page's rule)
+    assert as_role("other_owner").get(f"/periods/{council.open.pk}/returns").json() == []
+    one = as_role("other_owner").get(f"/periods/{council.open.pk}/returns/{council.measure.pk}")
+    assert one.status_code == 404
+
+
+def test_an_owner_elsewhere_reads_the_published_figures_but_not_the_sign_off(as_role, council):
+    rows = as_role("other_owner").get(f"/periods/{council.published.pk}/returns").json()
+    assert [(row["code"], row["workflow"]) for row in rows] == [("CM PM15", None)]

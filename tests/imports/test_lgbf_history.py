@@ -81,7 +81,7 @@ def test_fourteen_years_of_values_are_held_in_closed_published_year_ends(aberdee
 
 
 def test_the_profile_shows_every_year_and_the_direction_of_travel(aberdeen):
-    profile = build_measure_profile(Measure.objects.get(code="ENV06"), published_only=True)
+    profile = build_measure_profile(Measure.objects.get(code="ENV06"))
     points = {point.period: point for point in profile.points}
     assert len(points) == 13  # 2010/11 to 2022/23: the LGBF has no 2023/24 figure for recycling
     assert (points["2019/20 Q4"].actual.text, points["2020/21 Q4"].actual.text) == ("50.0%", "45.6%")

@@ -27,6 +27,7 @@ def district():
     factories.entry(measure, q4.year, priority=priority)
     factories.target(measure, q4, 100)
     factories.return_for(measure, q4, 95)
+    factories.published(q4)
     return q4
 
 

@@ -30,6 +30,7 @@ def q4():
         )
         factories.target(measure, q4, 100)
         factories.return_for(measure, q4, 50)
+    factories.published(q4)
     return q4
 
 

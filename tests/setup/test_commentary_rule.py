@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 
+from scorecard.accounts.permissions import WHOLE_SIGHT
 from scorecard.council.models import Directorate, OrganisationSettings, Period
 from scorecard.performance.commentary import Commentary, CommentaryRequired, commentary_missing
 from scorecard.performance.status import Status
@@ -137,7 +138,7 @@ def test_the_improvement_report_has_the_organisations_commentary_columns(red, co
     ret, officer = red
     services.return_save(ret=ret, by=officer, version=ret.version, actual=Decimal(44745), context="Why")
     OrganisationSettings.objects.filter(pk=1).update(directorate_word="Service unit")
-    table = build_improvement_report(ret.period).tables()[0]
+    table = build_improvement_report(ret.period, sight=WHOLE_SIGHT).tables()[0]
     assert table.columns[0] == "Service unit"
     assert table.columns[9:] == columns
     assert len(table.rows[0]) == len(table.columns)

@@ -196,7 +196,7 @@ def sent(name: str, world: World) -> dict:
         "return_challenge": {"challenge-comment": "Is the forecast realistic?"},
         "return_override": {"override-field": "status", "override-value": "red", "override-reason": "Data error"},
         "send_back": {"comment": "Add the context."},
-        "period_open": {"deadline": "2019-04-18"},
+        "period_open": {"deadline": "2019-04-18", "back_loading": "yes"},
         "period_reopen": {"reason": "Late figures"},
         "api_tokens": {"name": "Power BI refresh"},
         "setup_organisation": {

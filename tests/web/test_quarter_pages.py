@@ -42,9 +42,10 @@ def in_people_services(code: str, period: Period, **fields):
 
 def test_the_team_opens_a_quarter_with_a_deadline(client, performance):
     q3 = period_in(Period.State.NOT_OPEN)
-    response = client.post(f"/quarters/{q3.pk}/open/", {"deadline": "2019-01-18"}, follow=True)
+    answers = {"deadline": "2019-01-18", "back_loading": "no"}  # a past deadline asks whether this is back-loading
+    response = client.post(f"/quarters/{q3.pk}/open/", answers, follow=True)
     q3.refresh_from_db()
-    assert (q3.state, q3.deadline) == (Period.State.OPEN, date(2019, 1, 18))
+    assert (q3.state, q3.deadline, q3.back_loading) == (Period.State.OPEN, date(2019, 1, 18), False)
     assert "2018/19 Q3 is open for returns until 18 January 2019." in text(response)
 
 
@@ -185,3 +186,71 @@ def test_an_amendment_without_who_approved_it_is_refused(client, performance):
     assert "Say who approved the amendment" in text(response)
     target.refresh_from_db()
     assert target.value == 500
+
+
+def test_a_deadline_gone_asks_whether_this_is_back_loading_and_asks_again_if_unanswered(client, performance):
+    q1 = period_in(Period.State.NOT_OPEN, 2014, 1)
+    asked = client.get("/quarters/")
+    assert "Are you back-loading this past quarter?" in text(asked)
+    unanswered = client.post(f"/quarters/{q1.pk}/open/", {"deadline": "2014-07-31"})
+    assert unanswered.status_code == 400
+    page = text(unanswered)
+    assert f'<a href="#back_loading-{q1.pk}">Say whether you are back-loading a past quarter' in page
+    assert f'id="back_loading-{q1.pk}-error"' in page
+    assert 'value="2014-07-31"' in page  # the deadline typed is kept
+    assert page.startswith("<!DOCTYPE html>") and "<title>Error: Quarters" in page
+    q1.refresh_from_db()
+    assert q1.state == Period.State.NOT_OPEN
+    done = client.post(f"/quarters/{q1.pk}/open/", {"deadline": "2014-07-31", "back_loading": "yes"}, follow=True)
+    q1.refresh_from_db()
+    assert q1.is_open and q1.back_loading
+    assert "open to back-load its returns" in text(done)
+    assert "Back-loaded" in text(done)
+
+
+def test_the_team_publishes_on_the_date_the_council_published(client, performance):
+    q1 = period_in(Period.State.CLOSED, 2014, 1)
+    client.post(f"/quarters/{q1.pk}/publish/", {"published_on": "2014-09-12"})
+    q1.refresh_from_db()
+    assert q1.published_on == date(2014, 9, 12)
+    assert "12 Sep 2014" in text(client.get("/quarters/"))
+
+
+def test_a_publication_date_to_come_is_refused_on_the_page(client, performance):
+    q1 = period_in(Period.State.CLOSED, 2014, 1)
+    refused = client.post(f"/quarters/{q1.pk}/publish/", {"published_on": "2999-01-01"})
+    assert refused.status_code == 400
+    assert "The date it was published must be today or in the past" in text(refused)
+    q1.refresh_from_db()
+    assert not q1.is_published
+
+
+def test_publishing_returns_not_approved_lists_them_and_asks_for_a_reason(client, performance):
+    q3 = period_in(Period.State.CLOSED)
+    draft = in_people_services("CM PM15", q3)
+    factories.return_for(draft, q3, 10, state=WorkflowState.DRAFT)
+    listed = client.post(f"/quarters/{q3.pk}/publish/", {"published_on": ""})
+    assert listed.status_code == 200
+    assert "1 return is not approved" in text(listed) and "CM PM15" in text(listed) and "Draft" in text(listed)
+    q3.refresh_from_db()
+    assert not q3.is_published
+    confirm = {"published_on": "2019-02-01", "confirm_unapproved": "on"}
+    no_reason = client.post(f"/quarters/{q3.pk}/publish/", confirm)
+    assert no_reason.status_code == 400 and "Say why the quarter is published" in text(no_reason)
+    client.post(f"/quarters/{q3.pk}/publish/", {**confirm, "reason": "Signed off at Cabinet"})
+    q3.refresh_from_db()
+    assert q3.is_published and q3.published_on == date(2019, 2, 1)
+    assert "CM PM15" in q3.publication_note and "Signed off at Cabinet" in q3.publication_note
+
+
+def test_a_reopened_published_quarter_is_republished_from_the_page(client, performance):
+    q2 = period_in(Period.State.CLOSED, 2018, 2, published_at=datetime(2018, 11, 20, 10, tzinfo=UTC))
+    client.post(f"/quarters/{q2.pk}/reopen/", {"reason": "Corrections"})
+    client.post(f"/quarters/{q2.pk}/close/")
+    page = text(client.get("/quarters/"))
+    assert "Readers see the figures as published until you republish it." in page
+    assert "Republish 2018/19 Q2" in page
+    done = client.post(f"/quarters/{q2.pk}/publish/", follow=True)
+    assert "2018/19 Q2 is republished" in text(done)
+    q2.refresh_from_db()
+    assert not q2.holds_published_record

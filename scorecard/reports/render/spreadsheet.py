@@ -61,7 +61,8 @@ def add_sheet(sheet: Worksheet, table: Table, masthead: Masthead) -> None:
 
 
 def write_masthead(sheet: Worksheet, masthead: Masthead) -> None:
-    sheet["A1"] = safe_text(" · ".join(words for words in (masthead.title, masthead.subtitle) if words))
+    heading = (masthead.title, masthead.subtitle, masthead.published_label)
+    sheet["A1"] = safe_text(" · ".join(words for words in heading if words))
     sheet["A1"].font = Font(bold=True, size=14)
     sheet["A2"] = safe_text(
         f"Data Source: {masthead.data_source} · {masthead.organisation} · {masthead.team}"

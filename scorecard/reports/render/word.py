@@ -47,7 +47,8 @@ def docx_bytes(
     set_up_page(document.sections[0], masthead)
     document.core_properties.title = masthead.title
     document.add_heading(printable(masthead.title), level=1)
-    document.add_paragraph(printable(masthead.subtitle), style="Subtitle")
+    subtitle = " · ".join(words for words in (masthead.subtitle, masthead.published_label) if words)
+    document.add_paragraph(printable(subtitle), style="Subtitle")
     for heading, words in sections:
         add_section(document, heading, words)
     for chart in charts:

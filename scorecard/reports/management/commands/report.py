@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from scorecard.accounts.permissions import WHOLE_SIGHT
 from scorecard.council.models import FinancialYear, Period
 from scorecard.council.selectors import held_quarter, held_year
 from scorecard.measures.selectors import measure_with_code
@@ -55,16 +56,18 @@ class Command(BaseCommand):
     def output(self, options):
         kind = options["report"]
         if kind == "profile":
-            return profile_output(measure(options["measure"]))
+            return profile_output(measure(options["measure"]), sight=WHOLE_SIGHT)
         if kind == "annual":
-            return annual_output(year(options["year"]))
+            return annual_output(year(options["year"]), sight=WHOLE_SIGHT)
         period = quarter(options["year"], options["quarter"])
         if kind == "improvement":
-            return improvement_output(period, only=RowFilter(directorate=options["directorate"]))
+            return improvement_output(period, only=RowFilter(directorate=options["directorate"]), sight=WHOLE_SIGHT)
         if kind == "cabinet":
-            return cabinet_output(period, portfolio=options["portfolio"])
+            return cabinet_output(period, portfolio=options["portfolio"], sight=WHOLE_SIGHT)
         only = RowFilter(directorate=options["directorate"])
-        return dashboard_output(period, group_by=options["group_by"], portfolio=options["portfolio"], only=only)
+        return dashboard_output(
+            period, group_by=options["group_by"], portfolio=options["portfolio"], only=only, sight=WHOLE_SIGHT
+        )
 
 
 def year(text: str | None) -> FinancialYear:
