@@ -169,6 +169,8 @@ if DEBUG:
     SITE_URL = os.environ.get("SCORECARD_SITE_URL") or "http://127.0.0.1:8000"
 else:
     SITE_URL = env_required("SCORECARD_SITE_URL", "the https:// address people use, for links in emails")
+# How long an invitation's set-password link works.
+SCORECARD_INVITATION_DAYS = env_int("SCORECARD_INVITATION_DAYS", 7)
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

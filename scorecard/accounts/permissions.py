@@ -81,6 +81,11 @@ def may_run_the_quarter(user) -> bool:
     return is_performance_team(user)
 
 
+def manages_people(user) -> bool:
+    """Invite people, give and take away roles, switch accounts off and on: the performance team."""
+    return is_performance_team(user)
+
+
 def sets_targets(user) -> bool:
     """A year's targets are set, and imported, by the performance team; changes after that are amendments."""
     return is_performance_team(user)

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from scorecard.web import approvals, imports, open_data, quarters, reports, returns, tokens, views
+from scorecard.web import approvals, imports, open_data, people, quarters, reports, returns, tokens, views
 
 app_name = "web"
 urlpatterns = [
@@ -39,6 +39,7 @@ urlpatterns = [
         imports.targets_template_file,
         name="import_targets_template",
     ),
+    path("accounts/invitation/<str:token>/", people.accept_invitation, name="invitation"),
     path("open-data/", open_data.index, name="open_data"),
     re_path(r"^open-data/scorecard\.(?P<extension>csv|json)$", open_data.everything, name="open_data_all"),
     re_path(

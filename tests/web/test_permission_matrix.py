@@ -22,6 +22,7 @@ LOGIN = 302  # anonymous people are sent to sign in
 DONE = 302  # a form that worked redirects to the page that shows the result
 REFUSED, NOT_ALLOWED = 403, 405
 NOT_YOURS = 404  # someone else's token is not even shown to exist
+GONE = 410  # an invitation link that is unknown, used or too old, whoever opens it
 UNPUBLISHED = 404  # the reports ask for the open quarter: readers and the public see published quarters only
 
 # name, method,          anonymous, owner elsewhere, owner, approver, performance team, reader
@@ -73,6 +74,8 @@ MATRIX = [
     ("import_targets", "GET", LOGIN, REFUSED, REFUSED, REFUSED, 200, REFUSED),
     ("import_targets", "POST", LOGIN, REFUSED, REFUSED, REFUSED, 400, REFUSED),  # 400: no file was sent
     ("import_targets_template", "GET", LOGIN, REFUSED, REFUSED, REFUSED, 200, REFUSED),
+    ("invitation", "GET", GONE, GONE, GONE, GONE, GONE, GONE),
+    ("invitation", "POST", GONE, GONE, GONE, GONE, GONE, GONE),
     ("open_data", "GET", 200, 200, 200, 200, 200, 200),
     ("open_data", "POST", NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
     ("open_data_all", "GET", 200, 200, 200, 200, 200, 200),
@@ -150,6 +153,7 @@ def address(name: str, world: World) -> tuple[dict, str]:
         "import_template": ({"period_id": world.open.pk, "format": "csv"}, ""),
         "api_token_revoke": ({"token_id": world.token.pk}, ""),
         "import_targets_template": ({"year_id": world.open.year_id, "format": "csv"}, ""),
+        "invitation": ({"token": "not-a-token-scorecard-sent"}, ""),
         "open_data_all": ({"extension": "csv"}, ""),
         "open_data_quarter": ({"slug": world.closed.as_quarter.slug, "extension": "json"}, ""),  # not published
     }.get(name, ({}, ""))
