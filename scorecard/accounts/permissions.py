@@ -91,6 +91,11 @@ def sets_targets(user) -> bool:
     return is_performance_team(user)
 
 
+def sets_up_the_scorecard(user) -> bool:
+    """A year's scorecard (its measures, places, targets, owners and approvers) is set up by the performance team."""
+    return is_performance_team(user)
+
+
 def completes_returns(user) -> bool:
     """Measure owners and the performance team complete returns."""
     return bool(owner_directorates(user)) or is_performance_team(user)

@@ -33,6 +33,12 @@ urlpatterns = [
     ),
     path("account/api-tokens/", tokens.api_tokens, name="api_tokens"),
     path("account/api-tokens/<int:token_id>/revoke/", tokens.revoke_api_token, name="api_token_revoke"),
+    path("set-up/scorecard/", imports.set_up_scorecard, name="set_up_scorecard"),
+    re_path(
+        r"^set-up/scorecard/(?P<year_id>\d+)/template\.(?P<format>csv|xlsx)$",
+        imports.scorecard_template_file,
+        name="set_up_scorecard_template",
+    ),
     path("imports/targets/", imports.import_targets, name="import_targets"),
     re_path(
         r"^imports/targets/(?P<year_id>\d+)/template\.(?P<format>csv|xlsx)$",
