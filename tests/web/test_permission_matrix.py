@@ -74,6 +74,9 @@ MATRIX = [
     ("import_targets", "GET", LOGIN, REFUSED, REFUSED, REFUSED, 200, REFUSED),
     ("import_targets", "POST", LOGIN, REFUSED, REFUSED, REFUSED, 400, REFUSED),  # 400: no file was sent
     ("import_targets_template", "GET", LOGIN, REFUSED, REFUSED, REFUSED, 200, REFUSED),
+    ("set_up_scorecard", "GET", LOGIN, REFUSED, REFUSED, REFUSED, 200, REFUSED),
+    ("set_up_scorecard", "POST", LOGIN, REFUSED, REFUSED, REFUSED, 400, REFUSED),  # 400: no file was sent
+    ("set_up_scorecard_template", "GET", LOGIN, REFUSED, REFUSED, REFUSED, 200, REFUSED),
     ("invitation", "GET", GONE, GONE, GONE, GONE, GONE, GONE),
     ("invitation", "POST", GONE, GONE, GONE, GONE, GONE, GONE),
     ("open_data", "GET", 200, 200, 200, 200, 200, 200),
@@ -153,6 +156,7 @@ def address(name: str, world: World) -> tuple[dict, str]:
         "import_template": ({"period_id": world.open.pk, "format": "csv"}, ""),
         "api_token_revoke": ({"token_id": world.token.pk}, ""),
         "import_targets_template": ({"year_id": world.open.year_id, "format": "csv"}, ""),
+        "set_up_scorecard_template": ({"year_id": world.open.year_id, "format": "xlsx"}, ""),
         "invitation": ({"token": "not-a-token-scorecard-sent"}, ""),
         "open_data_all": ({"extension": "csv"}, ""),
         "open_data_quarter": ({"slug": world.closed.as_quarter.slug, "extension": "json"}, ""),  # not published
@@ -229,7 +233,7 @@ def usable_method(name: str) -> str:
 
 # Pages whose tables download with ?download=csv|xlsx; an import page's table is the last file checked.
 DOWNLOADS = {"home", "my_returns", "return_history", "approvals", "quarters", "open_data"}
-CHECKED_FILE_DOWNLOADS = {"import_returns", "import_targets"}
+CHECKED_FILE_DOWNLOADS = {"import_returns", "import_targets", "set_up_scorecard"}
 
 
 def download_cases():
