@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
 from scorecard.accounts.models import Role, RoleAssignment
-from scorecard.council.models import Directorate, Perspective, Pledge, Portfolio, Priority
+from scorecard.council.models import Directorate, OrganisationSettings, Perspective, Pledge, Portfolio, Priority
 from scorecard.imports.cells import CellProblem, shown, text_of
 
 LISTED = {"directorate": Directorate, "pledge": Pledge, "perspective": Perspective, "portfolio": Portfolio}
@@ -59,7 +59,10 @@ class CouncilNames:
 
     def to_create(self) -> list[str]:
         """What the import would create first, in words, in the order the file gives them."""
-        lines = [f"New {kind}: {name}" for (kind, _), name in self.new.items()]
+        # The council's own word for a directorate ("service unit"), once the organisation holds one.
+        word = getattr(OrganisationSettings.load(), "directorate_word", "") or "directorate"
+        words = {"directorate": word.lower()}
+        lines = [f"New {words.get(kind, kind)}: {name}" for (kind, _), name in self.new.items()]
         return lines + [f"New priority: {name} (under {pledge})" for pledge, name in self.new_priorities.values()]
 
     # -- the commit --------------------------------------------------------------------------------------
