@@ -20,7 +20,7 @@ from scorecard.accounts import permissions
 from scorecard.accounts.models import Role
 from scorecard.council.models import FinancialYear, OrganisationSettings, Period
 from scorecard.imports import ImportProblem, catalogue, sheet_words
-from scorecard.imports.cells import CellProblem, figure, is_empty, progress, shown, text_of, typed_number
+from scorecard.imports.cells import CellProblem, is_empty, shown
 from scorecard.imports.plans import Plan, PlannedRow, ProgressReport, outcome_of, planned_rows
 from scorecard.imports.reading import Row, read_rows
 from scorecard.imports.sheet_names import CouncilNames, People, key
@@ -36,33 +36,6 @@ COLUMNS = (
     "minimum", "maximum", "frequency", "accumulation", "compare_with", "q1_target", "q2_target", "q3_target",
     "q4_target", "year_end_target", "pledge", "priority", "perspective", "portfolios", "aliases",
 )  # fmt: skip
-MEANINGS = {  # shown on the page; docs/moving-in.md says the same at more length
-    "code": "Required. The measure's reference code, e.g. HSG 04. A row finds its measure by code, or by an alias.",
-    "title": "Required. What the measure counts, as the reports print it.",
-    "kind": "measure (a figure each period; the default) or action (a Council Plan action: progress words).",
-    "directorate": "The directorate (or service unit) whose officers record it and whose approver signs it off.",
-    "owner": "Who records it: a username, or an email address (someone new is invited).",
-    "approver": "Who signs off the directorate's returns: a username or an email address.",
-    "good_is": "High, Low or None (context only, never rated). Default High.",
-    "unit": "count, %, £, days, score, milestone, or rate per 1,000, 10,000 or 100,000. Default count.",
-    "unit_label": "How the unit is printed, if not its own name, e.g. per 1,000 households.",
-    "decimals": "Decimal places recorded, 0 to 6. Default 0.",
-    "minimum": "The lowest figure that may be recorded, if not the unit's own floor.",
-    "maximum": "The highest figure that may be recorded, if not the unit's own ceiling.",
-    "frequency": "monthly, quarterly, annual or biennial. Default quarterly.",
-    "accumulation": "year to date, snapshot, discrete period or rolling 12 months. Default year to date.",
-    "compare_with": "Direction of travel compares with: same period last year (default) or previous period.",
-    "q1_target": "The quarter's target; blank sets none. Actions: a progress word such as On track.",
-    "q2_target": "As q1_target.",
-    "q3_target": "As q1_target.",
-    "q4_target": "As q1_target.",
-    "year_end_target": "The year-end target; blank sets none.",
-    "pledge": "The Council Plan pledge the priority comes under.",
-    "priority": "The Council Plan priority the measure serves.",
-    "perspective": "The balanced-scorecard perspective, if the council uses them.",
-    "portfolios": "Cabinet portfolios, separated by semicolons.",
-    "aliases": "Former codes and national indicator numbers, separated by semicolons.",
-}
 REQUIRED = ("code", "title")
 ALIASES = {"measure_code": "code", "reference": "code", "polarity": "good_is", "name": "title"}
 MEASURE_COLUMNS = {  # column → (the measure's field, how the cell is read)
@@ -340,7 +313,7 @@ class SheetRow:
     def target_changes(self, held: Measure | None, measure: Measure) -> None:
         targets = []
         for column, quarter in TARGET_COLUMNS.items():
-            new = self.read(column, lambda value: target_figure(value, measure))
+            new = self.read(column, lambda value: sheet_words.target(value, measure))
             if new is None:
                 continue
             period = self.checks.periods.get(quarter) if quarter else None
@@ -393,24 +366,6 @@ class SheetRow:
             f"{role.label.lower()} in {where}: {person_words(person)}" for person, role, where in self.changes["roles"]
         ]
         return said or ["same as held"]
-
-
-def target_figure(value: object, measure: Measure) -> tuple[Decimal | None, str]:
-    """A target for the measure as it would be: a figure in its range, or a progress word for a milestone."""
-    if measure.is_milestone:
-        if isinstance(value, Decimal) or typed_number(text_of(value)) is not None:
-            what = "a Council Plan action" if measure.is_action else "a milestone measure"
-            raise CellProblem(
-                f"{shown(value)} is a number, but this is {what}: its targets are progress words "
-                "(On track, Completed, …), or blank"
-            )
-        return None, progress(value).value
-    number = figure(value, measure)
-    if measure.minimum is not None and number < measure.minimum:
-        raise CellProblem(f"{shown(value)} is below the measure's minimum, {plain(measure.minimum)}")
-    if measure.maximum is not None and number > measure.maximum:
-        raise CellProblem(f"{shown(value)} is above the measure's maximum, {plain(measure.maximum)}")
-    return number, ""
 
 
 def entry_values(entry: ScorecardEntry) -> dict[str, object]:

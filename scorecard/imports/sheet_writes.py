@@ -8,6 +8,7 @@ invitation service.
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError
 
 from scorecard.accounts import permissions
 from scorecard.accounts.models import RoleAssignment
@@ -30,12 +31,18 @@ class SheetWriter:
     def __call__(self, rows: list[PlannedRow], by, progress: ProgressReport | None) -> None:
         if not permissions.sets_up_the_scorecard(by):
             raise ImportProblem("Only the performance team imports the year's scorecard. Nothing was imported.")
-        self.checks.names.create()
-        for address in self.checks.people.invitations.values():
-            self.invited[address.casefold()] = invite(address, by)
-        for done, row in enumerate(rows, start=1):
-            self.write_row(row, by)
-            report_progress(progress, done, len(rows))
+        try:
+            self.checks.names.create()
+            for address in self.checks.people.invitations.values():
+                self.invited[address.casefold()] = invite(address, by)
+            for done, row in enumerate(rows, start=1):
+                self.write_row(row, by)
+                report_progress(progress, done, len(rows))
+        except IntegrityError as error:  # someone added the same name or code between the check and now
+            raise ImportProblem(
+                "Something in the file was added by someone else since it was checked, so nothing was imported. "
+                "Check the file again and import it."
+            ) from error
         for person, given in self.roles.items():
             held = RoleAssignment.objects.filter(user=person).values_list("role", "directorate_id")
             person_roles_set(person=person, roles=set(held) | given, by=by)  # kept in the person's history

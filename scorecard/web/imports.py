@@ -16,7 +16,8 @@ from scorecard.council.models import FinancialYear, Period
 from scorecard.imports import ImportProblem
 from scorecard.imports.plans import Plan, commit_plan
 from scorecard.imports.returns import plan_returns, read_returns_file
-from scorecard.imports.scorecard_sheet import MEANINGS, plan_scorecard, read_scorecard_file
+from scorecard.imports.scorecard_sheet import plan_scorecard, read_scorecard_file
+from scorecard.imports.sheet_words import MEANINGS
 from scorecard.imports.targets import plan_targets, read_targets_file
 from scorecard.imports.template import (
     Template,

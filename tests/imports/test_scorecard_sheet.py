@@ -6,12 +6,15 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from scorecard.accounts.models import Role, RoleAssignment, User
 from scorecard.council.models import Directorate, Perspective, Pledge, Portfolio, Priority
 from scorecard.imports import ImportProblem
 from scorecard.imports.plans import Outcome, commit_plan
 from scorecard.imports.scorecard_sheet import COLUMNS, plan_scorecard, read_scorecard_file
+from scorecard.imports.sheet_words import MEANINGS
 from scorecard.measures.models import Measure, MeasureAlias, ScorecardEntry, Target, Unit
 from tests import factories
 from tests.imports.conftest import csv_upload, xlsx_upload
@@ -161,6 +164,23 @@ def test_an_excel_sheet_imports_as_a_csv_does(year, performance):
     file = xlsx_upload("scorecard", ("code", "title", "decimals", "q1_target"), [["A 1", "One", 1, 12.5]])
     commit_plan(plan_scorecard(read_scorecard_file(*file), year, performance), performance)
     assert Target.objects.get().value == Decimal("12.5")
+
+
+def test_every_column_is_explained_on_the_page():
+    assert list(MEANINGS) == list(COLUMNS)
+
+
+def test_checking_a_sheet_reads_as_much_for_40_rows_as_for_5(year, performance):
+    content = SAMPLE.read_bytes()
+    commit_plan(plan_scorecard(read_scorecard_file(SAMPLE.name, content), year, performance), performance)
+    counts = []
+    for rows in (5, 40):
+        file = b"\n".join(content.splitlines()[: rows + 1])
+        with CaptureQueriesContext(connection) as queries:
+            plan = plan_scorecard(read_scorecard_file(SAMPLE.name, file), year, performance)
+        assert plan.counted(Outcome.UNCHANGED) == rows
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
 
 
 # -- all or nothing --------------------------------------------------------------------------------
@@ -385,3 +405,11 @@ def test_perspectives_and_portfolios_held_are_reused(year, performance):
     commit_plan(plan, performance)
     entry = ScorecardEntry.objects.get()
     assert (entry.perspective.name, list(entry.portfolios.values_list("name", flat=True))) == ("People", ["Leader"])
+
+
+def test_a_name_added_by_someone_else_since_the_check_stops_the_import(year, performance):
+    plan = planned(year, performance, ["A 1", "One", "Waste", "", "", "", ""])
+    Directorate.objects.create(name="Waste")
+    with pytest.raises(ImportProblem, match="added by someone else since it was checked"):
+        commit_plan(plan, performance)
+    assert not Measure.objects.exists()
