@@ -24,6 +24,7 @@ from scorecard.imports.cells import CellProblem, is_empty, shown
 from scorecard.imports.plans import Plan, PlannedRow, ProgressReport, outcome_of, planned_rows
 from scorecard.imports.reading import Row, read_rows
 from scorecard.imports.sheet_names import CouncilNames, People, key
+from scorecard.imports.sheet_writes import SheetWriter
 from scorecard.imports.targets import already_set, figure_of, when
 from scorecard.measures.fields import plain
 from scorecard.measures.models import Measure, ScorecardEntry, Unit
@@ -78,8 +79,6 @@ def read_scorecard_file(file_name: str, content: bytes, *, max_bytes: int | None
 
 def plan_scorecard(rows: Sequence[Row], year: FinancialYear, by, *, progress: ProgressReport | None = None) -> Plan:
     """Each row new, changed, unchanged or in error, against what is held now; what would be created, first."""
-    from scorecard.imports.sheet_writes import SheetWriter  # the commit needs this module's checks
-
     checks = SheetChecks(year, by)
     planned = planned_rows(rows, COLUMNS, checks.check, progress)
     return Plan(
