@@ -42,6 +42,12 @@ def held(year):
     factories.entry(measure, year, directorate=housing, priority=priority, order=1)
     factories.target(measure, factories.period(2014, 1), 20)
     factories.target(measure, None, 100, year_of=year)
+    action = factories.action("Adopt a housing strategy")
+    Measure.objects.filter(pk=action.pk).update(code="HSG A1")
+    factories.entry(action, year, directorate=housing, order=2)
+    factories.target(action, None, year_of=year, progress="completed")
+    sickness = factories.measure("FR 02", unit=Unit.DAYS, decimals=1, minimum=0, maximum=365, polarity="low")
+    factories.entry(sickness, year, order=3)
     return measure
 
 
@@ -78,13 +84,19 @@ def test_the_csv_template_holds_what_the_year_holds(client, year, team, held):
     assert (rows[0]["pledge"], rows[0]["priority"], rows[0]["aliases"]) == ("Good Homes", "More homes", "NI 155")
 
 
-def test_the_template_comes_back_unchanged(client, year, team, held):
-    template = client.get(f"/set-up/scorecard/{year.pk}/template.xlsx").content
-    sent = SimpleUploadedFile("scorecard-2014-15.xlsx", template)
+@pytest.mark.parametrize("format", ["xlsx", "csv"])
+def test_the_template_comes_back_unchanged(client, year, team, held, format):
+    template = client.get(f"/set-up/scorecard/{year.pk}/template.{format}").content
+    sent = SimpleUploadedFile(f"scorecard-2014-15.{format}", template)
     response = client.post(PAGE, {"year": year.pk, "file": sent, "action": "check"})
-    assert "0 new, 0 changed, 1 unchanged, 0 in error" in response.content.decode()
-    sheet = openpyxl.load_workbook(io.BytesIO(template)).active
+    assert "0 new, 0 changed, 3 unchanged, 0 in error" in response.content.decode()
+
+
+def test_the_excel_template_offers_each_columns_words(client, year, team, held):
+    sheet = openpyxl.load_workbook(io.BytesIO(client.get(f"/set-up/scorecard/{year.pk}/template.xlsx").content)).active
     assert [cell.value for cell in sheet[1]] == list(COLUMNS)
+    offered = {validation.formula1 for validation in sheet.data_validations.dataValidation}
+    assert '"High,Low,None"' in offered and '"measure,action"' in offered
 
 
 def test_checking_lists_what_is_created_first_and_writes_nothing(client, year, team):
