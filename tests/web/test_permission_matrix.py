@@ -74,6 +74,20 @@ MATRIX = [
     ("import_targets", "GET", LOGIN, REFUSED, REFUSED, REFUSED, 200, REFUSED),
     ("import_targets", "POST", LOGIN, REFUSED, REFUSED, REFUSED, 400, REFUSED),  # 400: no file was sent
     ("import_targets_template", "GET", LOGIN, REFUSED, REFUSED, REFUSED, 200, REFUSED),
+    ("people", "GET", LOGIN, REFUSED, REFUSED, REFUSED, 200, REFUSED),
+    ("people", "POST", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    ("person_invite", "GET", LOGIN, REFUSED, REFUSED, REFUSED, 200, REFUSED),
+    ("person_invite", "POST", LOGIN, REFUSED, REFUSED, REFUSED, 400, REFUSED),  # 400: no address was sent
+    ("person", "GET", LOGIN, REFUSED, REFUSED, REFUSED, 200, REFUSED),
+    ("person", "POST", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    ("person_roles", "GET", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    ("person_roles", "POST", LOGIN, REFUSED, REFUSED, REFUSED, DONE, REFUSED),
+    ("person_switch_off", "GET", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    ("person_switch_off", "POST", LOGIN, REFUSED, REFUSED, REFUSED, DONE, REFUSED),
+    ("person_switch_on", "GET", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    ("person_switch_on", "POST", LOGIN, REFUSED, REFUSED, REFUSED, DONE, REFUSED),
+    ("invitation_resend", "GET", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    ("invitation_resend", "POST", LOGIN, REFUSED, REFUSED, REFUSED, DONE, REFUSED),
     ("invitation", "GET", GONE, GONE, GONE, GONE, GONE, GONE),
     ("invitation", "POST", GONE, GONE, GONE, GONE, GONE, GONE),
     ("open_data", "GET", 200, 200, 200, 200, 200, 200),
@@ -153,6 +167,10 @@ def address(name: str, world: World) -> tuple[dict, str]:
         "import_template": ({"period_id": world.open.pk, "format": "csv"}, ""),
         "api_token_revoke": ({"token_id": world.token.pk}, ""),
         "import_targets_template": ({"year_id": world.open.year_id, "format": "csv"}, ""),
+        **dict.fromkeys(
+            ["person", "person_roles", "person_switch_off", "person_switch_on", "invitation_resend"],
+            ({"pk": world.people["reader"].pk}, ""),
+        ),
         "invitation": ({"token": "not-a-token-scorecard-sent"}, ""),
         "open_data_all": ({"extension": "csv"}, ""),
         "open_data_quarter": ({"slug": world.closed.as_quarter.slug, "extension": "json"}, ""),  # not published
@@ -178,6 +196,7 @@ def sent(name: str, world: World) -> dict:
         "period_open": {"deadline": "2019-04-18"},
         "period_reopen": {"reason": "Late figures"},
         "api_tokens": {"name": "Power BI refresh"},
+        "person_roles": {"council": ["reader"]},
     }.get(name, {})
 
 
