@@ -12,6 +12,7 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth.models import Group, Permission
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
@@ -233,6 +234,18 @@ def person_roles_set(*, person: User, roles, by) -> tuple[list[str], list[str]]:
     detail = "; ".join(label + ", ".join(words) for label, words in parts if words)
     PersonEvent.objects.create(person=person, kind=PersonEvent.Kind.ROLES_CHANGED, by=by, detail=detail)
     return given_words, taken_words
+
+
+ADMINISTERED_APPS = ("council", "measures", "returns")
+ADMINISTRATION_GROUP = "Performance team: administration pages"
+
+
+def administration_group():
+    """The administration pages' permissions for the council's set-up, measures and returns, without being a
+    superuser: people, roles and API tokens are not among them (they are managed on the People pages)."""
+    group, _ = Group.objects.get_or_create(name=ADMINISTRATION_GROUP)
+    group.permissions.set(Permission.objects.filter(content_type__app_label__in=ADMINISTERED_APPS))
+    return group
 
 
 @transaction.atomic

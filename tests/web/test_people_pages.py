@@ -140,7 +140,7 @@ def test_a_switched_off_person_cannot_sign_in_or_use_their_tokens(client, team, 
     response = team.post(f"/people/{person.pk}/switch-off/", {"reason": "Left the council"})
     assert response.status_code == 302
     assert other.get("/returns/").status_code == 302  # their session no longer counts: sent to sign in
-    assert other.post("/accounts/login/", {"username": "jo", "password": "a-long-test-password"}).status_code == 200
+    assert other.post("/accounts/login/", {"username": "jo", "password": "a-long-test-password"}).status_code == 400
     assert other.get("/api/years", headers={"Authorization": f"Bearer {key}"}).status_code == 401
     page = team.get(f"/people/{person.pk}/").content.decode()
     assert "Switched off" in page and "Left the council" in page
