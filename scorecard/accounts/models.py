@@ -97,3 +97,14 @@ class PersonEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person}: {self.get_kind_display()}"
+
+
+class PasswordResetRequest(models.Model):
+    """A request for a password reset email, kept a day to limit how many each address and client may ask for."""
+
+    address_digest = models.CharField(max_length=64, db_index=True, help_text="SHA-256 of the address, lower case.")
+    client = models.GenericIPAddressField(null=True, blank=True)
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self) -> str:
+        return f"Password reset asked for at {self.at:%Y-%m-%d %H:%M}"

@@ -12,6 +12,7 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth.models import Group, Permission
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
@@ -22,6 +23,7 @@ from django.utils import dateformat, timezone
 
 from scorecard.accounts import permissions
 from scorecard.accounts.models import DIRECTORATE_ROLES, Invitation, PersonEvent, Role, RoleAssignment, User
+from scorecard.accounts.selectors import role_names
 from scorecard.council.models import Directorate, OrganisationSettings
 
 EXPIRED = "This invitation link has expired. Ask the performance team to send the invitation again."
@@ -189,59 +191,61 @@ def invitation_accept(*, token: str, password: str) -> User:
     return person
 
 
-RoleKey = tuple[str, int | None]
-
-
-def role_words(keys, directorates: dict[int, str]) -> list[str]:
-    """ "Measure owner (People Services)", "Reader", … in the order the person's page lists roles."""
-    order = {role.value: n for n, role in enumerate(Role)}
-    return [
-        Role(role).label + (f" ({directorates.get(where, where)})" if where else "")
-        for role, where in sorted(keys, key=lambda key: (order[key[0]], directorates.get(key[1], "")))
-    ]
-
-
-def checked_roles(roles) -> set[RoleKey]:
-    keys = set()
-    for role, directorate in roles:
+def checked_roles(person: User, roles) -> list[RoleAssignment]:
+    """The (role, directorate id) pairs asked for, as assignments: each directorate role in a directorate held."""
+    directorates = Directorate.objects.in_bulk()
+    wanted = {}
+    for role, where in roles:
         role = Role(role)
-        if (role in DIRECTORATE_ROLES) != (directorate is not None):
-            where = "in a directorate" if directorate is None else "council-wide, not in a directorate"
-            raise ValidationError(f"{role.label} is held {where}")
-        keys.add((role.value, directorate))
-    return keys
+        if (role in DIRECTORATE_ROLES) != (where is not None):
+            raise ValidationError(
+                f"{role.label} is held {'in a directorate' if where is None else 'council-wide, not in a directorate'}"
+            )
+        if where is not None and int(where) not in directorates:
+            raise ValidationError(f"There is no directorate {where} to be {role.label.lower()} in")
+        directorate = directorates[int(where)] if where is not None else None
+        wanted[(role.value, directorate and directorate.pk)] = RoleAssignment(
+            user=person, role=role.value, directorate=directorate
+        )
+    return list(wanted.values())
+
+
+def key(held: RoleAssignment) -> tuple[str, int | None]:
+    return held.role, held.directorate_id
 
 
 @transaction.atomic
 def person_roles_set(*, person: User, roles, by) -> tuple[list[str], list[str]]:
     """The person holds exactly these (role, directorate id) pairs; returns the roles given and taken away."""
     refuse_unless_manager(by)
-    wanted = checked_roles(roles)
-    held = set(RoleAssignment.objects.filter(user=person).values_list("role", "directorate_id"))
-    team = (Role.PERFORMANCE_TEAM.value, None)
-    if person.pk == by.pk and team in held and team not in wanted:
+    wanted = {key(held): held for held in checked_roles(person, roles)}
+    held = {key(one): one for one in RoleAssignment.objects.filter(user=person).select_related("directorate")}
+    if person.pk == by.pk and (Role.PERFORMANCE_TEAM, None) in held.keys() - wanted.keys():
         raise ValidationError("You cannot take away your own performance team role: ask someone else in the team.")
-    given, taken = wanted - held, held - wanted
+    given = [wanted[pair] for pair in wanted.keys() - held.keys()]
+    taken = [held[pair] for pair in held.keys() - wanted.keys()]
     if not given and not taken:
         return [], []
-    for role, directorate in taken:
-        RoleAssignment.objects.filter(user=person, role=role, directorate_id=directorate).delete()
-    RoleAssignment.objects.bulk_create(
-        [RoleAssignment(user=person, role=role, directorate_id=directorate) for role, directorate in given]
-    )
+    RoleAssignment.objects.filter(pk__in=[one.pk for one in taken]).delete()
+    RoleAssignment.objects.bulk_create(given)
     person.__dict__.pop("_scorecard_roles", None)
-    names = dict(Directorate.objects.values_list("pk", "name"))
-    given_words, taken_words = role_words(given, names), role_words(taken, names)
-    detail = "; ".join(
-        part
-        for part in (
-            "Given: " + ", ".join(given_words) if given_words else "",
-            "Taken away: " + ", ".join(taken_words) if taken_words else "",
-        )
-        if part
-    )
+    given_words, taken_words = role_names(given), role_names(taken)
+    parts = [("Given: ", given_words), ("Taken away: ", taken_words)]
+    detail = "; ".join(label + ", ".join(words) for label, words in parts if words)
     PersonEvent.objects.create(person=person, kind=PersonEvent.Kind.ROLES_CHANGED, by=by, detail=detail)
     return given_words, taken_words
+
+
+ADMINISTERED_APPS = ("council", "measures", "returns")
+ADMINISTRATION_GROUP = "Performance team: administration pages"
+
+
+def administration_group():
+    """The administration pages' permissions for the council's set-up, measures and returns, without being a
+    superuser: people, roles and API tokens are not among them (they are managed on the People pages)."""
+    group, _ = Group.objects.get_or_create(name=ADMINISTRATION_GROUP)
+    group.permissions.set(Permission.objects.filter(content_type__app_label__in=ADMINISTERED_APPS))
+    return group
 
 
 @transaction.atomic

@@ -16,5 +16,6 @@ def work(request):
         ("My returns", "web:my_returns", permissions.completes_returns(user)),
         ("Approvals", "web:approvals", permissions.signs_off_returns(user)),
         ("Quarters", "web:quarters", permissions.may_run_the_quarter(user)),
+        ("People", "web:people", permissions.manages_people(user)),
     ]
     return {"work_links": [{"name": name, "url": reverse(url)} for name, url, shown in wanted if shown]}

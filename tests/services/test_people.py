@@ -182,7 +182,7 @@ def test_a_switched_off_person_cannot_sign_in_and_is_switched_back_on(client, pe
     person = factories.person("jo", Role.READER)
     services.person_switch_off(person=person, by=performance, reason="Left the council")
     credentials = {"username": "jo", "password": "a-long-test-password"}
-    assert client.post("/accounts/login/", credentials).status_code == 200  # the form again, with its error
+    assert client.post("/accounts/login/", credentials).status_code == 400  # the form again, with its error
     services.person_switch_on(person=person, by=performance)
     assert client.post("/accounts/login/", credentials).status_code == 302
     kinds = list(PersonEvent.objects.filter(person=person).values_list("kind", "by__username"))

@@ -68,7 +68,7 @@ MATRIX = [
     ("import_returns", "POST", LOGIN, 400, 400, REFUSED, 400, REFUSED),  # 400: no file was sent
     ("import_template", "GET", LOGIN, 200, 200, REFUSED, 200, REFUSED),
     ("api_tokens", "GET", LOGIN, 200, 200, 200, 200, 200),
-    ("api_tokens", "POST", LOGIN, 200, 200, 200, 200, 200),  # the page shows the new token's key, once
+    ("api_tokens", "POST", LOGIN, DONE, DONE, DONE, DONE, DONE),  # then the page shows the new token's key, once
     ("api_token_revoke", "GET", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
     ("api_token_revoke", "POST", LOGIN, NOT_YOURS, DONE, NOT_YOURS, NOT_YOURS, NOT_YOURS),  # the owner's token
     ("import_targets", "GET", LOGIN, REFUSED, REFUSED, REFUSED, 200, REFUSED),
@@ -77,6 +77,20 @@ MATRIX = [
     ("set_up_scorecard", "GET", LOGIN, REFUSED, REFUSED, REFUSED, 200, REFUSED),
     ("set_up_scorecard", "POST", LOGIN, REFUSED, REFUSED, REFUSED, 400, REFUSED),  # 400: no file was sent
     ("set_up_scorecard_template", "GET", LOGIN, REFUSED, REFUSED, REFUSED, 200, REFUSED),
+    ("people", "GET", LOGIN, REFUSED, REFUSED, REFUSED, 200, REFUSED),
+    ("people", "POST", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    ("person_invite", "GET", LOGIN, REFUSED, REFUSED, REFUSED, 200, REFUSED),
+    ("person_invite", "POST", LOGIN, REFUSED, REFUSED, REFUSED, 400, REFUSED),  # 400: no address was sent
+    ("person", "GET", LOGIN, REFUSED, REFUSED, REFUSED, 200, REFUSED),
+    ("person", "POST", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    ("person_roles", "GET", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    ("person_roles", "POST", LOGIN, REFUSED, REFUSED, REFUSED, DONE, REFUSED),
+    ("person_switch_off", "GET", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    ("person_switch_off", "POST", LOGIN, REFUSED, REFUSED, REFUSED, DONE, REFUSED),
+    ("person_switch_on", "GET", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    ("person_switch_on", "POST", LOGIN, REFUSED, REFUSED, REFUSED, DONE, REFUSED),
+    ("invitation_resend", "GET", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    ("invitation_resend", "POST", LOGIN, REFUSED, REFUSED, REFUSED, DONE, REFUSED),
     ("invitation", "GET", GONE, GONE, GONE, GONE, GONE, GONE),
     ("invitation", "POST", GONE, GONE, GONE, GONE, GONE, GONE),
     ("open_data", "GET", 200, 200, 200, 200, 200, 200),
@@ -157,6 +171,10 @@ def address(name: str, world: World) -> tuple[dict, str]:
         "api_token_revoke": ({"token_id": world.token.pk}, ""),
         "import_targets_template": ({"year_id": world.open.year_id, "format": "csv"}, ""),
         "set_up_scorecard_template": ({"year_id": world.open.year_id, "format": "xlsx"}, ""),
+        **dict.fromkeys(
+            ["person", "person_roles", "person_switch_off", "person_switch_on", "invitation_resend"],
+            ({"pk": world.people["reader"].pk}, ""),
+        ),
         "invitation": ({"token": "not-a-token-scorecard-sent"}, ""),
         "open_data_all": ({"extension": "csv"}, ""),
         "open_data_quarter": ({"slug": world.closed.as_quarter.slug, "extension": "json"}, ""),  # not published
@@ -182,6 +200,7 @@ def sent(name: str, world: World) -> dict:
         "period_open": {"deadline": "2019-04-18"},
         "period_reopen": {"reason": "Late figures"},
         "api_tokens": {"name": "Power BI refresh"},
+        "person_roles": {"council": ["reader"]},
     }.get(name, {})
 
 
