@@ -58,12 +58,15 @@ class CouncilNames:
         raise CellProblem(f"{many} priority called {shown(name)}: give its pledge in the pledge column")
 
     def to_create(self) -> list[str]:
-        """What the import would create first, in words, in the order the file gives them."""
+        """What the import would create first, in words: directorates, the Council Plan, perspectives, portfolios."""
         # The council's own word for a directorate ("service unit"), once the organisation holds one.
         word = getattr(OrganisationSettings.load(), "directorate_word", "") or "directorate"
         words = {"directorate": word.lower()}
-        lines = [f"New {words.get(kind, kind)}: {name}" for (kind, _), name in self.new.items()]
-        return lines + [f"New priority: {name} (under {pledge})" for pledge, name in self.new_priorities.values()]
+        lines = {kind: [] for kind in ("directorate", "pledge", "priority", "perspective", "portfolio")}
+        for (kind, _), name in self.new.items():
+            lines[kind].append(f"New {words.get(kind, kind)}: {name}")
+        lines["priority"] = [f"New priority: {name} (under {pledge})" for pledge, name in self.new_priorities.values()]
+        return [line for kind in lines.values() for line in kind]
 
     # -- the commit --------------------------------------------------------------------------------------
 

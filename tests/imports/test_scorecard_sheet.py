@@ -74,10 +74,10 @@ def test_a_row_creates_its_measure_its_place_its_targets_and_its_people(year, pe
     assert plan.created_first == [
         "New directorate: Housing",
         "New pledge: Good Homes",
+        "New priority: Preventing homelessness (under Good Homes)",
         "New perspective: Community",
         "New portfolio: Housing",
         "New portfolio: Leader",
-        "New priority: Preventing homelessness (under Good Homes)",
         "New person to invite: a.kowalski@example.gov.uk",
     ]
     commit_plan(plan, performance)
