@@ -50,12 +50,14 @@ class CouncilNames:
         return self.priorities.get(wanted) or self.new_priorities.setdefault(wanted, (pledge, name))
 
     def priority_alone(self, name: str) -> PriorityName:
-        """A priority given without its pledge: found only if one held priority has the name."""
-        found = [held for (_, name_key), held in self.priorities.items() if name_key == key(name)]
+        """A priority given without its pledge: found only if one pledge has a priority of that name."""
+        known = {**self.priorities, **self.new_priorities}  # held, or given with its pledge in an earlier row
+        found = [priority for (_, name_key), priority in known.items() if name_key == key(name)]
         if len(found) == 1:
             return found[0]
-        many = "more than one pledge has" if found else "there is no"
-        raise CellProblem(f"{many} priority called {shown(name)}: give its pledge in the pledge column")
+        if found:
+            raise CellProblem(f"More than one pledge has a priority called {shown(name)}: give its pledge")
+        raise CellProblem(f"No priority is called {shown(name)} yet: give the pledge it comes under")
 
     def to_create(self) -> list[str]:
         """What the import would create first, in words: directorates, the Council Plan, perspectives, portfolios."""

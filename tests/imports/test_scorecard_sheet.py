@@ -374,7 +374,7 @@ def test_a_priority_without_its_pledge_is_found_when_only_one_has_its_name(year,
     plan = planned(year, performance, ["A 1", "One", "protecting children"], headings=("code", "title", "priority"))
     assert plan.problems == []
     assert only_problem(year, performance, ["A 2", "Two", "Parks"], ("code", "title", "priority")) == (
-        "Row 2, pledge: there is no priority called “Parks”: give its pledge in the pledge column"
+        "Row 2, pledge: No priority is called “Parks” yet: give the pledge it comes under"
     )
 
 
@@ -413,3 +413,11 @@ def test_a_name_added_by_someone_else_since_the_check_stops_the_import(year, per
     with pytest.raises(ImportProblem, match="added by someone else since it was checked"):
         commit_plan(plan, performance)
     assert not Measure.objects.exists()
+
+
+def test_a_priority_given_with_its_pledge_once_is_found_without_it_later(year, performance):
+    headings = ("code", "title", "pledge", "priority")
+    plan = planned(year, performance, ["A 1", "One", "Safe", "Parks"], ["A 2", "Two", "", "parks"], headings=headings)
+    assert plan.problems == [] and plan.created_first == ["New pledge: Safe", "New priority: Parks (under Safe)"]
+    commit_plan(plan, performance)
+    assert set(ScorecardEntry.objects.values_list("priority__name", flat=True)) == {"Parks"}
