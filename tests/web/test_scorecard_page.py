@@ -143,3 +143,17 @@ def test_someone_outside_the_performance_team_is_refused(client, year, officer):
     client.force_login(officer)
     assert client.get(PAGE).status_code == 403
     assert client.get(f"/set-up/scorecard/{year.pk}/template.csv").status_code == 403
+
+
+def test_without_a_year_the_page_says_to_add_one_first(client, team):
+    html = client.get(PAGE).content.decode()
+    assert "No year is set up yet: add one first" in html and "Check the file" not in html
+
+
+def test_a_changed_owner_and_directorate_are_shown_as_changes(client, year, team, held):
+    factories.person("mbrennan2", "reader")
+    response = check(client, year, ["HSG 02", "Affordable homes delivered", "Planning", "mbrennan2"])
+    html = response.content.decode()
+    assert "0 new, 1 changed, 0 unchanged, 0 in error" in html
+    assert "directorate: Planning" in html and "owner: mbrennan2" in html
+    assert "measure owner in Planning: mbrennan2" in html
