@@ -99,6 +99,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "scorecard.accounts.middleware.IdleSessionTimeout",
+    "scorecard.accounts.middleware.NoStoreWhenSignedIn",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -150,9 +152,23 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_FAILURE_LIMIT = env_int("SCORECARD_SIGN_IN_ATTEMPTS", 5)
 AXES_COOLOFF_TIME = 1  # hours locked out after too many failed sign-ins
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Failures are counted for the client's address and for each username from it, so a wrong password typed five times
+# locks that address (and that username there), never the account for everyone. Behind nginx the address comes
+# from X-Forwarded-For, trusting SCORECARD_TRUSTED_PROXIES proxies (0: no proxy, REMOTE_ADDR).
+AXES_LOCKOUT_PARAMETERS = ["ip_address", ["username", "ip_address"]]
+SCORECARD_TRUSTED_PROXIES = env_int("SCORECARD_TRUSTED_PROXIES", 0)
+if SCORECARD_TRUSTED_PROXIES < 0:
+    raise ImproperlyConfigured("SCORECARD_TRUSTED_PROXIES must be 0 or more: the number of proxies before Scorecard")
+AXES_CLIENT_IP_CALLABLE = "scorecard.accounts.client.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# A signed-in person who does nothing for this long is signed out.
+SCORECARD_SESSION_IDLE_MINUTES = env_int("SCORECARD_SESSION_IDLE_MINUTES", 60)
+# Password reset emails: at most this many an hour to one address, and from one client address. They are sent
+# after the answer, in the background, so the time taken does not tell whether an address has an account.
+SCORECARD_RESET_EMAILS_PER_ADDRESS = 3
+SCORECARD_RESET_EMAILS_PER_CLIENT = 10
+SCORECARD_EMAIL_IN_BACKGROUND = True
 
 # Password reset and reminders: printed to the console unless an SMTP host is set.
 EMAIL_HOST = os.environ.get("SCORECARD_EMAIL_HOST", "")
@@ -169,6 +185,8 @@ if DEBUG:
     SITE_URL = os.environ.get("SCORECARD_SITE_URL") or "http://127.0.0.1:8000"
 else:
     SITE_URL = env_required("SCORECARD_SITE_URL", "the https:// address people use, for links in emails")
+# How long an invitation's set-password link works.
+SCORECARD_INVITATION_DAYS = env_int("SCORECARD_INVITATION_DAYS", 7)
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

@@ -26,6 +26,12 @@ def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _emails_sent_at_once(settings):
+    """Password reset emails go in a background thread in production; tests read the outbox straight after."""
+    settings.SCORECARD_EMAIL_IN_BACKGROUND = False
+
+
 @pytest.fixture
 def officer():
     """A measure owner in Corporate Resources; pages that need someone else define their own."""

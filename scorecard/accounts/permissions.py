@@ -128,8 +128,18 @@ def sets_up_the_council(user) -> bool:
     return is_performance_team(user)
 
 
+def manages_people(user) -> bool:
+    """Invite people, give and take away roles, switch accounts off and on: the performance team."""
+    return is_performance_team(user)
+
+
 def sets_targets(user) -> bool:
     """A year's targets are set, and imported, by the performance team; changes after that are amendments."""
+    return is_performance_team(user)
+
+
+def sets_up_the_scorecard(user) -> bool:
+    """A year's scorecard (its measures, places, targets, owners and approvers) is set up by the performance team."""
     return is_performance_team(user)
 
 

@@ -15,6 +15,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from scorecard.accounts.models import RoleAssignment, User
+from scorecard.accounts.services import administration_group
 from scorecard.council.models import (
     Directorate,
     FinancialYear,
@@ -133,10 +134,12 @@ class DemoLoader:
             "last_name": last,
             "job_title": person["job_title"],
             "email": f"{person['username']}@{email_domain}",
-            "is_staff": staff,
-            "is_superuser": staff,
+            "is_staff": staff,  # the administration pages, with the team's permissions only: not a superuser
+            "is_superuser": False,
         }
         user = self.upsert(User, {"username": person["username"]}, values)
+        if staff:
+            user.groups.add(administration_group())
         if not user.has_usable_password() or not user.check_password(password):
             user.set_password(password)
             user.save(update_fields=["password"])

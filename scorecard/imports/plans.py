@@ -69,6 +69,8 @@ class Plan:
     rows: list[PlannedRow]
     write: Writer
     ignored_columns: list[str] = field(default_factory=list)
+    created_first: list[str] = field(default_factory=list)  # what the import would create before its rows
+    notes: list[str] = field(default_factory=list)  # anything else to know before importing
 
     def counted(self, outcome: Outcome) -> int:
         return sum(1 for row in self.rows if row.outcome == outcome)

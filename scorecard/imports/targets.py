@@ -80,11 +80,7 @@ class TargetChecks:
         row.measure, row.period, row.seen = measure, period, figure_of(stored)
         if stored is not None and figure_of(stored) != new:
             # DESIGN.md: a target change is an amendment, kept with its reason and who approved it.
-            row.problem(
-                "target",
-                f"the {when(period)} target for {measure.code} is already set: amend it on a return's page, "
-                "with the reason and who approved it",
-            )
+            row.problem("target", already_set(period, measure.code))
         elif stored is None:
             row.changes = {"value": new[0], "progress": new[1]}
         row.reasons = reasons(period, row.changes)
@@ -163,6 +159,13 @@ def target_figure(value: object, measure: Measure) -> TargetFigure:
 
 def figure_of(target: Target | None) -> TargetFigure | None:
     return (target.value, target.progress) if target else None
+
+
+def already_set(period: Period | None, code: str) -> str:
+    return (
+        f"the {when(period)} target for {code} is already set: amend it on a return's page, "
+        "with the reason and who approved it"
+    )
 
 
 def when(period: Period | None) -> str:

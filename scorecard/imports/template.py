@@ -1,7 +1,8 @@
 """Import templates: the year's scorecard laid out ready to fill in, as CSV or Excel.
 
 A quarter's returns template has one row per measure; a year's targets template one row per measure and
-quarter (1 to 4, then year end). Code, title and the targets already set are filled in; the title and the
+quarter (1 to 4, then year end); a year's scorecard sheet one row per measure or action with everything held
+about it (scorecard_sheet.py). Code, title and the targets already set are filled in; the title and the
 returns template's target columns are for reference and the import ignores them. Measures and actions
 without a code are left out: the import finds rows by code.
 """
@@ -18,9 +19,13 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from scorecard.accounts.models import Role, RoleAssignment
 from scorecard.council.models import FinancialYear, Period
-from scorecard.imports import returns, targets
-from scorecard.measures.models import ScorecardEntry, Target
+from scorecard.imports import returns, scorecard_sheet, targets
+from scorecard.measures.models import Accumulation, Measure, ScorecardEntry, Target
+from scorecard.performance.assessment import Frequency
+from scorecard.performance.direction import Comparison
+from scorecard.performance.status import Polarity
 from scorecard.reports.render.delimited import not_a_formula
 from scorecard.reports.render.spreadsheet import safe_text, sheet_title
 from scorecard.returns.models import DataFlag
@@ -83,6 +88,73 @@ def targets_template(year: FinancialYear) -> Template:
         rows=rows,
         read_only=targets.READ_ONLY,
     )
+
+
+def scorecard_template(year: FinancialYear) -> Template:
+    """The year's scorecard as one sheet, a row per coded measure or action in its place, to fill in and import."""
+    entries = [
+        entry
+        for entry in ScorecardEntry.objects.filter(year=year)
+        .select_related("measure__owner", "directorate", "priority__pledge", "perspective")
+        .prefetch_related("portfolios", "measure__aliases")
+        .order_by("order", "pk")
+        if entry.display_code
+    ]
+    stored = stored_targets(year.pk, entries)
+    quarters = {period.quarter: period.pk for period in year.periods.all()}
+    approvers = directorate_approvers()
+    rows = [scorecard_row(entry, stored, quarters, approvers) for entry in entries]
+    return Template(
+        file_name=f"scorecard-{year.financial_year.slug}",
+        sheet=f"Scorecard {year.label}",
+        headings=scorecard_sheet.COLUMNS,
+        rows=rows,
+        choices={
+            "kind": [kind.value for kind in Measure.Kind],
+            "good_is": [word.value.capitalize() for word in Polarity],
+            "frequency": [word.label for word in Frequency],
+            "accumulation": [word.label for word in Accumulation],
+            "compare_with": [word.label for word in Comparison],
+        },
+    )
+
+
+def scorecard_row(entry: ScorecardEntry, stored, quarters: dict[int, int], approvers: dict[int, str]) -> list:
+    measure, priority = entry.measure, entry.priority
+    targets = [target_cell(stored.get((measure.pk, quarters.get(quarter)))) for quarter in (1, 2, 3, 4)]
+    return [
+        entry.display_code,
+        entry.display_title,
+        measure.kind,
+        entry.directorate.name if entry.directorate else "",
+        measure.owner.username if measure.owner else "",
+        approvers.get(entry.directorate_id, ""),
+        measure.polarity.capitalize(),
+        measure.get_unit_display(),
+        measure.unit_label,
+        Decimal(measure.decimals),
+        "" if measure.minimum is None else measure.minimum,
+        "" if measure.maximum is None else measure.maximum,
+        Frequency(measure.frequency).label,
+        measure.get_accumulation_display(),
+        Comparison(measure.comparison).label,
+        *targets,
+        target_cell(stored.get((measure.pk, None))),
+        priority.pledge.name if priority else "",
+        priority.name if priority else "",
+        entry.perspective.name if entry.perspective else "",
+        "; ".join(portfolio.name for portfolio in entry.portfolios.all()),
+        "; ".join(alias.code for alias in measure.aliases.all()),
+    ]
+
+
+def directorate_approvers() -> dict[int, str]:
+    """Each directorate's first approver (by username), as the sheet's approver column names them."""
+    found: dict[int, str] = {}
+    held = RoleAssignment.objects.filter(role=Role.DIRECTORATE_APPROVER, user__is_active=True)
+    for directorate, username in held.order_by("user__username").values_list("directorate_id", "user__username"):
+        found.setdefault(directorate, username)
+    return found
 
 
 def coded_entries(year_id: int) -> list[ScorecardEntry]:

@@ -142,7 +142,9 @@ class Measure(models.Model):
         if self.own_tolerances and self.amber_margin is None:
             raise ValidationError({"amber_margin": "Give an amber margin, or use the organisation's tolerances."})
         if self.minimum is not None and self.maximum is not None and self.minimum > self.maximum:
-            raise ValidationError({"maximum": "The highest figure cannot be below the lowest."})
+            raise ValidationError(
+                {"minimum": f"The minimum, {plain(self.minimum)}, is above the maximum, {plain(self.maximum)}"}
+            )
 
 
 class MeasureAlias(models.Model):

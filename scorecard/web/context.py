@@ -17,5 +17,6 @@ def work(request):
         ("Approvals", "web:approvals", permissions.signs_off_returns(user)),
         ("Quarters", "web:quarters", permissions.may_run_the_quarter(user)),
         ("Set up", "web:setup", permissions.sets_up_the_council(user)),
+        ("People", "web:people", permissions.manages_people(user)),
     ]
     return {"work_links": [{"name": name, "url": reverse(url)} for name, url, shown in wanted if shown]}

@@ -16,8 +16,16 @@ from scorecard.council.models import FinancialYear, Period
 from scorecard.imports import ImportProblem
 from scorecard.imports.plans import Plan, commit_plan
 from scorecard.imports.returns import plan_returns, read_returns_file
+from scorecard.imports.scorecard_sheet import plan_scorecard, read_scorecard_file
+from scorecard.imports.sheet_words import MEANINGS
 from scorecard.imports.targets import plan_targets, read_targets_file
-from scorecard.imports.template import Template, returns_template, targets_template, template_bytes
+from scorecard.imports.template import (
+    Template,
+    returns_template,
+    scorecard_template,
+    targets_template,
+    template_bytes,
+)
 from scorecard.reports.render.documents import FORMATS
 from scorecard.returns.services import Refused
 from scorecard.web import downloads, tables
@@ -36,6 +44,13 @@ class Import:
     template_url: str  # the URL name of the template's download
     done: str  # the page to go to once imported
     saved_as: str = ""  # how the rows are kept, said once they are imported
+    heading: str = ""  # the page's heading, when not "Import <what>"
+    noun: str = ""  # what a row is, in the message once imported, when not <what>
+    explained: tuple[tuple[str, str], ...] = ()  # each column and what it means, shown on the page
+
+    @property
+    def title(self) -> str:
+        return self.heading or f"Import {self.what}"
 
     @property
     def session_key(self) -> str:
@@ -68,6 +83,22 @@ TARGETS = Import(
     done="web:quarters",
 )
 
+SCORECARD = Import(
+    what="scorecard",
+    may_import=permissions.sets_up_the_scorecard,
+    refusal="Only the performance team sets up the year's scorecard: you cannot use this page.",
+    into="year",
+    into_words="a year",
+    choices=lambda: FinancialYear.objects.order_by("-start_year"),
+    plan=lambda name, content, year, by: plan_scorecard(read_scorecard_file(name, content), year, by),
+    template=scorecard_template,
+    template_url="web:set_up_scorecard_template",
+    done="web:set_up_scorecard",
+    heading="The year's scorecard",
+    noun="measures and actions",
+    explained=tuple(MEANINGS.items()),
+)
+
 
 def refused(request, kind: Import):
     return render(request, "returns/refused.html", {"message": kind.refusal}, status=403)
@@ -83,6 +114,13 @@ def import_returns(request):
 @require_http_methods(["GET", "POST"])
 def import_targets(request):
     return import_page(request, TARGETS)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def set_up_scorecard(request):
+    """The year's scorecard from one sheet: measures and actions, places, targets, owners and approvers."""
+    return import_page(request, SCORECARD)
 
 
 def import_page(request, kind: Import):
@@ -136,7 +174,8 @@ def import_checked(request, kind: Import):
     except (ImportProblem, Refused) as problem:
         return page(request, kind, problem=str(problem), status=400)
     del request.session[kind.session_key]
-    noun = kind.what if written != 1 else kind.what.removesuffix("s")
+    noun = kind.noun or kind.what
+    noun = noun if written != 1 else noun.removesuffix("s")
     messages.success(request, f"Imported {written:,} {noun} for {into.label} from {name}{kind.saved_as}.")
     return redirect(kind.done)
 
@@ -182,6 +221,15 @@ def targets_template_file(request, year_id: int, format: str):
     if not TARGETS.may_import(request.user):
         return refused(request, TARGETS)
     return template_file(TARGETS.template(get_object_or_404(FinancialYear, pk=year_id)), format)
+
+
+@login_required
+@require_safe
+def scorecard_template_file(request, year_id: int, format: str):
+    """The year's scorecard sheet, pre-filled with everything the year holds."""
+    if not SCORECARD.may_import(request.user):
+        return refused(request, SCORECARD)
+    return template_file(SCORECARD.template(get_object_or_404(FinancialYear, pk=year_id)), format)
 
 
 def template_file(template: Template, format: str) -> HttpResponse:

@@ -173,3 +173,35 @@ def api_tokens(tokens) -> Table:
         for token in tokens
     ]
     return Table("API tokens", ["Name", "Starts with", "Created", "Last used", "State", "Revoked"], rows)
+
+
+def people(everyone) -> Table:
+    """The People page (accounts.selectors.Person): each person, their roles, state and invitation."""
+    rows = [
+        [
+            text(person.user.get_full_name()),
+            text(person.user.username),
+            text(person.user.email),
+            text("\n".join(person.roles)),
+            text(person.state),
+            text(person.invitation),
+            shown_date(person.invited_at),
+            shown_date(person.user.last_login, MOMENT, empty="Never"),
+        ]
+        for person in everyone
+    ]
+    columns = ["Name", "Username", "Email", "Roles", "State", "Invitation", "Invited", "Last signed in"]
+    return Table("People", columns, rows)
+
+
+def person_history(events) -> Table:
+    rows = [
+        [shown_date(event.at, MOMENT), text(event.get_kind_display()), text(event.detail), text(str(event.by or ""))]
+        for event in events
+    ]
+    return Table("History", ["When", "What happened", "Detail", "Who"], rows)
+
+
+def measures_owned(measures) -> Table:
+    rows = [[text(measure.code), text(measure.title), text(measure.get_kind_display())] for measure in measures]
+    return Table("Measures and actions owned", ["Code", "Title", "Kind"], rows)

@@ -6,7 +6,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from scorecard.api import tokens
 from scorecard.api.models import ApiToken
@@ -23,19 +23,23 @@ class TokenForm(forms.Form):
     )
 
 
+NEW_KEY = "scorecard_new_api_token"
+
+
 @login_required
+@require_http_methods(["GET", "POST"])
 def api_tokens(request):
-    """GET lists the person's tokens; POST creates one and shows its key, this once only."""
+    """GET lists the person's tokens, and a new token's key once; POST creates one, then redirects to show it
+    (post/redirect/get: reloading the page neither makes another token nor shows the key again)."""
     held = ApiToken.objects.filter(user=request.user)
     if request.method == "GET" and downloads.asked(request):
         return downloads.respond(request, tables.api_tokens(held), str(request.user))
-    form = TokenForm(request.POST or None)
-    key = ""
+    form = TokenForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        _, key = tokens.token_create(user=request.user, name=form.cleaned_data["name"])
-        form = TokenForm()
+        _, request.session[NEW_KEY] = tokens.token_create(user=request.user, name=form.cleaned_data["name"])
+        return redirect("web:api_tokens")
     status = 400 if form.errors else 200
-    context = {"form": form, "key": key, "tokens": held}
+    context = {"form": form, "key": request.session.pop(NEW_KEY, ""), "tokens": held}
     return render(request, "accounts/api_tokens.html", context, status=status)
 
 

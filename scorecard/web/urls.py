@@ -1,6 +1,18 @@
 from django.urls import path, re_path
 
-from scorecard.web import approvals, first_run, imports, open_data, quarters, reports, returns, setup, tokens, views
+from scorecard.web import (
+    approvals,
+    first_run,
+    imports,
+    open_data,
+    people,
+    quarters,
+    reports,
+    returns,
+    setup,
+    tokens,
+    views,
+)
 
 app_name = "web"
 urlpatterns = [
@@ -43,12 +55,26 @@ urlpatterns = [
     ),
     path("account/api-tokens/", tokens.api_tokens, name="api_tokens"),
     path("account/api-tokens/<int:token_id>/revoke/", tokens.revoke_api_token, name="api_token_revoke"),
+    path("set-up/scorecard/", imports.set_up_scorecard, name="set_up_scorecard"),
+    re_path(
+        r"^set-up/scorecard/(?P<year_id>\d+)/template\.(?P<format>csv|xlsx)$",
+        imports.scorecard_template_file,
+        name="set_up_scorecard_template",
+    ),
     path("imports/targets/", imports.import_targets, name="import_targets"),
     re_path(
         r"^imports/targets/(?P<year_id>\d+)/template\.(?P<format>csv|xlsx)$",
         imports.targets_template_file,
         name="import_targets_template",
     ),
+    path("people/", people.people, name="people"),
+    path("people/invite/", people.invite, name="person_invite"),
+    path("people/<int:pk>/", people.person, name="person"),
+    path("people/<int:pk>/roles/", people.person_roles, name="person_roles"),
+    path("people/<int:pk>/switch-off/", people.person_switch_off, name="person_switch_off"),
+    path("people/<int:pk>/switch-on/", people.person_switch_on, name="person_switch_on"),
+    path("people/<int:pk>/resend-invitation/", people.invitation_resend, name="invitation_resend"),
+    path("accounts/invitation/<str:token>/", people.accept_invitation, name="invitation"),
     path("open-data/", open_data.index, name="open_data"),
     re_path(r"^open-data/scorecard\.(?P<extension>csv|json)$", open_data.everything, name="open_data_all"),
     re_path(

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.management import call_command
 from simple_history.models import registered_models
 
+from scorecard.accounts import permissions
 from scorecard.accounts.models import Role, RoleAssignment
 from scorecard.demo.loader import DemoLoader
 from scorecard.measures.models import Measure, ScorecardEntry
@@ -51,6 +52,14 @@ def test_measures_keep_their_former_codes_and_national_indicator_numbers(demo):
 
 def test_there_is_a_demo_user_for_every_role(demo):
     assert {assignment.role for assignment in RoleAssignment.objects.all()} == set(Role.values)
+
+
+def test_the_demo_team_is_not_a_superuser_but_runs_the_quarter(demo):
+    team = [held.user for held in RoleAssignment.objects.filter(role=Role.PERFORMANCE_TEAM).select_related("user")]
+    assert team and not any(user.is_superuser for user in team)
+    assert all(permissions.is_performance_team(user) and permissions.manages_people(user) for user in team)
+    assert not any(user.has_perm("accounts.change_user") for user in team)
+    assert all(user.has_perm("measures.change_measure") for user in team)
 
 
 def commentaries():

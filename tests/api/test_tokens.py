@@ -19,7 +19,10 @@ def owner():
 def test_a_new_key_is_shown_on_the_page_once_and_only_its_fingerprint_is_kept(client, owner):
     client.force_login(owner)
     response = client.post("/account/api-tokens/", {"name": "Power BI refresh"})
-    page = response.content.decode()
+    assert response.status_code == 302 and response["Location"] == "/account/api-tokens/"  # post/redirect/get
+    shown = client.get("/account/api-tokens/")
+    assert "no-store" in shown["Cache-Control"]
+    page = shown.content.decode()
     token = ApiToken.objects.get(user=owner)
     key = page.split('id="new-token">')[1].split("<")[0]
     assert key.startswith("sc_") and key not in token.digest

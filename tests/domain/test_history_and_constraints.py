@@ -70,5 +70,5 @@ def test_the_performance_team_role_covers_the_whole_council():
 
 
 def test_a_measures_highest_figure_cannot_be_below_its_lowest():
-    with pytest.raises(ValidationError, match="The highest figure cannot be below the lowest"):
-        Measure(code="X1", title="Days ahead", unit="days", minimum=10, maximum=-10).clean()
+    with pytest.raises(ValidationError, match="The minimum, 10, is above the maximum, -10"):
+        Measure(code="X1", title="Days ahead", unit="days", minimum=Decimal(10), maximum=Decimal(-10)).clean()

@@ -22,7 +22,8 @@ LOGIN = 302  # anonymous people are sent to sign in
 DONE = 302  # a form that worked redirects to the page that shows the result
 REFUSED, NOT_ALLOWED = 403, 405
 NOT_YOURS = 404  # someone else's token is not even shown to exist
-GONE = 404  # the first-run page, once the council is set up
+SET_UP = 404  # the first-run page, once the council is set up
+GONE = 410  # an invitation link that is unknown, used or too old, whoever opens it
 UNPUBLISHED = 404  # the reports ask for the open quarter: readers and the public see published quarters only
 
 # name, method,          anonymous, owner elsewhere, owner, approver, performance team, reader
@@ -68,19 +69,38 @@ MATRIX = [
     ("import_returns", "POST", LOGIN, 400, 400, REFUSED, 400, REFUSED),  # 400: no file was sent
     ("import_template", "GET", LOGIN, 200, 200, REFUSED, 200, REFUSED),
     ("api_tokens", "GET", LOGIN, 200, 200, 200, 200, 200),
-    ("api_tokens", "POST", LOGIN, 200, 200, 200, 200, 200),  # the page shows the new token's key, once
+    ("api_tokens", "POST", LOGIN, DONE, DONE, DONE, DONE, DONE),  # then the page shows the new token's key, once
     ("api_token_revoke", "GET", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
     ("api_token_revoke", "POST", LOGIN, NOT_YOURS, DONE, NOT_YOURS, NOT_YOURS, NOT_YOURS),  # the owner's token
     ("import_targets", "GET", LOGIN, REFUSED, REFUSED, REFUSED, 200, REFUSED),
     ("import_targets", "POST", LOGIN, REFUSED, REFUSED, REFUSED, 400, REFUSED),  # 400: no file was sent
     ("import_targets_template", "GET", LOGIN, REFUSED, REFUSED, REFUSED, 200, REFUSED),
+    ("set_up_scorecard", "GET", LOGIN, REFUSED, REFUSED, REFUSED, 200, REFUSED),
+    ("set_up_scorecard", "POST", LOGIN, REFUSED, REFUSED, REFUSED, 400, REFUSED),  # 400: no file was sent
+    ("set_up_scorecard_template", "GET", LOGIN, REFUSED, REFUSED, REFUSED, 200, REFUSED),
+    ("people", "GET", LOGIN, REFUSED, REFUSED, REFUSED, 200, REFUSED),
+    ("people", "POST", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    ("person_invite", "GET", LOGIN, REFUSED, REFUSED, REFUSED, 200, REFUSED),
+    ("person_invite", "POST", LOGIN, REFUSED, REFUSED, REFUSED, 400, REFUSED),  # 400: no address was sent
+    ("person", "GET", LOGIN, REFUSED, REFUSED, REFUSED, 200, REFUSED),
+    ("person", "POST", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    ("person_roles", "GET", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    ("person_roles", "POST", LOGIN, REFUSED, REFUSED, REFUSED, DONE, REFUSED),
+    ("person_switch_off", "GET", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    ("person_switch_off", "POST", LOGIN, REFUSED, REFUSED, REFUSED, DONE, REFUSED),
+    ("person_switch_on", "GET", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    ("person_switch_on", "POST", LOGIN, REFUSED, REFUSED, REFUSED, DONE, REFUSED),
+    ("invitation_resend", "GET", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    ("invitation_resend", "POST", LOGIN, REFUSED, REFUSED, REFUSED, DONE, REFUSED),
+    ("invitation", "GET", GONE, GONE, GONE, GONE, GONE, GONE),
+    ("invitation", "POST", GONE, GONE, GONE, GONE, GONE, GONE),
     ("open_data", "GET", 200, 200, 200, 200, 200, 200),
     ("open_data", "POST", NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
     ("open_data_all", "GET", 200, 200, 200, 200, 200, 200),
     ("open_data_quarter", "GET", UNPUBLISHED, UNPUBLISHED, UNPUBLISHED, UNPUBLISHED, UNPUBLISHED, UNPUBLISHED),
     # the first-run page is gone once a council is set up (this one has people and years)
-    ("start", "GET", GONE, GONE, GONE, GONE, GONE, GONE),
-    ("start", "POST", GONE, GONE, GONE, GONE, GONE, GONE),
+    ("start", "GET", SET_UP, SET_UP, SET_UP, SET_UP, SET_UP, SET_UP),
+    ("start", "POST", SET_UP, SET_UP, SET_UP, SET_UP, SET_UP, SET_UP),
     ("setup", "GET", LOGIN, REFUSED, REFUSED, REFUSED, 200, REFUSED),
     ("setup", "POST", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
     ("setup_organisation", "GET", LOGIN, REFUSED, REFUSED, REFUSED, 200, REFUSED),
@@ -174,6 +194,12 @@ def address(name: str, world: World) -> tuple[dict, str]:
         "import_template": ({"period_id": world.open.pk, "format": "csv"}, ""),
         "api_token_revoke": ({"token_id": world.token.pk}, ""),
         "import_targets_template": ({"year_id": world.open.year_id, "format": "csv"}, ""),
+        "set_up_scorecard_template": ({"year_id": world.open.year_id, "format": "xlsx"}, ""),
+        **dict.fromkeys(
+            ["person", "person_roles", "person_switch_off", "person_switch_on", "invitation_resend"],
+            ({"pk": world.people["reader"].pk}, ""),
+        ),
+        "invitation": ({"token": "not-a-token-scorecard-sent"}, ""),
         "open_data_all": ({"extension": "csv"}, ""),
         "setup_priorities": ({"pledge_id": world.pledge.pk}, ""),
         "open_data_quarter": ({"slug": world.closed.as_quarter.slug, "extension": "json"}, ""),  # not published
@@ -222,6 +248,7 @@ def sent(name: str, world: World) -> dict:
         "setup_priorities": {"action": "add", "name": "Cleaner air"},
         "setup_perspectives": {"action": "add", "name": "Value for Money"},
         "setup_portfolios": {"action": "add", "name": "Environment"},
+        "person_roles": {"council": ["reader"]},
     }.get(name, {})
 
 
@@ -273,7 +300,7 @@ def usable_method(name: str) -> str:
 
 # Pages whose tables download with ?download=csv|xlsx; an import page's table is the last file checked.
 DOWNLOADS = {"home", "my_returns", "return_history", "approvals", "quarters", "open_data"}
-CHECKED_FILE_DOWNLOADS = {"import_returns", "import_targets"}
+CHECKED_FILE_DOWNLOADS = {"import_returns", "import_targets", "set_up_scorecard"}
 
 
 def download_cases():

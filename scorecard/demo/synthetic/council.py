@@ -165,7 +165,7 @@ class CouncilBuilder:
             email=email,
             password=self.password,
             is_staff=team,
-            is_superuser=team,
+            is_superuser=False,
         )
 
     # -- measures and actions --------------------------------------------------------------------------

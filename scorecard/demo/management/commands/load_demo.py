@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from scorecard.demo.loader import DemoLoader
 
@@ -8,6 +8,11 @@ class Command(BaseCommand):
     help = "Load the Derby demo (demo/): idempotent, so loading twice changes nothing."
 
     def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError(
+                "load_demo refuses to run in production (SCORECARD_DEBUG is false): the demo's accounts have "
+                "passwords printed in the README. Load it into a development database instead."
+            )
         report = DemoLoader(settings.DEMO_DIR).load()
         if report.changed_nothing:
             self.stdout.write("The Derby demo is already loaded: nothing changed.")

@@ -1,7 +1,8 @@
-"""`manage.py import returns|targets|catalogue|history FILE …`: imports from the command line, for big files.
+"""`manage.py import returns|targets|scorecard|catalogue|history FILE …`: imports from the command line.
 
     python manage.py import returns FILE --period 2017/18-Q2 --user USERNAME [--dry-run] [--errors FILE]
     python manage.py import targets FILE --year 2017/18 --user USERNAME [--dry-run] [--errors FILE]
+    python manage.py import scorecard FILE --year 2017/18 --user USERNAME [--dry-run] [--errors FILE]
     python manage.py import catalogue FILE --user USERNAME [--source lgbf] [--dry-run] [--errors FILE]
     python manage.py import history FILE --user USERNAME [--catalogue FILE] [--source lgbf --council NAME] …
 
@@ -21,6 +22,7 @@ from scorecard.imports import ImportProblem
 from scorecard.imports.history_files import OURS, SOURCES, HistoryImport, plan_history_import
 from scorecard.imports.plans import Plan, commit_plan, error_report
 from scorecard.imports.returns import plan_returns, read_returns_file
+from scorecard.imports.scorecard_sheet import plan_scorecard, read_scorecard_file
 from scorecard.imports.targets import plan_targets, read_targets_file
 from scorecard.performance.periods import PeriodError
 
@@ -31,21 +33,30 @@ BAR_WIDTH = 30
 
 
 class Command(BaseCommand):
-    help = "Import returns for a quarter, or targets for a year, from a CSV or .xlsx file; --dry-run checks only."
+    help = (
+        "Import returns for a quarter, targets or the whole scorecard for a year, or measures and their history, "
+        "from a CSV or .xlsx file; --dry-run checks only."
+    )
 
     def add_arguments(self, parser):
-        kinds = parser.add_subparsers(dest="kind", required=True, metavar="{returns,targets,catalogue,history}")
+        kinds = parser.add_subparsers(
+            dest="kind", required=True, metavar="{returns,targets,scorecard,catalogue,history}"
+        )
         returns = kinds.add_parser("returns", help="a quarter's returns, one row per measure, as in the template")
         returns.add_argument("--period", required=True, help="the quarter, e.g. 2017/18-Q2")
         targets = kinds.add_parser("targets", help="a year's targets: code, quarter (1-4 or year end), target")
         targets.add_argument("--year", required=True, help="the financial year, e.g. 2017/18")
-        catalogue = kinds.add_parser("catalogue", help="measures: code, title, good is, unit, decimals, …")
+        scorecard = kinds.add_parser(
+            "scorecard", help="a year's scorecard: one row per measure or action, as in the template"
+        )
+        scorecard.add_argument("--year", required=True, help="the financial year, e.g. 2017/18")
+        catalogue = kinds.add_parser("catalogue", help="measures without a year: code, title, good is, unit, …")
         history = kinds.add_parser("history", help="measures' values over the years: code, year, value, …")
         history.add_argument("--catalogue", metavar="FILE", help="a catalogue to import first, in the same go")
         history.add_argument("--council", default="", help="whose history, for a source holding many councils")
         for kind in (catalogue, history):
             kind.add_argument("--source", choices=SOURCES, default=OURS, help="the files' shape (default: ours)")
-        for kind in (returns, targets, catalogue, history):
+        for kind in (returns, targets, scorecard, catalogue, history):
             kind.add_argument("file", help="a .csv (UTF-8) or .xlsx file")
             kind.add_argument("--user", required=True, help="who the import is made as: their permissions apply")
             kind.add_argument("--dry-run", action="store_true", help="check the file and say what it would do")
@@ -59,6 +70,10 @@ class Command(BaseCommand):
         self.stdout.write(f"{plan.what.capitalize()}: {plan.summary}.")
         if plan.ignored_columns:
             self.stdout.write(f"Columns not imported: {', '.join(plan.ignored_columns)}.")
+        for line in plan.created_first:
+            self.stdout.write(f"Created first: {line}")
+        for note in plan.notes:
+            self.stdout.write(note)
         if options["errors"]:
             write_error_report(plan, options["errors"])
         if plan.in_error:
@@ -86,6 +101,9 @@ class Command(BaseCommand):
             if returns:
                 rows = read_returns_file(options["file"], content, max_bytes=COMMAND_LINE_MAX_BYTES)
                 return plan_returns(rows, when, by, progress=bar)
+            if options["kind"] == "scorecard":
+                rows = read_scorecard_file(options["file"], content, max_bytes=COMMAND_LINE_MAX_BYTES)
+                return plan_scorecard(rows, when, by, progress=bar)
             rows = read_targets_file(options["file"], content, max_bytes=COMMAND_LINE_MAX_BYTES)
             return plan_targets(rows, when, by, progress=bar)
         except ImportProblem as problem:
