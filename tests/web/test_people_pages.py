@@ -179,3 +179,20 @@ def test_a_person_sees_their_own_page_and_measures_but_no_forms(client, performa
     assert "Your account" in html and "Measures and actions you own" in html and "CM PM15" in html
     assert "Save the roles" not in html and "Switch off" not in html
     assert client.get(f"/people/{performance.pk}/").status_code == 403
+
+
+def test_the_people_page_reads_the_same_for_many_people(team, directorates):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert team.get("/people/").status_code == 200
+        return len(captured)
+
+    factories.person("one", Role.MEASURE_OWNER, "Place")
+    queries()  # the first visit writes the session and the organisation's settings
+    few = queries()
+    for n in range(10):
+        factories.person(f"more{n}", Role.DIRECTORATE_APPROVER, "People Services")
+    assert queries() == few
