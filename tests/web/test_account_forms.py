@@ -13,10 +13,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def officer():
-    person = factories.person("officer", "measure_owner", "People Services")
-    person.email = "officer@council.example"
-    person.save()
-    return person
+    return factories.person("officer", "measure_owner", "People Services", email="officer@council.example")
 
 
 def test_signing_in_with_nothing_typed_names_both_fields(client):
