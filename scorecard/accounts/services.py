@@ -133,6 +133,8 @@ def invitation_resend(*, person: User, by) -> Invitation:
         )
     if not person.email:
         raise ValidationError(f"{person} has no email address to send the invitation to.")
+    if not person.is_active:
+        raise ValidationError(f"{person} is switched off: switch them back on before sending the invitation again.")
     token = new_link(invitation, timezone.now())
     PersonEvent.objects.create(
         person=person, kind=PersonEvent.Kind.INVITATION_RESENT, by=by, detail=f"Sent to {person.email}"
