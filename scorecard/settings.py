@@ -164,6 +164,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # A signed-in person who does nothing for this long is signed out.
 SCORECARD_SESSION_IDLE_MINUTES = env_int("SCORECARD_SESSION_IDLE_MINUTES", 60)
+if SCORECARD_SESSION_IDLE_MINUTES < 1:
+    raise ImproperlyConfigured("SCORECARD_SESSION_IDLE_MINUTES must be 1 or more: the minutes before an idle sign-out")
 # Password reset emails: at most this many an hour to one address, and from one client address. They are sent
 # after the answer, in the background, so the time taken does not tell whether an address has an account.
 SCORECARD_RESET_EMAILS_PER_ADDRESS = 3

@@ -69,8 +69,8 @@ def entry(of: Measure, in_year: FinancialYear, **fields) -> ScorecardEntry:
     return ScorecardEntry.objects.create(measure=of, year=in_year, **fields)
 
 
-def person(username: str, role: str, directorate: str | None = None) -> User:
-    user = User.objects.create_user(username=username, password="a-long-test-password")
+def person(username: str, role: str, directorate: str | None = None, email: str = "") -> User:
+    user = User.objects.create_user(username=username, password="a-long-test-password", email=email)
     scope = Directorate.objects.get_or_create(name=directorate)[0] if directorate else None
     RoleAssignment.objects.create(user=user, role=role, directorate=scope)
     return user

@@ -133,6 +133,11 @@ def manages_people(user) -> bool:
     return is_performance_team(user)
 
 
+def may_see_person(user, person) -> bool:
+    """A person's page: the performance team sees everyone's; anyone signed in sees their own."""
+    return manages_people(user) or (getattr(user, "is_authenticated", False) and user.pk == person.pk)
+
+
 def sets_targets(user) -> bool:
     """A year's targets are set, and imported, by the performance team; changes after that are amendments."""
     return is_performance_team(user)

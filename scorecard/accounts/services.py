@@ -1,7 +1,8 @@
 """Every write to a person's account: invitations, roles, switching off and on, each kept with who did it.
 
 Only the performance team manages people (permissions.manages_people). A refused change raises
-django.core.exceptions.ValidationError (bad input: a clear message for the form) or PermissionDenied.
+django.core.exceptions.ValidationError (bad input: a clear message for the form; person_invite's codes are
+"required", "invalid", "invited" and "held") or PermissionDenied.
 """
 
 from __future__ import annotations
@@ -63,7 +64,9 @@ def refuse_known_address(email: str) -> None:
             f"{email} was invited on {day(invitation.invited_at)} — resend the invitation from their page",
             code="invited",
         )
-    raise ValidationError(f"{email} already belongs to {known} ({known.username}): find them on the People page")
+    raise ValidationError(
+        f"{email} already belongs to {known} ({known.username}): find them on the People page", code="held"
+    )
 
 
 def username_for(email: str) -> str:
@@ -130,6 +133,8 @@ def invitation_resend(*, person: User, by) -> Invitation:
         )
     if not person.email:
         raise ValidationError(f"{person} has no email address to send the invitation to.")
+    if not person.is_active:
+        raise ValidationError(f"{person} is switched off: switch them back on before sending the invitation again.")
     token = new_link(invitation, timezone.now())
     PersonEvent.objects.create(
         person=person, kind=PersonEvent.Kind.INVITATION_RESENT, by=by, detail=f"Sent to {person.email}"

@@ -13,8 +13,8 @@ from scorecard.accounts.client import client_address
 from scorecard.web.account_forms import NewPasswordForm, PasswordChangeForm, ResetRequestForm, SignInForm
 
 
-class SignIn(auth.LoginView):
-    form_class = SignInForm
+class RefusedWith400:
+    """A form sent with errors answers 400, as Scorecard's other forms do."""
 
     def form_invalid(self, form):
         response = super().form_invalid(form)
@@ -22,7 +22,11 @@ class SignIn(auth.LoginView):
         return response
 
 
-class ResetRequest(auth.PasswordResetView):
+class SignIn(RefusedWith400, auth.LoginView):
+    form_class = SignInForm
+
+
+class ResetRequest(RefusedWith400, auth.PasswordResetView):
     """The same answer, as quickly, whether or not the address has an account; the email goes afterwards."""
 
     form_class = ResetRequestForm
@@ -35,11 +39,6 @@ class ResetRequest(auth.PasswordResetView):
         if outcome == resets.SENT:
             resets.in_background(resets.send_reset_link, email)
         return redirect("password_reset_done")
-
-    def form_invalid(self, form):
-        response = super().form_invalid(form)
-        response.status_code = 400
-        return response
 
 
 class ResetConfirm(auth.PasswordResetConfirmView):

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from scorecard.accounts import permissions, selectors, services
 from scorecard.accounts.models import User
@@ -86,9 +86,13 @@ def invite(request):
 # -- one person ----------------------------------------------------------------------------------------
 
 
-@team_only("GET", "HEAD")
+@login_required
+@require_safe
 def person(request, pk: int):
+    """The team's view of a person, with the forms to change them; anyone else sees their own page only."""
     user = user_or_404(pk)
+    if not permissions.may_see_person(request.user, user):
+        return refused(request, "You can see your own page only: the performance team sees everyone's.")
     if downloads.asked(request):
         measures = tables.measures_owned(selectors.measures_owned(user))
         return downloads.respond(request, tables.person_history(selectors.history(user)), str(user), measures=measures)
@@ -104,6 +108,7 @@ def person_page(request, user: User, *, roles_form=None, switch_off_form=None, s
         "measures": selectors.measures_owned(user),
         "history": selectors.history(user),
         "is_me": user.pk == request.user.pk,
+        "manages": permissions.manages_people(request.user),
     }
     return render(request, "people/person.html", context, status=status)
 

@@ -28,6 +28,8 @@ def test_production_will_not_start_without(name, production):
         ("SCORECARD_DEBUG", "maybe", "SCORECARD_DEBUG must be true or false, not 'maybe'"),
         ("SCORECARD_HSTS_SECONDS", "a year", "SCORECARD_HSTS_SECONDS must be a whole number, not 'a year'"),
         ("DATABASE_URL", "oracle-ish://x", "DATABASE_URL is not a database address"),
+        ("SCORECARD_TRUSTED_PROXIES", "-1", "SCORECARD_TRUSTED_PROXIES must be 0 or more"),
+        ("SCORECARD_SESSION_IDLE_MINUTES", "0", "SCORECARD_SESSION_IDLE_MINUTES must be 1 or more"),
     ],
 )
 def test_a_bad_value_stops_start_up_naming_the_variable(name, value, message, production):

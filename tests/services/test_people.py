@@ -192,3 +192,11 @@ def test_a_switched_off_person_cannot_sign_in_and_is_switched_back_on(client, pe
 def test_nobody_switches_themselves_off(performance):
     with pytest.raises(ValidationError, match="cannot switch yourself off"):
         services.person_switch_off(person=performance, by=performance)
+
+
+def test_a_switched_off_person_is_not_sent_the_invitation_again(performance, django_capture_on_commit_callbacks):
+    person = invite(performance, capture=django_capture_on_commit_callbacks)
+    services.person_switch_off(person=person, by=performance)
+    with pytest.raises(ValidationError, match="is switched off"):
+        services.invitation_resend(person=person, by=performance)
+    assert len(mail.outbox) == 1

@@ -26,10 +26,7 @@ PASSWORD = "a-long-test-password"
 
 @pytest.fixture
 def officer():
-    person = factories.person("officer", "measure_owner", "People Services")
-    person.email = "officer@council.example"
-    person.save()
-    return person
+    return factories.person("officer", "measure_owner", "People Services", email="officer@council.example")
 
 
 @pytest.fixture

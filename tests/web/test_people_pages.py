@@ -167,3 +167,32 @@ def test_others_are_refused(client, officer, url):
     client.force_login(officer)
     response = client.get(url)
     assert response.status_code == 403 and "Only the performance team" in response.content.decode()
+
+
+def test_a_person_sees_their_own_page_and_measures_but_no_forms(client, performance):
+    person = factories.person("jo", Role.MEASURE_OWNER, "Place")
+    factories.measure("CM PM15", owner=person)
+    client.force_login(person)
+    page = client.get("/")
+    assert f'href="/people/{person.pk}/"' in page.content.decode()  # their name in the header links to it
+    html = client.get(f"/people/{person.pk}/").content.decode()
+    assert "Your account" in html and "Measures and actions you own" in html and "CM PM15" in html
+    assert "Save the roles" not in html and "Switch off" not in html
+    assert client.get(f"/people/{performance.pk}/").status_code == 403
+
+
+def test_the_people_page_reads_the_same_for_many_people(team, directorates):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert team.get("/people/").status_code == 200
+        return len(captured)
+
+    factories.person("one", Role.MEASURE_OWNER, "Place")
+    queries()  # the first visit writes the session and the organisation's settings
+    few = queries()
+    for n in range(10):
+        factories.person(f"more{n}", Role.DIRECTORATE_APPROVER, "People Services")
+    assert queries() == few
