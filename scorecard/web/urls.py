@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from scorecard.web import approvals, imports, open_data, quarters, reports, returns, tokens, views
+from scorecard.web import approvals, imports, open_data, quarters, reports, returns, sign_off, tokens, views
 
 app_name = "web"
 urlpatterns = [
@@ -11,13 +11,16 @@ urlpatterns = [
     path("reports/cabinet/", reports.cabinet_paper, name="cabinet"),
     path("measures/<int:pk>/", reports.measure_profile, name="profile"),
     path("returns/", returns.my_returns, name="my_returns"),
+    path("returns/submit/", sign_off.submit_many, name="submit_many"),
     path("returns/<int:period_id>/<int:measure_id>/", returns.return_page, name="return"),
     path("returns/<int:period_id>/<int:measure_id>/preview/", returns.preview, name="return_preview"),
     path("returns/<int:period_id>/<int:measure_id>/target/", quarters.amend_target, name="target_amend"),
     path("returns/<int:return_id>/history/", returns.return_history, name="return_history"),
     path("returns/<int:return_id>/challenge/", quarters.challenge, name="return_challenge"),
     path("returns/<int:return_id>/override/", quarters.override, name="return_override"),
+    path("returns/<int:return_id>/reopen/", sign_off.reopen, name="return_reopen"),
     path("approvals/", approvals.approvals, name="approvals"),
+    path("approvals/approve/", sign_off.approve_many, name="approve_many"),
     path("approvals/<int:return_id>/approve/", approvals.approve, name="approve"),
     path("approvals/<int:return_id>/send-back/", approvals.send_back, name="send_back"),
     path("quarters/", quarters.quarters, name="quarters"),

@@ -98,24 +98,32 @@ def test_the_whole_round_submit_send_back_resubmit_approve(as_role, council):
     owner, approver = as_role("owner"), as_role("approver")
     submitted = owner.send("POST", address(council) + "/submit", {"version": council.draft.version})
     assert submitted.json()["workflow"]["state"] == "submitted"
-    assert owner.send("POST", address(council) + "/approve").status_code == 403
-    sent_back = approver.send("POST", address(council) + "/send-back", {"comment": "Add the context."})
+    version = submitted.json()["workflow"]["version"]
+    assert owner.send("POST", address(council) + "/approve", {"version": version}).status_code == 403
+    sent_back = approver.send(
+        "POST", address(council) + "/send-back", {"version": version, "comment": "Add the context."}
+    )
     assert sent_back.json()["workflow"] == {**sent_back.json()["workflow"], "state": "returned"}
     version = sent_back.json()["workflow"]["version"]
-    owner.send("POST", address(council) + "/submit", {"version": version, "context": "Referrals fell."})
-    approved = approver.send("POST", address(council) + "/approve")
+    resubmitted = owner.send("POST", address(council) + "/submit", {"version": version, "context": "Referrals fell."})
+    approved = approver.send(
+        "POST", address(council) + "/approve", {"version": resubmitted.json()["workflow"]["version"]}
+    )
     assert approved.status_code == 200
     assert Return.objects.get(pk=council.draft.pk).state == WorkflowState.APPROVED
 
 
 def test_sending_back_needs_a_comment(as_role, council):
-    response = as_role("approver").send("POST", address(council, council.other) + "/send-back", {"comment": " "})
+    version = council.other.returns.get(period=council.open).version
+    response = as_role("approver").send(
+        "POST", address(council, council.other) + "/send-back", {"version": version, "comment": " "}
+    )
     assert response.status_code == 400
     assert "Say why" in response.json()["detail"]
 
 
 def test_a_draft_cannot_be_approved(as_role, council):
-    response = as_role("approver").send("POST", address(council) + "/approve")
+    response = as_role("approver").send("POST", address(council) + "/approve", {"version": council.draft.version})
     assert response.status_code == 403
     assert response.json()["detail"] == "Only a submitted return can be approved."
 

@@ -1,6 +1,6 @@
 """`manage.py import returns|targets|catalogue|history FILE …`: imports from the command line, for big files.
 
-    python manage.py import returns FILE --period 2017/18-Q2 --user USERNAME [--dry-run] [--errors FILE]
+    python manage.py import returns FILE --period 2017/18-Q2 --user USERNAME [--approved] [--dry-run] [--errors FILE]
     python manage.py import targets FILE --year 2017/18 --user USERNAME [--dry-run] [--errors FILE]
     python manage.py import catalogue FILE --user USERNAME [--source lgbf] [--dry-run] [--errors FILE]
     python manage.py import history FILE --user USERNAME [--catalogue FILE] [--source lgbf --council NAME] …
@@ -37,6 +37,9 @@ class Command(BaseCommand):
         kinds = parser.add_subparsers(dest="kind", required=True, metavar="{returns,targets,catalogue,history}")
         returns = kinds.add_parser("returns", help="a quarter's returns, one row per measure, as in the template")
         returns.add_argument("--period", required=True, help="the quarter, e.g. 2017/18-Q2")
+        returns.add_argument(
+            "--approved", action="store_true", help="save them approved (the performance team only), not as drafts"
+        )
         targets = kinds.add_parser("targets", help="a year's targets: code, quarter (1-4 or year end), target")
         targets.add_argument("--year", required=True, help="the financial year, e.g. 2017/18")
         catalogue = kinds.add_parser("catalogue", help="measures: code, title, good is, unit, decimals, …")
@@ -71,7 +74,10 @@ class Command(BaseCommand):
             written = commit_plan(plan, by, progress=ProgressBar(self.stderr, "Importing"))
         except ImportProblem as problem:
             raise CommandError(str(problem)) from problem
-        self.stdout.write(f"Imported {written:,} {plan.what if written != 1 else plan.what.removesuffix('s')}.")
+        approved = ", approved" if options.get("approved") else ""
+        self.stdout.write(
+            f"Imported {written:,} {plan.what if written != 1 else plan.what.removesuffix('s')}{approved}."
+        )
 
     def checked(self, options, by) -> Plan:
         """Check the file; the quarter or year is looked up first, so a mistyped one is told before the file."""
@@ -85,7 +91,7 @@ class Command(BaseCommand):
         try:
             if returns:
                 rows = read_returns_file(options["file"], content, max_bytes=COMMAND_LINE_MAX_BYTES)
-                return plan_returns(rows, when, by, progress=bar)
+                return plan_returns(rows, when, by, progress=bar, approved=options["approved"])
             rows = read_targets_file(options["file"], content, max_bytes=COMMAND_LINE_MAX_BYTES)
             return plan_targets(rows, when, by, progress=bar)
         except ImportProblem as problem:
