@@ -252,7 +252,7 @@ def preview(request, period_id: int, measure_id: int):
 
 # -- history ------------------------------------------------------------------------------------------
 
-BOOKKEEPING = ("id", "measure", "period", "version", "updated_at")
+BOOKKEEPING = ("id", "measure", "period", "version", "updated_at", "submitted_by")  # who submitted: the event says
 EVENTS = {"+": "Created", "~": "Saved", "-": "Deleted"}
 FIELD_ORDER = [field.name for field in Return._meta.concrete_fields]
 EMPTY = (None, "")

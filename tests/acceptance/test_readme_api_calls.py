@@ -15,6 +15,7 @@ from scorecard.council.models import Period
 from scorecard.measures.models import Measure
 
 README = Path(settings.BASE_DIR) / "README.md"
+README_MEASURE = "LCT PM03"  # 91 in a fresh demo: older people in the falls programme, Communities & Place
 SIGN_INS = {"$TOKEN": "owner.communities", "$APPROVER": "approver.communities"}
 
 
@@ -57,11 +58,15 @@ def test_each_call_in_the_readme_works_as_written(client):
         name: tokens.token_create(user=User.objects.get(username=who), name="README")[1]
         for name, who in SIGN_INS.items()
     }
+    quarter = Period.objects.get(year__start_year=2018, quarter=3)
+    measure = Measure.objects.get(code=README_MEASURE)
+    assert measure.entries.filter(directorate__name="Communities & Place").exists()
     if connection.vendor == "sqlite":  # ids as in a fresh demo, as the README's reader has them
-        assert Period.objects.get(year__start_year=2018, quarter=3).pk == 19
-        assert Measure.objects.get(pk=91).entries.filter(directorate__name="Communities & Place").exists()
+        assert (quarter.pk, measure.pk) == (19, 91)
     for words in readme_calls():
         method, path, headers, body = request_of(words)
+        # PostgreSQL's sequences are not rolled back with the other tests: the demo's ids may be later
+        path = path.replace("/periods/19/", f"/periods/{quarter.pk}/").replace("/returns/91", f"/returns/{measure.pk}")
         for placeholder, key in keys.items():
             headers = {name: value.replace(placeholder, key) for name, value in headers.items()}
         content_type = headers.pop("Content-Type", None)

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from scorecard.council.models import Directorate, Period, Perspective
+from scorecard.measures.models import Measure
 from tests import factories
 from tests.browser.conftest import accessibility_problems, sign_in
 
@@ -121,6 +122,15 @@ def test_several_returns_submitted_and_approved_at_once(visitor, open_quarter):
     assert "2 returns are approved" in approver.content()
     assert "There are no returns waiting for your approval." in approver.content()
     checked(approver)
+
+    approver.goto(f"/returns/{open_quarter.pk}/{Measure.objects.get(code='CM PM16').pk}/")
+    approver.get_by_label("Why is it being reopened?").fill("The call count missed the out-of-hours line.")
+    checked(approver)
+    approver.get_by_role("button", name="Reopen the return").click()
+    officer.goto("/returns/")
+    officer.get_by_role("link", name="CM PM16").click()
+    assert "The call count missed the out-of-hours line." in officer.content()
+    checked(officer)
 
 
 def check_a_file(page, path, content: str) -> str:
