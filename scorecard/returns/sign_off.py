@@ -28,15 +28,6 @@ from scorecard.returns.services import (
 )
 
 
-@transaction.atomic
-def return_approve(*, ret: Return, by, version: int) -> Return:
-    """Sign off a submitted return, by the rules returns_approve keeps for many."""
-    signed = returns_approve(chosen={ret.pk: version}, by=by)
-    if signed.refused:
-        raise signed.refused[0][1]
-    return signed.done[0]
-
-
 @dataclass(frozen=True)
 class SignOff:
     """What a sign-off of many returns did: the returns done, and each one refused with the reason."""
@@ -73,7 +64,10 @@ def returns_approve(*, chosen: Mapping[int, int], by) -> SignOff:
         ret.period = held[ret.period_id]
         permissions.in_directorate(ret, directorates[ret.period.year_id])
         problem = approval_problem(ret, by, chosen[ret.pk])
-        (refused.append((ret, problem)) if problem else done.append(ret))
+        if problem:
+            refused.append((ret, problem))
+        else:
+            done.append(ret)
     approved(done, by)
     return SignOff(done, refused)
 
@@ -124,6 +118,15 @@ def history_copies(return_ids: list[int], *, by, reason: str, when) -> None:
                 *return_ids,
             ],
         )
+
+
+@transaction.atomic
+def return_approve(*, ret: Return, by, version: int) -> Return:
+    """Sign off a submitted return, by the rules returns_approve keeps for many."""
+    signed = returns_approve(chosen={ret.pk: version}, by=by)
+    if signed.refused:
+        raise signed.refused[0][1]
+    return signed.done[0]
 
 
 @transaction.atomic
