@@ -5,6 +5,8 @@ was refused, naming each measure."""
 from datetime import date
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from scorecard.accounts.models import Role
 from scorecard.council.models import Directorate, Period
@@ -156,3 +158,18 @@ def test_the_return_page_keeps_one_permanent_live_region_for_the_statuses(client
     html = text(client.get(f"/returns/{q3.pk}/{ret.measure_id}/"))
     assert html.count("aria-live") == 1 and '<div id="assessment" aria-live="polite">' in html
     assert 'hx-target="#assessment" hx-swap="innerHTML"' in html and 'hx-swap="outerHTML"' not in html
+
+
+def test_approving_300_returns_is_one_request_with_as_many_queries_as_30(client, q3):
+    team = factories.person("performance", Role.PERFORMANCE_TEAM)
+    client.force_login(team)
+    factories.organisation()  # as in any council's database: the first request would otherwise make it
+
+    def queries_to_approve(count: int, prefix: str) -> int:
+        returns = [made(f"{prefix}{number:03}", q3, WorkflowState.SUBMITTED, **COMMENTARY) for number in range(count)]
+        with CaptureQueriesContext(connection) as queries:
+            response = client.post("/approvals/approve/", ticked(*returns))
+        assert response.status_code == 200 and f"{count} returns are approved:" in text(response)
+        return len(queries)
+
+    assert queries_to_approve(30, "A") == queries_to_approve(300, "B")
