@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import platform
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -52,19 +53,33 @@ class Results:
 
 
 LOAD_HEADING = "## Load test"  # written by `make load-test`, kept when `make bench` writes the rest
+BULK_HEADING = "## Bulk approval"  # written by `make bench` (or BENCH_ONLY=bulk) on its own
+KEPT = (BULK_HEADING, LOAD_HEADING)
+
+
+def sections(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """The text before the first second-level heading, and each section (heading, text) in order."""
+    parts = re.split(r"(?m)^(?=## )", text)
+    return parts[0], [(part.splitlines()[0], part) for part in parts[1:]]
 
 
 def kept_sections(text: str) -> str:
-    """The load test's section of RESULTS.md, which a benchmark run leaves as it is."""
-    return "\n" + text[text.index(LOAD_HEADING) :] if LOAD_HEADING in text else ""
+    """The sections of RESULTS.md written by their own runs (load test, bulk approval), which a benchmark run
+    leaves as they are."""
+    kept = [part.rstrip() + "\n" for heading, part in sections(text)[1] if heading in KEPT]
+    return "".join("\n" + part for part in kept)
 
 
-def record_section(title: str, lines: list[str]) -> None:
-    """Write the load test's section of RESULTS.md, leaving the benchmarks' figures as they are."""
+def record_section(title: str, lines: list[str], heading: str = LOAD_HEADING) -> None:
+    """Write one section of RESULTS.md (the load test's by default), leaving the rest as it is."""
     text = RESULTS_FILE.read_text(encoding="utf-8") if RESULTS_FILE.exists() else "# Benchmarks\n"
-    before = text[: text.index(LOAD_HEADING)].rstrip() if LOAD_HEADING in text else text.rstrip()
-    section = [LOAD_HEADING, "", f"{title}, on {date.today().isoformat()} ({machine()}).", "", *lines, ""]
-    RESULTS_FILE.write_text(before + "\n\n" + "\n".join(section), encoding="utf-8")
+    top, found = sections(text)
+    section = "\n".join([heading, "", f"{title}, on {date.today().isoformat()} ({machine()}).", "", *lines, ""])
+    replaced = [(name, section if name == heading else part) for name, part in found]
+    if heading not in dict(found):
+        replaced.append((heading, section))
+    parts = [top.rstrip() + "\n", *(part.rstrip() + "\n" for _, part in replaced)]
+    RESULTS_FILE.write_text("\n".join(parts), encoding="utf-8")
 
 
 def machine() -> str:

@@ -4,7 +4,8 @@ Runs against its own PostgreSQL database (BENCH_DATABASE, default scorecard_benc
 at the end. BENCH_SCALES (default 100,1000,5000) says how many measures; BENCH_IMPORT_ROWS (default
 100000) how many returns the import benchmark imports. A quick run: BENCH_SCALES=100,1000 BENCH_IMPORT_ROWS=10000.
 BENCH_ONLY=import runs the import benchmark alone and prints its figures and verdict, leaving RESULTS.md as it is
-(its figures are one whole run's).
+(its figures are one whole run's). BENCH_ONLY=bulk runs the bulk approval benchmark alone; it writes its own
+section of RESULTS.md (as it does in a whole run).
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ def main() -> None:
         import_rows = int(os.environ.get("BENCH_IMPORT_ROWS", "100000"))
         if os.environ.get("BENCH_ONLY") == "import":
             run_import(import_rows)
+        elif os.environ.get("BENCH_ONLY") == "bulk":
+            run_bulk()
         else:
             run(scales(), import_rows)
     finally:
@@ -54,6 +57,7 @@ def run(counts: list[int], import_rows: int) -> None:
     from django.core.management import call_command
 
     from bench import goals
+    from bench.bulk import bench_bulk
     from bench.imports import bench_import
     from bench.pages import bench_pages
     from bench.pdf import bench_pdf
@@ -74,6 +78,18 @@ def run(counts: list[int], import_rows: int) -> None:
     call_command("flush", interactive=False, verbosity=0)
     bench_import(import_rows, results)
     results.write(goals.verdicts(results, counts), counts)
+    call_command("flush", interactive=False, verbosity=0)
+    bench_bulk()
+
+
+def run_bulk() -> None:
+    from django.core.management import call_command
+
+    from bench.bulk import bench_bulk
+
+    call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    bench_bulk()
 
 
 def run_import(import_rows: int) -> None:

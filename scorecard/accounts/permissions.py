@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from scorecard.accounts.models import DIRECTORATE_ROLES, Role, User
+from scorecard.council.models import OrganisationSettings
 from scorecard.measures.models import ScorecardEntry
 from scorecard.returns.models import Return, WorkflowState
 
@@ -68,14 +69,46 @@ def may_edit_return(user, ret: Return) -> bool:
     return ret.period.is_open and ret.state in EDITABLE and (owns(user, ret) or is_performance_team(user))
 
 
+def signs_off(user, ret: Return) -> bool:
+    """The return's directorate approver, or the performance team."""
+    return holds(user, Role.DIRECTORATE_APPROVER, directorate_id_of(ret)) or is_performance_team(user)
+
+
 def may_approve_return(user, ret: Return) -> bool:
-    approver = holds(user, Role.DIRECTORATE_APPROVER, directorate_id_of(ret))
-    return ret.period.is_open and ret.state == WorkflowState.SUBMITTED and (approver or is_performance_team(user))
+    """A submitted return of an open quarter, by its approver: never by whoever submitted it, unless the
+    organisation allows self-approval."""
+    submitted = ret.period.is_open and ret.state == WorkflowState.SUBMITTED and signs_off(user, ret)
+    return submitted and (not is_self_approval(user, ret) or allows_self_approval(user))
+
+
+def may_send_back_return(user, ret: Return) -> bool:
+    """Sending back is not signing off: whoever submitted it may still send it back to its owner."""
+    return ret.period.is_open and ret.state == WorkflowState.SUBMITTED and signs_off(user, ret)
+
+
+def is_self_approval(user, ret: Return) -> bool:
+    return ret.submitted_by_id is not None and ret.submitted_by_id == getattr(user, "pk", None)
+
+
+def allows_self_approval(user) -> bool:
+    """The organisation's setting, read once per request (a bulk approval asks about every return)."""
+    if not hasattr(user, "_scorecard_self_approval"):
+        user._scorecard_self_approval = OrganisationSettings.load().allow_self_approval
+    return user._scorecard_self_approval
+
+
+def may_reopen_return(user, ret: Return) -> bool:
+    """An approved return, while its quarter is open, goes back to its owner to restate a figure."""
+    return ret.period.is_open and ret.state == WorkflowState.APPROVED and signs_off(user, ret)
+
+
+def imports_approved_returns(user) -> bool:
+    """Central entry and loading past quarters: the performance team imports a quarter's returns approved."""
+    return is_performance_team(user)
 
 
 def may_view_return(user, ret: Return) -> bool:
-    approver = holds(user, Role.DIRECTORATE_APPROVER, directorate_id_of(ret))
-    return owns(user, ret) or approver or is_performance_team(user)
+    return owns(user, ret) or signs_off(user, ret)
 
 
 @dataclass(frozen=True)

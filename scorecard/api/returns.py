@@ -13,9 +13,9 @@ from scorecard.api import shapes
 from scorecard.api.access import TOKEN, TOKEN_OR_PUBLIC
 from scorecard.api.errors import Forbidden, Invalid, NotFound
 from scorecard.api.reads import Id, readable_period
-from scorecard.api.schemas import READ_REFUSALS, REFUSALS, ReturnChange, ReturnOut, SendBack
+from scorecard.api.schemas import READ_REFUSALS, REFUSALS, Reopen, ReturnChange, ReturnOut, SendBack, SignOff
 from scorecard.measures.models import Measure
-from scorecard.returns import services
+from scorecard.returns import services, sign_off
 from scorecard.returns.models import Return
 from scorecard.returns.selectors import assessed_return, assessed_returns, quarter_return, shown_return
 from scorecard.web.return_forms import ReturnForm
@@ -67,17 +67,26 @@ def submit_return(request, change: ReturnChange, period_id: Id, measure_id: Id):
 
 
 @router.post("/periods/{period_id}/returns/{measure_id}/approve", response={200: ReturnOut, **REFUSALS})
-def approve_return(request, period_id: Id, measure_id: Id):
-    """Sign off a submitted return (its directorate's approver, or the performance team)."""
-    ret = submitted(request, period_id, measure_id, "approve")
-    return answer(services.return_approve(ret=ret, by=request.user))
+def approve_return(request, approval: SignOff, period_id: Id, measure_id: Id):
+    """Sign off a submitted return (its directorate's approver, or the performance team; not whoever submitted
+    it, unless the organisation allows self-approval)."""
+    ret = saved(request, period_id, measure_id, "approve", permissions.may_approve_return)
+    return answer(sign_off.return_approve(ret=ret, by=request.user, version=approval.version))
 
 
 @router.post("/periods/{period_id}/returns/{measure_id}/send-back", response={200: ReturnOut, **REFUSALS})
 def send_back_return(request, reason: SendBack, period_id: Id, measure_id: Id):
     """Return a submitted return to its owner, with a comment saying what to change."""
-    ret = submitted(request, period_id, measure_id, "send back")
-    return answer(services.return_send_back(ret=ret, by=request.user, comment=reason.comment))
+    ret = saved(request, period_id, measure_id, "send back", permissions.may_send_back_return)
+    return answer(sign_off.return_send_back(ret=ret, by=request.user, version=reason.version, comment=reason.comment))
+
+
+@router.post("/periods/{period_id}/returns/{measure_id}/reopen", response={200: ReturnOut, **REFUSALS})
+def reopen_return(request, reopen: Reopen, period_id: Id, measure_id: Id):
+    """Reopen an approved return to restate a figure, while its quarter is open: it goes back to its owner
+    (state returned) with the reason as the comment they see, to be submitted and approved again."""
+    ret = saved(request, period_id, measure_id, "reopen", permissions.may_reopen_return)
+    return answer(sign_off.return_reopen(ret=ret, by=request.user, version=reopen.version, reason=reopen.reason))
 
 
 def sign_off_shown(request, ret: Return) -> bool:
@@ -116,12 +125,13 @@ def visible_return(request, period_id: int, measure_id: int) -> Return:
     return ret
 
 
-def submitted(request, period_id: int, measure_id: int, verb: str) -> Return:
+def saved(request, period_id: int, measure_id: int, verb: str, may) -> Return:
+    """The started return, if the caller may see it and `may` (a permissions rule) lets them act on it."""
     ret = visible_return(request, period_id, measure_id)
     if ret.pk is None:
         raise NotFound("Nobody has started this return: there is nothing to sign off.")
-    if not permissions.may_approve_return(request.user, ret):
-        raise Forbidden(services.refusal(ret, verb))
+    if not may(request.user, ret):
+        raise Forbidden(services.refusal(ret, verb, request.user))
     return ret
 
 

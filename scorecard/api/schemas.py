@@ -161,10 +161,21 @@ class ReturnChange(Schema):
     intervention: str | None = None
 
 
-class SendBack(Schema):
+class SignOff(Schema):
+    """The version the return was read at, as every change to a return carries: a sign-off of an older copy is
+    refused (409)."""
+
     model_config = ConfigDict(extra="forbid")
 
-    comment: str
+    version: int = Field(ge=0, le=2_147_483_647)
+
+
+class SendBack(SignOff):
+    comment: str = Field(description="What the owner needs to change: they see it on the return.")
+
+
+class Reopen(SignOff):
+    reason: str = Field(description="Why an approved return is reopened: its owner sees it, as a sent-back comment.")
 
 
 class CellOut(Schema):

@@ -45,6 +45,10 @@ class OrganisationSettings(models.Model):
         default=False, help_text="Margins in the measure's own unit (percentage points), not fractions of target."
     )
     open_data_licence = models.CharField(max_length=200, default="Open Government Licence v3.0")
+    allow_self_approval = models.BooleanField(
+        default=False,
+        help_text="Whoever submitted a return may also approve it; each such approval is marked self-approved.",
+    )
     open_data_licence_url = models.URLField(
         default="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
     )

@@ -139,8 +139,9 @@ def ignored_columns(rows: Sequence[Row], known: Iterable[str]) -> list[str]:
     return sorted(set(rows[0]) - set(known)) if rows else []
 
 
-def outcome_of(row: PlannedRow, stored: bool) -> None:
-    if row.outcome != Outcome.ERROR and row.changes:
+def outcome_of(row: PlannedRow, stored: bool, *, approving: bool = False) -> None:
+    """New or changed when the row writes anything: figures to change, or (approving) a state to set."""
+    if row.outcome != Outcome.ERROR and (row.changes or approving):
         row.outcome = Outcome.CHANGED if stored else Outcome.NEW
 
 

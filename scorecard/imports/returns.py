@@ -24,7 +24,7 @@ from scorecard.measures.models import Measure
 from scorecard.performance import milestones
 from scorecard.performance.periods import PeriodError, Quarter
 from scorecard.returns import services
-from scorecard.returns.models import DataFlag, Return
+from scorecard.returns.models import DataFlag, Return, WorkflowState
 
 COLUMNS = ("code", "period", "actual", "forecast", "flag", "note", "context", "improvement_actions", "intervention")
 READ_ONLY = ("title", "quarter_target", "year_end_target")  # in the template for reference; never imported
@@ -45,20 +45,29 @@ def read_returns_file(file_name: str, content: bytes, *, max_bytes: int | None =
     return read_rows(file_name, content, required=("code",), aliases=ALIASES, max_bytes=max_bytes)
 
 
-def plan_returns(rows: Sequence[Row], period: Period, by, *, progress: ProgressReport | None = None) -> Plan:
-    """Each row new, changed, unchanged or in error, against the quarter's returns as stored now."""
-    checks = ReturnChecks(period, by)
+def plan_returns(
+    rows: Sequence[Row], period: Period, by, *, progress: ProgressReport | None = None, approved: bool = False
+) -> Plan:
+    """Each row new, changed, unchanged or in error, against the quarter's returns as stored now.
+
+    approved: the performance team imports the returns approved (central entry, a past quarter loaded); a row
+    whose return is not approved yet is then written even when its figures are as recorded.
+    """
+    if approved and not permissions.imports_approved_returns(by):
+        raise ImportProblem("Only the performance team imports returns as approved.")
+    checks = ReturnChecks(period, by, approved=approved)
     planned = planned_rows(rows, COLUMNS, checks.check, progress)
-    write = partial(record_returns, period=checks.period)
+    write = partial(record_returns, period=checks.period, approved=approved)
     return Plan("returns", planned, write=write, ignored_columns=ignored_columns(rows, (*COLUMNS, *READ_ONLY)))
 
 
 class ReturnChecks:
     """The checks of one import's rows, with what they need read once: the codes and the stored returns."""
 
-    def __init__(self, period: Period, by):
+    def __init__(self, period: Period, by, *, approved: bool = False):
         self.period = Period.objects.select_related("year").get(pk=period.pk)
         self.by = by
+        self.approved = approved
         self.codes = ScorecardCodes(self.period.year)
         self.stored = {ret.measure_id: ret for ret in Return.objects.filter(period=period).select_related("measure")}
         self.directorates = permissions.year_directorates(self.period.year_id)
@@ -73,9 +82,12 @@ class ReturnChecks:
         row.measure, row.period, row.seen = measure, self.period, ret.version if ret.pk else 0
         row.changes = changes(ret, figures(row, cells, measure))
         row.reasons = reasons(ret, row.changes)
-        if (row.changes or gave_bad_figures(row)) and not permissions.may_edit_return(self.by, ret):
+        approving = self.approved and ret.state != WorkflowState.APPROVED
+        if (row.changes or approving or gave_bad_figures(row)) and not permissions.may_edit_return(self.by, ret):
             row.problem("code", services.refusal(ret, "edit"))
-        outcome_of(row, stored=ret.pk is not None)
+        outcome_of(row, stored=ret.pk is not None, approving=approving)
+        if approving:
+            row.reasons.append("approved")
 
     def measure(self, row: PlannedRow, code: object) -> Measure | None:
         if row.has_problem("code"):
@@ -187,12 +199,20 @@ def value_words(name: str, value: object) -> str:
 # -- the commit ----------------------------------------------------------------------------------
 
 
-def record_returns(rows: list[PlannedRow], by, progress: ProgressReport | None, *, period: Period) -> None:
-    """Save the rows' figures as drafts, all at once, through the services; a refusal stops the whole import."""
+def record_returns(
+    rows: list[PlannedRow], by, progress: ProgressReport | None, *, period: Period, approved: bool = False
+) -> None:
+    """Save the rows' figures as drafts (or approved), all at once, through the services; a refusal stops the
+    whole import."""
     imported = [services.ImportedReturn(row.measure, row.seen, row.changes) for row in rows]
     try:
         services.returns_import(
-            period=period, imported=imported, by=by, batch_size=plans.PROGRESS_EVERY, progress=progress
+            period=period,
+            imported=imported,
+            by=by,
+            batch_size=plans.PROGRESS_EVERY,
+            progress=progress,
+            approved=approved,
         )
     except services.Refused as refused:
         raise refused_row(rows, refused) from refused

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
@@ -62,6 +63,14 @@ class Return(models.Model):
 
     state = models.CharField(max_length=20, choices=WorkflowState.choices, default=WorkflowState.DRAFT)
     returned_comment = models.TextField(blank=True, help_text="Why the return was sent back to its owner.")
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Who last submitted it: they may not approve it unless the organisation allows self-approval.",
+    )
     challenge = models.TextField(blank=True, help_text="The performance team's challenge to the commentary.")
     version = models.PositiveIntegerField(default=1, help_text="Raised by every save: a stale save is refused.")
     updated_at = models.DateTimeField(auto_now=True)

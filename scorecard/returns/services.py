@@ -63,10 +63,13 @@ STALE = (
 )
 
 
-def claim_version(ret: Return, version: int) -> None:
+STALE_SIGN_OFF = "Someone changed this return after your page was shown: reload the page and check it again."
+
+
+def claim_version(ret: Return, version: int, stale: str = STALE) -> None:
     """Raise the stored version only if it is still the one the person started from."""
     if not Return.objects.filter(pk=ret.pk, version=version).update(version=F("version") + 1):
-        raise StaleReturn(STALE)
+        raise StaleReturn(stale)
 
 
 def record(ret: Return, by, reason: str = "") -> None:
@@ -113,7 +116,7 @@ def return_submit(*, ret: Return, by, version: int, **figures) -> Return:
     missing = missing_commentary(ret)
     if missing:
         raise Refused(missing)
-    ret.state, ret.returned_comment = WorkflowState.SUBMITTED, ""
+    ret.state, ret.returned_comment, ret.submitted_by = WorkflowState.SUBMITTED, "", by
     record(ret, by, "Submitted")
     return ret
 
@@ -162,6 +165,7 @@ class ImportedReturn:
 
 
 IMPORTED = "Imported"  # the change reason in each imported return's history
+IMPORTED_APPROVED = "Imported approved"
 
 
 @transaction.atomic
@@ -172,13 +176,19 @@ def returns_import(
     by,
     batch_size: int = 1_000,
     progress: Callable[[int, int], None] | None = None,
+    approved: bool = False,
 ) -> list[Return]:
     """Save many returns of a quarter as drafts at once, by the rules return_start and return_save keep one by one.
 
     The quarter is held and the file's stored returns are read and held once; each return is refused, with its
     measure named, if the person may not edit it or it has changed since the file was checked. Then the returns
     are written in batches, each with one history record; all of them, or nothing.
+
+    approved: the performance team's central entry (or a past quarter loaded): the returns are saved approved,
+    and each one's history says "Imported approved", by whom.
     """
+    if approved and not permissions.imports_approved_returns(by):
+        raise Refused("Only the performance team imports returns as approved.")
     period = Period.objects.select_for_update().select_related("year").get(pk=period.pk)
     stored = Return.objects.select_for_update().filter(period=period, measure__in=[one.measure for one in imported])
     found = {ret.measure_id: ret for ret in stored}
@@ -186,8 +196,13 @@ def returns_import(
     now = timezone.now()
     checked = [checked_import(one, found, period, directorates, by, now) for one in imported]
     changed = sorted({name for one in imported for name in one.figures})
+    if approved:
+        for ret in checked:
+            ret.state, ret.returned_comment = WorkflowState.APPROVED, ""
+        changed += ["state", "returned_comment"]
+    reason = IMPORTED_APPROVED if approved else IMPORTED
     for start in range(0, len(checked), batch_size):
-        imported_batch(checked[start : start + batch_size], by, changed)
+        imported_batch(checked[start : start + batch_size], by, changed, reason)
         if progress:
             progress(min(start + batch_size, len(checked)), len(checked))
     return checked
@@ -207,37 +222,14 @@ def checked_import(one: ImportedReturn, found: dict[int, Return], period, direct
     return ret
 
 
-def imported_batch(returns: list[Return], by, changed: list[str]) -> None:
+def imported_batch(returns: list[Return], by, changed: list[str], reason: str) -> None:
     new = [ret for ret in returns if ret.pk is None]
     stored = [ret for ret in returns if ret.pk is not None]
-    history = {"default_user": by, "default_change_reason": IMPORTED}
+    history = {"default_user": by, "default_change_reason": reason}
     if new:
         bulk_create_with_history(new, Return, **history)
     if stored:
         bulk_update_with_history(stored, Return, [*changed, "version", "updated_at"], **history)
-
-
-@transaction.atomic
-def return_approve(*, ret: Return, by) -> Return:
-    ret = fresh(ret)
-    if not permissions.may_approve_return(by, ret):
-        raise Refused(refusal(ret, "approve"))
-    ret.state = WorkflowState.APPROVED
-    record(ret, by, "Approved")
-    return ret
-
-
-@transaction.atomic
-def return_send_back(*, ret: Return, by, comment: str) -> Return:
-    """Return it to its owner with a comment they see on the form."""
-    ret = fresh(ret)
-    if not permissions.may_approve_return(by, ret):
-        raise Refused(refusal(ret, "send back"))
-    if not comment.strip():
-        raise Refused("Say why the return is being sent back, so its owner knows what to change.")
-    ret.state, ret.returned_comment = WorkflowState.RETURNED, comment.strip()
-    record(ret, by, "Sent back")
-    return ret
 
 
 @transaction.atomic
@@ -291,13 +283,22 @@ def target_amend(*, target: Target, by, new_value, reason: str, approved_by: str
     return target
 
 
-def refusal(ret: Return, verb: str) -> str:
+def refusal(ret: Return, verb: str, by=None) -> str:
     if ret.period.state == Period.State.NOT_OPEN:
         return f"{ret.period.label} is not open for returns yet."
     if not ret.period.is_open:
         return f"{ret.period.label} is closed: its figures and commentary can no longer be changed."
     if verb in ("approve", "send back") and ret.state != WorkflowState.SUBMITTED:
         return f"Only a submitted return can be {'approved' if verb == 'approve' else 'sent back'}."
+    if verb == "approve" and by is not None and permissions.is_self_approval(by, ret):
+        return "You submitted this return, so someone else approves it: the organisation does not allow self-approval."
+    if verb == "reopen" and ret.state != WorkflowState.APPROVED:
+        return "Only an approved return can be reopened: a submitted one is sent back instead."
+    if verb == "edit" and ret.state == WorkflowState.APPROVED:
+        return (
+            "This return is approved: to restate a figure, the performance team or the directorate's approver "
+            "reopens it with a reason, and it comes back to its owner."
+        )
     if verb == "edit" and ret.state not in permissions.EDITABLE:
         return f"This return is {ret.get_state_display().lower()}: it can be changed only once it is sent back."
     return f"You cannot {verb} this return."

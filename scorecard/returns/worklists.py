@@ -12,7 +12,7 @@ from django.utils import timezone
 from scorecard.accounts import permissions
 from scorecard.council.models import Period
 from scorecard.measures.models import ScorecardEntry
-from scorecard.returns.models import Return, WorkflowState, is_overdue
+from scorecard.returns.models import NOT_YET_SUBMITTED, Return, WorkflowState, is_overdue
 
 NOT_STARTED = "not_started"
 STATES = [(NOT_STARTED, "Not started"), *WorkflowState.choices]
@@ -26,10 +26,26 @@ STATE_TAGS = {
 
 
 @dataclass(frozen=True)
+class Saved:
+    """What My returns needs of a saved return: its state, and its id and version for "Submit selected"."""
+
+    return_id: int
+    state: str
+    version: int
+
+
+@dataclass(frozen=True)
 class ReturnRow:
     entry: ScorecardEntry
     state: str
     overdue: bool
+    return_id: int | None = None
+    version: int = 0
+
+    @property
+    def submittable(self) -> bool:
+        """A draft, or a return sent back: submitted as saved with the others selected."""
+        return self.return_id is not None and self.state in NOT_YET_SUBMITTED
 
     @property
     def state_label(self) -> str:
@@ -56,9 +72,15 @@ def returns_due(user) -> list[Round]:
     """Each open quarter's measures and actions the person completes: three queries however many."""
     periods = list(Period.objects.filter(state=Period.State.OPEN).select_related("year").order_by("-year__start_year"))
     entries = list(entries_in_scope(user, [period.year_id for period in periods]))
-    states = return_states(periods)
+    saved = saved_returns(periods)
     today = timezone.localdate()
-    return [round_of(period, entries, states, today) for period in periods]
+    return [round_of(period, entries, saved, today) for period in periods]
+
+
+def saved_returns(periods: list[Period]) -> dict[tuple[int, int], Saved]:
+    """Each saved return's state, id and version, by (quarter, measure): one query for all the quarters."""
+    returns = Return.objects.filter(period__in=periods).values_list("period_id", "measure_id", "pk", "state", "version")
+    return {(period_id, measure_id): Saved(*rest) for period_id, measure_id, *rest in returns}
 
 
 def return_states(periods: list[Period]) -> dict[tuple[int, int], str]:
@@ -79,11 +101,13 @@ def entries_in_scope(user, year_ids: list[int]):
     return entries.filter(Q(directorate__in=permissions.owner_directorates(user)) | Q(measure__owner=user.pk))
 
 
-def round_of(period: Period, entries: list[ScorecardEntry], states: dict, today: date) -> Round:
+def round_of(period: Period, entries: list[ScorecardEntry], saved: dict[tuple[int, int], Saved], today: date) -> Round:
     rows = []
     for entry in entries:
         if entry.year_id == period.year_id:
-            state = states.get((period.pk, entry.measure_id), NOT_STARTED)
-            rows.append(ReturnRow(entry, state, is_overdue(period, state, today)))
+            found = saved.get((period.pk, entry.measure_id))
+            state = found.state if found else NOT_STARTED
+            identity = (found.return_id, found.version) if found else ()
+            rows.append(ReturnRow(entry, state, is_overdue(period, state, today), *identity))
     by_directorate = groupby(rows, key=lambda row: row.entry.directorate.name if row.entry.directorate else "")
     return Round(period, [(name or "No directorate", list(group)) for name, group in by_directorate])

@@ -15,17 +15,18 @@ from django.views.decorators.http import require_POST, require_safe
 from scorecard.accounts import permissions
 from scorecard.council.models import Period
 from scorecard.measures.models import ScorecardEntry
-from scorecard.returns import services
+from scorecard.returns import services, sign_off
 from scorecard.returns.models import Return, WorkflowState
 from scorecard.returns.selectors import assess_all
-from scorecard.returns.services import Refused
+from scorecard.returns.services import Refused, StaleReturn
 from scorecard.web import downloads, tables
+from scorecard.web.return_forms import RELOAD, SignOffForm
 from scorecard.web.returns import Problem, Worked, refused, saved_return, worked_out
 
 APPROVERS_ONLY = "Only directorate approvers and the performance team sign off returns."
 
 
-class SendBackForm(forms.Form):
+class SendBackForm(SignOffForm):
     comment = forms.CharField(error_messages={"required": "Say what the owner needs to change before it is approved"})
 
 
@@ -34,6 +35,7 @@ class Submitted:
     ret: Return
     directorate: str
     worked: Worked
+    approvable: bool = True  # False: the person submitted it and the organisation does not allow self-approval
 
 
 @login_required
@@ -46,8 +48,10 @@ def approvals(request):
     return queue_page(request)
 
 
-def queue_page(request, problem: Problem | None = None, status: int = 200):
-    return render(request, "returns/approvals.html", {"queue": queue(request.user), "problem": problem}, status=status)
+def queue_page(request, problem: Problem | None = None, status: int = 200, signed=None):
+    """The queue; after approving several at once, what was done and what was refused (signed) above it."""
+    context = {"queue": queue(request.user), "problem": problem, "signed": signed}
+    return render(request, "returns/approvals.html", context, status=status)
 
 
 def queue(user) -> list[Submitted]:
@@ -70,7 +74,8 @@ def queue(user) -> list[Submitted]:
         group = list(group)
         for item in assess_all(group[0].period, group, [ret.measure_id for ret in group]):
             where = directorates.get((item.ret.period.year_id, item.ret.measure_id), "")
-            submitted.append(Submitted(item.ret, where or "No directorate", worked_out(item)))
+            approvable = not permissions.is_self_approval(user, item.ret) or permissions.allows_self_approval(user)
+            submitted.append(Submitted(item.ret, where or "No directorate", worked_out(item), approvable))
     return sorted(submitted, key=lambda row: row.directorate)
 
 
@@ -88,9 +93,14 @@ def directorate_names(returns: list[Return]) -> dict[tuple[int, int], str]:
 def approve(request, return_id: int):
     ret = saved_return(return_id)
     if not permissions.may_approve_return(request.user, ret):
-        return refused(request, services.refusal(ret, "approve"))
+        return refused(request, services.refusal(ret, "approve", request.user))
+    form = SignOffForm(request.POST)
+    if not form.is_valid():
+        return refused(request, RELOAD, status=400)
     try:
-        services.return_approve(ret=ret, by=request.user)
+        sign_off.return_approve(ret=ret, by=request.user, version=form.cleaned_data["version"])
+    except StaleReturn as stale:
+        return refused(request, str(stale), status=409)
     except Refused as refusal:
         return refused(request, str(refusal))
     messages.success(request, f"{ret} is approved.")
@@ -101,13 +111,18 @@ def approve(request, return_id: int):
 @require_POST
 def send_back(request, return_id: int):
     ret = saved_return(return_id)
-    if not permissions.may_approve_return(request.user, ret):
+    if not permissions.may_send_back_return(request.user, ret):
         return refused(request, services.refusal(ret, "send back"))
     form = SendBackForm(request.POST)
     if not form.is_valid():
-        return queue_page(request, Problem(ret.pk, f"comment-{ret.pk}", form.errors["comment"][0]), status=400)
+        field = "comment" if "comment" in form.errors else "version"
+        return queue_page(request, Problem(ret.pk, f"comment-{ret.pk}", form.errors[field][0]), status=400)
     try:
-        services.return_send_back(ret=ret, by=request.user, comment=form.cleaned_data["comment"])
+        sign_off.return_send_back(
+            ret=ret, by=request.user, version=form.cleaned_data["version"], comment=form.cleaned_data["comment"]
+        )
+    except StaleReturn as stale:
+        return refused(request, str(stale), status=409)
     except Refused as refusal:
         return refused(request, str(refusal))
     messages.success(request, f"{ret} is sent back to its owner with your comment.")

@@ -47,6 +47,8 @@ class Import:
     heading: str = ""  # the page's heading, when not "Import <what>"
     noun: str = ""  # what a row is, in the message once imported, when not <what>
     explained: tuple[tuple[str, str], ...] = ()  # each column and what it means, shown on the page
+    # The check form's options (the returns' "import them approved"), read from it and kept with the file.
+    options: Callable[[object], dict] = lambda request: {}
 
     @property
     def title(self) -> str:
@@ -64,11 +66,14 @@ RETURNS = Import(
     into="period",
     into_words="an open quarter",
     choices=lambda: Period.objects.select_related("year").filter(state=Period.State.OPEN).order_by("-year__start_year"),
-    plan=lambda name, content, period, by: plan_returns(read_returns_file(name, content), period, by),
+    plan=lambda name, content, period, by, approved=False: plan_returns(
+        read_returns_file(name, content), period, by, approved=approved
+    ),
     template=returns_template,
     template_url="web:import_template",
     done="web:my_returns",
     saved_as=", as drafts",
+    options=lambda request: {"approved": request.POST.get("approved") == "yes"},
 )
 TARGETS = Import(
     what="targets",
@@ -142,25 +147,29 @@ def check(request, kind: Import):
     if into is None or upload is None:
         return page(request, kind, problem=f"Choose {kind.into_words} and a file to check", status=400)
     content = upload.read()
+    options = kind.options(request)
     try:
-        plan = kind.plan(upload.name, content, into, request.user)
+        plan = kind.plan(upload.name, content, into, request.user, **options)
     except ImportProblem as problem:
         return page(request, kind, problem=str(problem), status=400)
     request.session[kind.session_key] = {
         "into": into.pk,
         "name": upload.name,
         "content": base64.b64encode(content).decode(),
+        "options": options,
     }
-    return page(request, kind, plan=plan, into=into, status=200 if not plan.in_error else 400)
+    status = 200 if not plan.in_error else 400
+    return page(request, kind, plan=plan, into=into, options=options, status=status)
 
 
-def checked_file(request, kind: Import) -> tuple[str, bytes, object] | None:
-    """The file last checked on this page (name, content, quarter or year), while it may still be imported."""
+def checked_file(request, kind: Import) -> tuple[str, bytes, object, dict] | None:
+    """The file last checked on this page (name, content, quarter or year, the options it was checked with),
+    while it may still be imported."""
     checked = request.session.get(kind.session_key) or {}
     into = kind.choices().filter(pk=checked.get("into")).first()
     if into is None:
         return None
-    return checked["name"], base64.b64decode(checked["content"]), into
+    return checked["name"], base64.b64decode(checked["content"]), into, checked.get("options", {})
 
 
 def import_checked(request, kind: Import):
@@ -168,20 +177,29 @@ def import_checked(request, kind: Import):
     checked = checked_file(request, kind)
     if checked is None:
         return page(request, kind, problem="Check a file before importing it", status=400)
-    name, content, into = checked
+    name, content, into, options = checked
     try:
-        written = commit_plan(kind.plan(name, content, into, request.user), request.user)
+        written = commit_plan(kind.plan(name, content, into, request.user, **options), request.user)
     except (ImportProblem, Refused) as problem:
         return page(request, kind, problem=str(problem), status=400)
     del request.session[kind.session_key]
     noun = kind.noun or kind.what
     noun = noun if written != 1 else noun.removesuffix("s")
-    messages.success(request, f"Imported {written:,} {noun} for {into.label} from {name}{kind.saved_as}.")
+    saved_as = ", approved" if options.get("approved") else kind.saved_as
+    messages.success(request, f"Imported {written:,} {noun} for {into.label} from {name}{saved_as}.")
     return redirect(kind.done)
 
 
-def page(request, kind: Import, *, problem: str = "", plan=None, into=None, status: int = 200):
-    context = {"kind": kind, "choices": kind.choices(), "problem": problem, "plan": plan, "into": into}
+def page(request, kind: Import, *, problem: str = "", plan=None, into=None, options=None, status: int = 200):
+    context = {
+        "kind": kind,
+        "choices": kind.choices(),
+        "problem": problem,
+        "plan": plan,
+        "into": into,
+        "options": options or {},
+        "imports_approved": permissions.imports_approved_returns(request.user),
+    }
     return render(request, f"imports/{kind.what}.html", context, status=status)
 
 
@@ -193,9 +211,9 @@ def download_check(request, kind: Import):
     checked = checked_file(request, kind)
     if checked is None:
         return HttpResponse("Check a file before downloading what it would do", status=400)
-    name, content, into = checked
+    name, content, into, options = checked
     try:
-        plan = kind.plan(name, content, into, request.user)
+        plan = kind.plan(name, content, into, request.user, **options)
     except ImportProblem as problem:
         return HttpResponse(str(problem), status=400)
     return downloads.respond(request, tables.import_check(plan), into.label)

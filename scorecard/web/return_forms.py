@@ -179,6 +179,26 @@ class ReturnForm(forms.Form):
         return typed
 
 
+RELOAD = "Reload the page: it did not say which version of the return you saw"
+
+
+class SignOffForm(forms.Form):
+    """The version of the return the page showed: a sign-off of a return changed since is refused."""
+
+    version = forms.IntegerField(
+        min_value=0, widget=forms.HiddenInput, error_messages={"required": RELOAD, "invalid": RELOAD}
+    )
+
+
+class ReopenForm(SignOffForm):
+    reason = forms.CharField(
+        label="Why is it being reopened?",
+        help_text="Its owner sees this on the return, as the comment of a return sent back.",
+        widget=forms.Textarea,
+        error_messages={"required": "Say why the approved return is being reopened: its owner sees the reason"},
+    )
+
+
 class ChallengeForm(forms.Form):
     prefix = "challenge"
     comment = forms.CharField(

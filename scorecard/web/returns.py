@@ -30,13 +30,13 @@ from scorecard.returns.selectors import AssessedReturn, assessed_return, compari
 from scorecard.returns.services import COMMENTARIES, Refused, StaleReturn
 from scorecard.returns.worklists import returns_due
 from scorecard.web import downloads, tables
-from scorecard.web.return_forms import ChallengeForm, OverrideForm, ReturnForm, TargetAmendmentForm
+from scorecard.web.return_forms import ChallengeForm, OverrideForm, ReopenForm, ReturnForm, TargetAmendmentForm
 
 CANNOT_SEE = "Only the measure's owner, its directorate's approver and the performance team can see this return."
 
 
-def refused(request, message: str) -> HttpResponse:
-    return render(request, "returns/refused.html", {"message": message}, status=403)
+def refused(request, message: str, status: int = 403) -> HttpResponse:
+    return render(request, "returns/refused.html", {"message": message}, status=status)
 
 
 @dataclass(frozen=True)
@@ -55,10 +55,15 @@ class Problem:
 @login_required
 @require_safe
 def my_returns(request):
-    rounds = returns_due(request.user)
     if downloads.asked(request):
-        return downloads.respond(request, tables.my_returns(rounds))
-    return render(request, "returns/mine.html", {"rounds": rounds})
+        return downloads.respond(request, tables.my_returns(returns_due(request.user)))
+    return my_returns_page(request)
+
+
+def my_returns_page(request, problem: Problem | None = None, status: int = 200, signed=None):
+    """The person's returns; after submitting several at once, what was done and what was refused above them."""
+    context = {"rounds": returns_due(request.user), "problem": problem, "signed": signed}
+    return render(request, "returns/mine.html", context, status=status)
 
 
 # -- a return's page ----------------------------------------------------------------------------------
@@ -135,8 +140,12 @@ def render_return(request, ret: Return, *, form=None, refusal: str = "", status:
     editable = permissions.may_edit_return(user, ret)
     if form is None and editable:
         form = ReturnForm.for_return(ret)
+    reopen_form = team_forms.pop("reopen_form", None)
+    if reopen_form is None and permissions.may_reopen_return(user, ret):
+        reopen_form = ReopenForm(prefix="reopen", initial={"version": ret.version})
     team = performance_team_forms(ret, team_forms) if permissions.may_run_the_quarter(user) else {}
-    forms_with_errors = [f for f in (form, *team.values()) if f is not None and f.is_bound and f.errors]
+    every_form = (form, reopen_form, *team.values())
+    forms_with_errors = [f for f in every_form if f is not None and f.is_bound and f.errors]
     context = {
         "ret": ret,
         "directorate": directorate_name(ret),
@@ -146,6 +155,7 @@ def render_return(request, ret: Return, *, form=None, refusal: str = "", status:
         "read_only_reason": "" if editable else services.refusal(ret, "edit"),
         "overdue": is_overdue(ret.period, ret.state, timezone.localdate()),
         "may_approve": permissions.may_approve_return(user, ret),
+        "reopen_form": reopen_form,
         "form_with_errors": forms_with_errors[0] if forms_with_errors else None,
         **panel(ret, form),
         **team,
@@ -243,7 +253,7 @@ def preview(request, period_id: int, measure_id: int):
 
 # -- history ------------------------------------------------------------------------------------------
 
-BOOKKEEPING = ("id", "measure", "period", "version", "updated_at")
+BOOKKEEPING = ("id", "measure", "period", "version", "updated_at", "submitted_by")  # who submitted: the event says
 EVENTS = {"+": "Created", "~": "Saved", "-": "Deleted"}
 FIELD_ORDER = [field.name for field in Return._meta.concrete_fields]
 EMPTY = (None, "")

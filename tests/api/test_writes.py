@@ -2,6 +2,7 @@
 
 import pytest
 
+from scorecard.council.models import Period
 from scorecard.returns.models import Return, WorkflowState
 from tests import factories
 
@@ -112,24 +113,32 @@ def test_the_whole_round_submit_send_back_resubmit_approve(as_role, council):
     owner, approver = as_role("owner"), as_role("approver")
     submitted = owner.send("POST", address(council) + "/submit", {"version": council.draft.version})
     assert submitted.json()["workflow"]["state"] == "submitted"
-    assert owner.send("POST", address(council) + "/approve").status_code == 403
-    sent_back = approver.send("POST", address(council) + "/send-back", {"comment": "Add the context."})
+    version = submitted.json()["workflow"]["version"]
+    assert owner.send("POST", address(council) + "/approve", {"version": version}).status_code == 403
+    sent_back = approver.send(
+        "POST", address(council) + "/send-back", {"version": version, "comment": "Add the context."}
+    )
     assert sent_back.json()["workflow"] == {**sent_back.json()["workflow"], "state": "returned"}
     version = sent_back.json()["workflow"]["version"]
-    owner.send("POST", address(council) + "/submit", {"version": version, "context": "Referrals fell."})
-    approved = approver.send("POST", address(council) + "/approve")
+    resubmitted = owner.send("POST", address(council) + "/submit", {"version": version, "context": "Referrals fell."})
+    approved = approver.send(
+        "POST", address(council) + "/approve", {"version": resubmitted.json()["workflow"]["version"]}
+    )
     assert approved.status_code == 200
     assert Return.objects.get(pk=council.draft.pk).state == WorkflowState.APPROVED
 
 
 def test_sending_back_needs_a_comment(as_role, council):
-    response = as_role("approver").send("POST", address(council, council.other) + "/send-back", {"comment": " "})
+    version = council.other.returns.get(period=council.open).version
+    response = as_role("approver").send(
+        "POST", address(council, council.other) + "/send-back", {"version": version, "comment": " "}
+    )
     assert response.status_code == 400
     assert "Say why" in response.json()["detail"]
 
 
 def test_a_draft_cannot_be_approved(as_role, council):
-    response = as_role("approver").send("POST", address(council) + "/approve")
+    response = as_role("approver").send("POST", address(council) + "/approve", {"version": council.draft.version})
     assert response.status_code == 403
     assert response.json()["detail"] == "Only a submitted return can be approved."
 
@@ -147,3 +156,34 @@ def test_a_misspelt_field_is_refused_by_name_and_nothing_is_written(as_role, cou
     assert response.status_code == 422
     assert response.json()["errors"] == [{"field": "contxt", "message": "Extra inputs are not permitted"}]
     assert Return.objects.get(pk=council.draft.pk).version == council.draft.version
+
+
+def test_approve_and_send_back_need_the_version_read_as_every_change_does(as_role, council):
+    approver, seen = as_role("approver"), council.other.returns.get(period=council.open).version
+    assert approver.send("POST", address(council, council.other) + "/approve").status_code == 422
+    assert approver.send("POST", address(council, council.other) + "/approve", {"version": seen - 1}).status_code == 409
+    sent_back = approver.send(
+        "POST", address(council, council.other) + "/send-back", {"version": seen, "comment": "Why?"}
+    )
+    assert sent_back.status_code == 200 and sent_back.json()["workflow"]["version"] == seen + 1
+
+
+def test_an_approved_return_is_reopened_with_a_reason_and_goes_back_to_its_owner(as_role, council):
+    approved = factories.return_for(council.other, council.published, 470)
+    Period.objects.filter(pk=council.published.pk).update(state=Period.State.OPEN)  # reopened to restate
+    path = address(council, council.other).replace(f"/{council.open.pk}/", f"/{council.published.pk}/")
+    assert as_role("owner").send("POST", path + "/reopen", {"version": 1, "reason": "Restated"}).status_code == 403
+    reopened = as_role("approver").send("POST", path + "/reopen", {"version": approved.version, "reason": "Restated"})
+    assert reopened.status_code == 200
+    assert reopened.json()["workflow"]["state"] == "returned"
+    assert reopened.json()["workflow"]["returned_comment"] == "Restated"
+    again = as_role("approver").send("POST", path + "/reopen", {"version": approved.version + 1, "reason": "Twice"})
+    assert again.status_code == 403 and again.json()["detail"].startswith("Only an approved return can be reopened")
+
+
+def test_whoever_submitted_a_return_cannot_approve_it_through_the_api(as_role, council):
+    team = as_role("performance")
+    submitted = team.send("POST", address(council) + "/submit", {"version": council.draft.version})
+    refused = team.send("POST", address(council) + "/approve", {"version": submitted.json()["workflow"]["version"]})
+    assert refused.status_code == 403
+    assert refused.json()["detail"].startswith("You submitted this return, so someone else approves it")

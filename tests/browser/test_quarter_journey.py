@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from scorecard.council.models import Directorate, Period, Perspective
+from scorecard.measures.models import Measure
 from tests import factories
 from tests.browser.conftest import accessibility_problems, sign_in
 
@@ -74,7 +75,7 @@ def test_a_quarter_from_entry_to_publication(visitor, open_quarter):
     assert "submitted for approval" in officer.content()
 
     approver.goto("/approvals/")
-    approver.get_by_role("button", name="Approve").click()
+    approver.get_by_role("button", name="Approve CM PM15 2018/19 Q2").click()
     checked(approver)
 
     team = visitor()
@@ -93,6 +94,43 @@ def test_a_quarter_from_entry_to_publication(visitor, open_quarter):
     assert "112,816" in row.inner_text()
     assert "Red" in row.inner_text()  # 44,745 against a quarterly target of 60,000
     checked(reader)
+
+
+def test_several_returns_submitted_and_approved_at_once(visitor, open_quarter):
+    resources = Directorate.objects.get(name="Corporate Resources")
+    for code, title in (("CM PM16", "Calls answered"), ("CM PM17", "Invoices paid on time")):
+        measure = factories.measure(code, title=title)
+        factories.entry(measure, open_quarter.year, directorate=resources)
+        factories.return_for(measure, open_quarter, 90, state="draft", context="Steady.")
+    officer = visitor()
+    sign_in(officer, "officer")
+    officer.goto("/returns/")
+    officer.get_by_label("Select CM PM16 Calls answered 2018/19 Q2 to submit").check()
+    officer.get_by_label("Select CM PM17 Invoices paid on time 2018/19 Q2 to submit").check()
+    checked(officer)
+    officer.get_by_role("button", name="Submit selected returns").click()
+    assert "2 returns are submitted" in officer.content()
+    checked(officer)
+
+    approver = visitor()
+    sign_in(approver, "approver")
+    approver.goto("/approvals/")
+    approver.get_by_label("Select CM PM16 2018/19 Q2 to approve").check()
+    approver.get_by_label("Select CM PM17 2018/19 Q2 to approve").check()
+    checked(approver)
+    approver.get_by_role("button", name="Approve selected returns").first.click()
+    assert "2 returns are approved" in approver.content()
+    assert "There are no returns waiting for your approval." in approver.content()
+    checked(approver)
+
+    approver.goto(f"/returns/{open_quarter.pk}/{Measure.objects.get(code='CM PM16').pk}/")
+    approver.get_by_label("Why is it being reopened?").fill("The call count missed the out-of-hours line.")
+    checked(approver)
+    approver.get_by_role("button", name="Reopen the return").click()
+    officer.goto("/returns/")
+    officer.get_by_role("link", name="CM PM16").click()
+    assert "The call count missed the out-of-hours line." in officer.content()
+    checked(officer)
 
 
 def check_a_file(page, path, content: str) -> str:

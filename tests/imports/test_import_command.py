@@ -158,3 +158,21 @@ def test_bad_arguments_get_a_one_line_message(scorecard, good_file, args, messag
     args = [good_file if arg == "FILE" else arg for arg in args]
     with pytest.raises(CommandError, match=message):
         run(*args)
+
+
+def test_the_performance_team_imports_returns_approved(scorecard, good_file, performance):
+    out, _ = run("returns", good_file, "--period", "2017/18-Q2", "--user", "performance", "--approved")
+    assert out.splitlines()[-1] == "Imported 1 return, approved."
+    ret = Return.objects.get(measure=scorecard["online"])
+    record = ret.history.first()
+    assert (ret.state, record.history_change_reason, record.history_user) == (
+        "approved",
+        "Imported approved",
+        performance,
+    )
+
+
+def test_an_officer_cannot_import_returns_approved(scorecard, good_file):
+    with pytest.raises(CommandError, match="Only the performance team imports returns as approved"):
+        run("returns", good_file, "--period", "2017/18-Q2", "--user", "officer", "--approved")
+    assert not Return.objects.exists()

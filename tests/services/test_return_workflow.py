@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from scorecard.council.models import Directorate, Period
-from scorecard.returns import services
+from scorecard.returns import services, sign_off
 from scorecard.returns.models import WorkflowState
 from tests import factories
 
@@ -86,11 +86,13 @@ def test_submit_send_back_resubmit_approve(online, quarter, people):
     ret = services.return_submit(
         ret=ret, by=people["officer"], version=ret.version, actual=Decimal(44745), **COMMENTARY
     )
-    ret = services.return_send_back(ret=ret, by=people["approver"], comment="Is the forecast realistic?")
+    ret = sign_off.return_send_back(
+        ret=ret, by=people["approver"], version=ret.version, comment="Is the forecast realistic?"
+    )
     assert (ret.state, ret.returned_comment) == (WorkflowState.RETURNED, "Is the forecast realistic?")
     ret = services.return_submit(ret=ret, by=people["officer"], version=ret.version, forecast=Decimal(112816))
     assert (ret.state, ret.returned_comment) == (WorkflowState.SUBMITTED, "")
-    ret = services.return_approve(ret=ret, by=people["approver"])
+    ret = sign_off.return_approve(ret=ret, by=people["approver"], version=ret.version)
     assert ret.state == WorkflowState.APPROVED
     reasons = [record.history_change_reason for record in ret.history.all()]
     assert reasons[:4] == ["Approved", "Submitted", None, "Sent back"]
@@ -108,15 +110,17 @@ def test_only_the_directorates_approver_approves(online, quarter, people):
     ret = services.return_submit(ret=ret, by=people["officer"], version=ret.version, actual=Decimal(70000))
     for who in ("officer", "elsewhere", "reader"):
         with pytest.raises(services.Refused):
-            services.return_approve(ret=ret, by=people[who])
-    assert services.return_approve(ret=ret, by=people["performance"]).state == WorkflowState.APPROVED
+            sign_off.return_approve(ret=ret, by=people[who], version=ret.version)
+    assert (
+        sign_off.return_approve(ret=ret, by=people["performance"], version=ret.version).state == WorkflowState.APPROVED
+    )
 
 
 def test_sending_back_needs_a_comment(online, quarter, people):
     ret = started(online, quarter, people)
     ret = services.return_submit(ret=ret, by=people["officer"], version=ret.version, actual=Decimal(70000))
     with pytest.raises(services.Refused, match="Say why"):
-        services.return_send_back(ret=ret, by=people["approver"], comment="  ")
+        sign_off.return_send_back(ret=ret, by=people["approver"], version=ret.version, comment="  ")
 
 
 def test_the_second_of_two_saves_from_the_same_copy_is_refused(online, quarter, people):

@@ -61,7 +61,7 @@ def test_an_empty_queue_says_so(client, approver):
 def test_the_approver_approves(client, approver, q3):
     ret = submitted("L&C PM28", "Livewell: NHS Health Checks", "People Services", q3)
     client.force_login(approver)
-    response = client.post(f"/approvals/{ret.pk}/approve/", follow=True)
+    response = client.post(f"/approvals/{ret.pk}/approve/", {"version": ret.version}, follow=True)
     ret.refresh_from_db()
     assert ret.state == WorkflowState.APPROVED
     assert "L&amp;C PM28 2018/19 Q3 is approved." in text(response)
@@ -71,7 +71,7 @@ def test_the_approver_approves(client, approver, q3):
 def test_sending_back_needs_a_comment(client, approver, q3):
     ret = submitted("L&C PM28", "Livewell: NHS Health Checks", "People Services", q3)
     client.force_login(approver)
-    response = client.post(f"/approvals/{ret.pk}/send-back/", {"comment": "  "})
+    response = client.post(f"/approvals/{ret.pk}/send-back/", {"comment": "  ", "version": ret.version})
     html = text(response)
     assert response.status_code == 400
     assert f'<a href="#comment-{ret.pk}">Say what the owner needs to change before it is approved</a>' in html
@@ -83,7 +83,9 @@ def test_sending_back_needs_a_comment(client, approver, q3):
 def test_the_owner_sees_the_approvers_comment_on_the_return(client, approver, q3):
     ret = submitted("L&C PM28", "Livewell: NHS Health Checks", "People Services", q3)
     client.force_login(approver)
-    client.post(f"/approvals/{ret.pk}/send-back/", {"comment": "Say when the extra clinics start."})
+    client.post(
+        f"/approvals/{ret.pk}/send-back/", {"comment": "Say when the extra clinics start.", "version": ret.version}
+    )
     ret.refresh_from_db()
     assert (ret.state, ret.returned_comment) == (WorkflowState.RETURNED, "Say when the extra clinics start.")
     client.force_login(factories.person("officer", Role.MEASURE_OWNER, "People Services"))
@@ -95,7 +97,7 @@ def test_the_owner_sees_the_approvers_comment_on_the_return(client, approver, q3
 def test_an_approver_cannot_approve_another_directorates_return(client, approver, q3):
     ret = submitted("OG PM01", "Sickness absence", "Organisation & Governance", q3)
     client.force_login(approver)
-    response = client.post(f"/approvals/{ret.pk}/approve/")
+    response = client.post(f"/approvals/{ret.pk}/approve/", {"version": ret.version})
     assert response.status_code == 403
     assert "You cannot approve this return." in text(response)
     ret.refresh_from_db()
@@ -105,8 +107,8 @@ def test_an_approver_cannot_approve_another_directorates_return(client, approver
 def test_a_return_approved_twice_says_why_not(client, approver, q3):
     ret = submitted("L&C PM28", "Livewell: NHS Health Checks", "People Services", q3)
     client.force_login(approver)
-    client.post(f"/approvals/{ret.pk}/approve/")
-    response = client.post(f"/approvals/{ret.pk}/approve/")
+    client.post(f"/approvals/{ret.pk}/approve/", {"version": ret.version})
+    response = client.post(f"/approvals/{ret.pk}/approve/", {"version": ret.version})
     assert response.status_code == 403
     assert "Only a submitted return can be approved." in text(response)
 

@@ -160,7 +160,10 @@ def test_sent_back_then_resubmitted_then_approved(client, officer, approver, q3,
 
     client.force_login(approver)
     assert "NHS Health Checks" in text(client.get("/approvals/"))
-    client.post(f"/approvals/{ret.pk}/send-back/", {"comment": "Say when the extra clinics start."})
+    client.post(
+        f"/approvals/{ret.pk}/send-back/",
+        {"comment": "Say when the extra clinics start.", "version": Return.objects.get(pk=ret.pk).version},
+    )
 
     client.force_login(officer)
     html = text(client.get(form_url(q3, health_checks)))
@@ -170,7 +173,7 @@ def test_sent_back_then_resubmitted_then_approved(client, officer, approver, q3,
     assert client.post(form_url(q3, health_checks), resubmitted).status_code == 302
 
     client.force_login(approver)
-    client.post(f"/approvals/{ret.pk}/approve/")
+    client.post(f"/approvals/{ret.pk}/approve/", {"version": Return.objects.get(pk=ret.pk).version})
     ret.refresh_from_db()
     assert (ret.state, ret.improvement_actions) == (WorkflowState.APPROVED, "Extra clinics from 1 February.")
 
@@ -180,7 +183,8 @@ def test_the_preview_works_out_the_statuses_without_saving(client, officer, q3, 
     response = client.post(form_url(q3, health_checks, "preview/"), entry(actual="520", forecast="1900"))
     html = text(response)
     assert response.status_code == 200
-    assert html.strip().startswith('<div id="assessment"')
+    assert html.strip().startswith('<h2 class="govuk-heading-m">Targets and statuses</h2>')
+    assert "aria-live" not in html  # the page's live region stays: only what is inside it is replaced
     assert re.search(r'Quarterly status</dt>\s*<dd[^>]*><strong class="scorecard-status scorecard-status--blue', html)
     assert re.search(r"Forecast year-end status</dt>\s*<dd[^>]*><strong[^>]*--amber", html)
     assert "Improving" in html

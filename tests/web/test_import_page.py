@@ -164,3 +164,35 @@ def test_the_check_downloads_as_excel_with_row_numbers_as_numbers(client, quarte
 
 def test_nothing_checked_has_nothing_to_download(client, quarter, officer):
     assert client.get("/imports/returns/?download=csv").status_code == 400
+
+
+def test_the_performance_team_imports_a_quarter_approved(client, quarter):
+    team = factories.person("performance", "performance_team")
+    client.force_login(team)
+    assert 'name="approved" type="checkbox" value="yes"' in client.get("/imports/returns/").content.decode()
+    factories.return_for(Measure.objects.get(code="CM PM24"), quarter, 29, state=WorkflowState.DRAFT)
+    rows = (["CM PM15", "44745", "112816"], ["CM PM24", "29"])  # the second as already recorded: approved too
+    name, content = csv_upload("returns", HEADINGS, rows)
+    file = SimpleUploadedFile(name, content, content_type="text/csv")
+    checked = client.post(
+        "/imports/returns/", {"period": quarter.pk, "file": file, "action": "check", "approved": "yes"}
+    )
+    html = checked.content.decode()
+    assert "1 new, 1 changed, 0 unchanged" in html and "Import 2 rows as approved returns" in html
+    response = client.post("/imports/returns/", {"action": "import"}, follow=True)
+    assert "Imported 2 returns for 2018/19 Q3 from returns.csv, approved." in response.content.decode()
+    for ret in Return.objects.all():
+        record = ret.history.first()
+        assert (ret.state, record.history_change_reason, record.history_user) == ("approved", "Imported approved", team)
+
+
+def test_only_the_performance_team_may_import_returns_approved(client, quarter, officer):
+    assert 'name="approved"' not in client.get("/imports/returns/").content.decode()
+    name, content = csv_upload("returns", HEADINGS, [["CM PM15", "44745"]])
+    file = SimpleUploadedFile(name, content, content_type="text/csv")
+    response = client.post(
+        "/imports/returns/", {"period": quarter.pk, "file": file, "action": "check", "approved": "yes"}
+    )
+    assert response.status_code == 400
+    assert "Only the performance team imports returns as approved." in response.content.decode()
+    assert not Return.objects.exists()

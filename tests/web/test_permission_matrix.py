@@ -21,6 +21,7 @@ ROLES = ("anonymous", "other_owner", "owner", "approver", "performance", "reader
 LOGIN = 302  # anonymous people are sent to sign in
 DONE = 302  # a form that worked redirects to the page that shows the result
 REFUSED, NOT_ALLOWED = 403, 405
+SIGNED, SIGNED_NOTHING = 200, 400  # many at once: the page says what was done (200), or that nothing was (400)
 NOT_YOURS = 404  # someone else's token is not even shown to exist
 SET_UP = 404  # the first-run page, once the council is set up
 GONE = 410  # an invitation link that is unknown, used or too old, whoever opens it
@@ -37,6 +38,9 @@ MATRIX = [
     ("profile", "GET", 200, 200, 200, 200, 200, 200),
     ("my_returns", "GET", LOGIN, 200, 200, 200, 200, 200),
     ("my_returns", "POST", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    ("submit_many", "GET", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    # The owner elsewhere is told, on the page, that the return is not theirs to submit (nothing is submitted).
+    ("submit_many", "POST", LOGIN, SIGNED_NOTHING, SIGNED, REFUSED, SIGNED, REFUSED),
     ("return", "GET", LOGIN, REFUSED, 200, 200, 200, REFUSED),
     ("return", "POST", LOGIN, REFUSED, DONE, REFUSED, DONE, REFUSED),
     ("return_preview", "GET", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
@@ -49,8 +53,12 @@ MATRIX = [
     ("return_challenge", "POST", LOGIN, REFUSED, REFUSED, REFUSED, DONE, REFUSED),
     ("return_override", "GET", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
     ("return_override", "POST", LOGIN, REFUSED, REFUSED, REFUSED, DONE, REFUSED),
+    ("return_reopen", "GET", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    ("return_reopen", "POST", LOGIN, REFUSED, REFUSED, DONE, DONE, REFUSED),
     ("approvals", "GET", LOGIN, REFUSED, REFUSED, 200, 200, REFUSED),
     ("approvals", "POST", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    ("approve_many", "GET", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    ("approve_many", "POST", LOGIN, REFUSED, REFUSED, SIGNED, SIGNED, REFUSED),
     ("approve", "GET", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
     ("approve", "POST", LOGIN, REFUSED, REFUSED, DONE, DONE, REFUSED),
     ("send_back", "GET", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
@@ -122,9 +130,12 @@ MATRIX = [
 ]
 
 
+COMMENTARY = {"context": "Fewer referrals.", "improvement_actions": "Outreach.", "intervention": "None needed."}
+
+
 @dataclass(frozen=True)
 class World:
-    """People in two directorates, a quarter of each state, a draft return and a submitted one."""
+    """People in two directorates, a quarter of each state, a draft return, a submitted one and an approved one."""
 
     people: dict
     pledge: Pledge
@@ -134,6 +145,7 @@ class World:
     measure: object
     draft: Return
     submitted: Return
+    approved: Return
     target: object
     token: object
 
@@ -150,8 +162,8 @@ def world() -> World:
     q2, q3, q4 = (factories.period(2018, quarter) for quarter in (2, 3, 4))
     Period.objects.filter(pk=q2.pk).update(state=Period.State.CLOSED)
     Period.objects.filter(pk=q3.pk).update(state=Period.State.OPEN, deadline=date(2019, 1, 18))
-    measure, other = factories.measure("PM1"), factories.measure("PM2")
-    for each in (measure, other):
+    measure, other, third = factories.measure("PM1"), factories.measure("PM2"), factories.measure("PM3")
+    for each in (measure, other, third):
         factories.entry(each, q3.year, directorate=people_services)
     factories.return_for(measure, q2, 470)
     people = factories.everyone("People Services")
@@ -162,8 +174,9 @@ def world() -> World:
         Period.objects.get(pk=q3.pk),
         q4,
         measure,
-        factories.return_for(measure, q3, 480, state=WorkflowState.DRAFT),
+        factories.return_for(measure, q3, 480, state=WorkflowState.DRAFT, **COMMENTARY),  # Amber: all three
         factories.return_for(other, q3, 480, state=WorkflowState.SUBMITTED, context="Words"),
+        factories.return_for(third, q3, 490, state=WorkflowState.APPROVED, context="Words"),
         factories.target(measure, q3, 500),
         tokens.token_create(user=people["owner"], name="Spreadsheet")[0],
     )
@@ -187,6 +200,7 @@ def address(name: str, world: World) -> tuple[dict, str]:
         "return_override": (returns, ""),
         "approve": ({"return_id": world.submitted.pk}, ""),
         "send_back": ({"return_id": world.submitted.pk}, ""),
+        "return_reopen": ({"return_id": world.approved.pk}, ""),
         "period_open": ({"period_id": world.not_open.pk}, ""),
         "period_close": ({"period_id": world.open.pk}, ""),
         "period_reopen": ({"period_id": world.closed.pk}, ""),
@@ -221,7 +235,11 @@ def sent(name: str, world: World) -> dict:
         },
         "return_challenge": {"challenge-comment": "Is the forecast realistic?"},
         "return_override": {"override-field": "status", "override-value": "red", "override-reason": "Data error"},
-        "send_back": {"comment": "Add the context."},
+        "send_back": {"comment": "Add the context.", "version": world.submitted.version},
+        "approve": {"version": world.submitted.version},
+        "approve_many": {"returns": f"{world.submitted.pk}:{world.submitted.version}"},
+        "submit_many": {"returns": f"{world.draft.pk}:{world.draft.version}"},
+        "return_reopen": {"reopen-version": world.approved.version, "reopen-reason": "The figure was restated"},
         "period_open": {"deadline": "2019-04-18", "back_loading": "yes"},
         "period_reopen": {"reason": "Late figures"},
         "api_tokens": {"name": "Power BI refresh"},

@@ -14,7 +14,7 @@ import pytest
 from scorecard.accounts import permissions
 from scorecard.api import tokens
 from scorecard.council.models import Directorate, Period
-from scorecard.returns import services
+from scorecard.returns import services, sign_off
 from scorecard.returns.models import Return, WorkflowState
 from tests import factories
 
@@ -107,7 +107,7 @@ def test_republishing_shows_everyone_the_approved_change_as_a_restatement(client
     ret = services.return_submit(
         ret=ret, by=people["owner"], version=ret.version, context="Corrected", intervention="x", improvement_actions="y"
     )
-    services.return_approve(ret=ret, by=people["approver"])
+    sign_off.return_approve(ret=ret, by=people["approver"], version=ret.version)
     services.period_close(period=reopened, by=team)
     services.period_publish(period=reopened, by=team)
     reopened.refresh_from_db()

@@ -1,6 +1,6 @@
 """`manage.py import returns|targets|scorecard|catalogue|history FILE …`: imports from the command line.
 
-    python manage.py import returns FILE --period 2017/18-Q2 --user USERNAME [--dry-run] [--errors FILE]
+    python manage.py import returns FILE --period 2017/18-Q2 --user USERNAME [--approved] [--dry-run] [--errors FILE]
     python manage.py import targets FILE --year 2017/18 --user USERNAME [--dry-run] [--errors FILE]
     python manage.py import scorecard FILE --year 2017/18 --user USERNAME [--dry-run] [--errors FILE]
     python manage.py import catalogue FILE --user USERNAME [--source lgbf] [--dry-run] [--errors FILE]
@@ -44,6 +44,9 @@ class Command(BaseCommand):
         )
         returns = kinds.add_parser("returns", help="a quarter's returns, one row per measure, as in the template")
         returns.add_argument("--period", required=True, help="the quarter, e.g. 2017/18-Q2")
+        returns.add_argument(
+            "--approved", action="store_true", help="save them approved (the performance team only), not as drafts"
+        )
         targets = kinds.add_parser("targets", help="a year's targets: code, quarter (1-4 or year end), target")
         targets.add_argument("--year", required=True, help="the financial year, e.g. 2017/18")
         scorecard = kinds.add_parser(
@@ -86,7 +89,10 @@ class Command(BaseCommand):
             written = commit_plan(plan, by, progress=ProgressBar(self.stderr, "Importing"))
         except ImportProblem as problem:
             raise CommandError(str(problem)) from problem
-        self.stdout.write(f"Imported {written:,} {plan.what if written != 1 else plan.what.removesuffix('s')}.")
+        approved = ", approved" if options.get("approved") else ""
+        self.stdout.write(
+            f"Imported {written:,} {plan.what if written != 1 else plan.what.removesuffix('s')}{approved}."
+        )
 
     def checked(self, options, by) -> Plan:
         """Check the file; the quarter or year is looked up first, so a mistyped one is told before the file."""
@@ -100,7 +106,7 @@ class Command(BaseCommand):
         try:
             if returns:
                 rows = read_returns_file(options["file"], content, max_bytes=COMMAND_LINE_MAX_BYTES)
-                return plan_returns(rows, when, by, progress=bar)
+                return plan_returns(rows, when, by, progress=bar, approved=options["approved"])
             if options["kind"] == "scorecard":
                 rows = read_scorecard_file(options["file"], content, max_bytes=COMMAND_LINE_MAX_BYTES)
                 return plan_scorecard(rows, when, by, progress=bar)
