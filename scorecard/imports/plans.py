@@ -85,6 +85,20 @@ class Plan:
     def to_write(self) -> list[PlannedRow]:
         return [row for row in self.rows if row.outcome in (Outcome.NEW, Outcome.CHANGED)]
 
+    def as_checked(self) -> dict[str, str]:
+        """What each row found stored when the file was checked (row number → version), to keep with the file."""
+        return {str(row.number): str(row.seen) for row in self.rows if row.measure is not None}
+
+    def refuse_changed_since(self, checked: dict[str, str]) -> None:
+        """A row whose stored record changed between the check and the import is not written over: the import is
+        refused, naming the row, and nothing is written."""
+        for row in self.to_write:
+            if checked.get(str(row.number)) != str(row.seen):
+                raise ImportProblem(
+                    f"Row {row.number}: someone changed the {self.what.removesuffix('s')} for {row.code} after the "
+                    "file was checked, so nothing was imported. Check the file again and import it."
+                )
+
     @property
     def summary(self) -> str:
         return (
@@ -142,13 +156,20 @@ def outcome_of(row: PlannedRow, stored: bool) -> None:
         row.outcome = Outcome.CHANGED if stored else Outcome.NEW
 
 
-def commit_plan(plan: Plan, by, *, progress: ProgressReport | None = None) -> int:
-    """Write every new and changed row in one transaction; nothing at all if any row is in error."""
+def commit_plan(
+    plan: Plan, by, *, progress: ProgressReport | None = None, checked: dict[str, str] | None = None
+) -> int:
+    """Write every new and changed row in one transaction; nothing at all if any row is in error.
+
+    checked: what the rows found stored when the file was checked (Plan.as_checked), when that was earlier.
+    """
     if plan.in_error:
         raise ImportProblem(
             f"{plan.in_error:,} {'row is' if plan.in_error == 1 else 'rows are'} in error, so nothing was imported. "
             "Correct the file and import it again."
         )
+    if checked is not None:
+        plan.refuse_changed_since(checked)
     rows = plan.to_write
     with transaction.atomic():
         plan.write(rows, by, progress)

@@ -112,17 +112,19 @@ def check(request, kind: Import):
         "into": into.pk,
         "name": upload.name,
         "content": base64.b64encode(content).decode(),
+        "seen": plan.as_checked(),  # each row's stored version as checked: a save made since refuses the import
     }
     return page(request, kind, plan=plan, into=into, status=200 if not plan.in_error else 400)
 
 
-def checked_file(request, kind: Import) -> tuple[str, bytes, object] | None:
-    """The file last checked on this page (name, content, quarter or year), while it may still be imported."""
+def checked_file(request, kind: Import) -> tuple[str, bytes, object, dict[str, str]] | None:
+    """The file last checked on this page (name, content, quarter or year, each row's stored version as checked),
+    while it may still be imported."""
     checked = request.session.get(kind.session_key) or {}
     into = kind.choices().filter(pk=checked.get("into")).first()
     if into is None:
         return None
-    return checked["name"], base64.b64decode(checked["content"]), into
+    return checked["name"], base64.b64decode(checked["content"]), into, checked.get("seen", {})
 
 
 def import_checked(request, kind: Import):
@@ -130,9 +132,9 @@ def import_checked(request, kind: Import):
     checked = checked_file(request, kind)
     if checked is None:
         return page(request, kind, problem="Check a file before importing it", status=400)
-    name, content, into = checked
+    name, content, into, seen = checked
     try:
-        written = commit_plan(kind.plan(name, content, into, request.user), request.user)
+        written = commit_plan(kind.plan(name, content, into, request.user), request.user, checked=seen)
     except (ImportProblem, Refused) as problem:
         return page(request, kind, problem=str(problem), status=400)
     del request.session[kind.session_key]
@@ -154,7 +156,7 @@ def download_check(request, kind: Import):
     checked = checked_file(request, kind)
     if checked is None:
         return HttpResponse("Check a file before downloading what it would do", status=400)
-    name, content, into = checked
+    name, content, into, _seen = checked
     try:
         plan = kind.plan(name, content, into, request.user)
     except ImportProblem as problem:

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from scorecard.council.models import Directorate
 from scorecard.measures.models import Measure, Target
+from scorecard.returns import services
 from scorecard.returns.models import Return, WorkflowState
 from tests import factories
 from tests.imports.conftest import csv_upload
@@ -164,3 +165,14 @@ def test_the_check_downloads_as_excel_with_row_numbers_as_numbers(client, quarte
 
 def test_nothing_checked_has_nothing_to_download(client, quarter, officer):
     assert client.get("/imports/returns/?download=csv").status_code == 400
+
+
+def test_a_return_saved_on_its_page_after_the_check_refuses_the_import_and_nothing_is_written(client, quarter, officer):
+    check(client, quarter, ["CM PM15", "44745"], ["CM PM24", "29"])
+    measure = Measure.objects.get(code="CM PM24")
+    services.return_record(ret=Return(measure=measure, period=quarter), by=officer, version=0, actual=31)
+    response = client.post("/imports/returns/", {"action": "import"})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Row 3: someone changed the return for CM PM24 after the file was checked" in html
+    assert list(Return.objects.values_list("measure__code", "actual")) == [("CM PM24", 31)]
