@@ -16,6 +16,10 @@ from scorecard.imports.reading import FIRST_ROW, Row, is_blank
 from scorecard.reports.render.delimited import not_a_formula
 
 PROGRESS_EVERY = 1_000  # rows between progress reports
+# The page lists at most this many rows in error (all of them are in the problems download), and at most
+# SHOWN_ROWS rows of a file without errors (all of them are in the check's download).
+SHOWN_PROBLEM_ROWS = 100
+SHOWN_ROWS = 1_000
 
 ProgressReport = Callable[[int, int], None]  # (rows done, rows in all)
 Writer = Callable[[list["PlannedRow"], object, ProgressReport | None], None]  # (rows to write, who, progress)
@@ -80,6 +84,21 @@ class Plan:
     @property
     def in_error(self) -> int:
         return self.counted(Outcome.ERROR)
+
+    @property
+    def shown_rows(self) -> list[PlannedRow]:
+        """The rows the page lists: the first rows in error if any are, else the first rows of the file."""
+        if self.in_error:
+            return [row for row in self.rows if row.outcome == Outcome.ERROR][:SHOWN_PROBLEM_ROWS]
+        return self.rows[:SHOWN_ROWS]
+
+    @property
+    def showing(self) -> str:
+        """What the page says when it lists only some of the rows ("" when it lists them all)."""
+        listed, of = len(self.shown_rows), self.in_error or len(self.rows)
+        if listed == of:
+            return ""
+        return f"Showing the first {listed:,} of {of:,} rows{' in error' if self.in_error else ''}."
 
     @property
     def to_write(self) -> list[PlannedRow]:

@@ -161,7 +161,7 @@ def download_check(request, kind: Import):
         plan = kind.plan(name, content, into, request.user)
     except ImportProblem as problem:
         return HttpResponse(str(problem), status=400)
-    return downloads.respond(request, tables.import_check(plan), into.label)
+    return downloads.respond(request, tables.import_check(plan), into.label, problems=tables.import_problems(plan))
 
 
 # -- templates ---------------------------------------------------------------------------------------

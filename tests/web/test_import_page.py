@@ -176,3 +176,16 @@ def test_a_return_saved_on_its_page_after_the_check_refuses_the_import_and_nothi
     assert response.status_code == 400
     assert "Row 3: someone changed the return for CM PM24 after the file was checked" in html
     assert list(Return.objects.values_list("measure__code", "actual")) == [("CM PM24", 31)]
+
+
+def test_a_file_of_many_bad_rows_lists_the_first_100_and_offers_every_problem_as_a_download(client, quarter, officer):
+    rows = [[f"XX {number}", "1"] for number in range(250)]
+    response = check(client, quarter, *rows)
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Showing the first 100 of 250 rows in error." in html
+    assert html.count('<th scope="row" class="govuk-table__header">') == 100
+    assert "?download=csv&amp;table=problems" in html
+    download = client.get("/imports/returns/?download=csv&table=problems")
+    lines = download.content.decode("utf-8-sig").splitlines()
+    assert lines[0] == "Row,Column,Problem" and len(lines) == 251
