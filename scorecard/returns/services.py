@@ -20,7 +20,7 @@ from scorecard.accounts import permissions
 from scorecard.council.models import FinancialYear, Period
 from scorecard.measures.models import Measure, ScorecardEntry, Target, TargetAmendment
 from scorecard.performance.status import Status
-from scorecard.returns.models import Return, WorkflowState
+from scorecard.returns.models import COMMENTARY_LENGTH, Return, WorkflowState, too_long
 from scorecard.returns.selectors import assessed_return
 
 RETURN_FIELDS = (
@@ -92,6 +92,8 @@ def return_save(*, ret: Return, by, version: int, **figures) -> Return:
     ret = fresh(ret)
     if not permissions.may_edit_return(by, ret):
         raise Refused(refusal(ret, "edit"))
+    if not changed(ret, figures):
+        return ret  # nothing to save: no new version, nothing in the history
     claim_version(ret, version)
     ret.refresh_from_db(fields=["version"])
     set_figures(ret, figures)
@@ -99,10 +101,16 @@ def return_save(*, ret: Return, by, version: int, **figures) -> Return:
     return ret
 
 
+def changed(ret: Return, figures: dict[str, object]) -> bool:
+    return any(name not in RETURN_FIELDS or getattr(ret, name) != value for name, value in figures.items())
+
+
 def set_figures(ret: Return, figures: dict[str, object]) -> None:
     for name, value in figures.items():
         if name not in RETURN_FIELDS:
             raise ValueError(f"{name} is not a figure or commentary of a return")
+        if name in COMMENTARIES and len(value or "") > COMMENTARY_LENGTH:
+            raise Refused(too_long(Return._meta.get_field(name).verbose_name))  # the forms and imports say so first
         setattr(ret, name, value)
 
 

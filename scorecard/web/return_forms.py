@@ -16,7 +16,7 @@ from scorecard.performance.direction import Direction
 from scorecard.performance.milestones import Progress
 from scorecard.performance.status import Status
 from scorecard.reports.figures import figure
-from scorecard.returns.models import DataFlag, Return
+from scorecard.returns.models import COMMENTARY_LENGTH, DataFlag, Return, too_long
 from scorecard.returns.services import COMMENTARIES
 from scorecard.returns.validation import figure_problem
 
@@ -78,6 +78,15 @@ def checked_figure(measure: Measure, label: str, value: Decimal | None) -> Decim
     return value
 
 
+def commentary(label: str, **options) -> forms.CharField:
+    """A commentary's box: as long as a commentary may be (returns.models.COMMENTARY_LENGTH), and no longer."""
+    options.setdefault("required", False)
+    messages = {"max_length": too_long(label), **options.pop("error_messages", {})}
+    return forms.CharField(
+        label=label, widget=forms.Textarea, max_length=COMMENTARY_LENGTH, error_messages=messages, **options
+    )
+
+
 class ReturnForm(forms.Form):
     """Actual, year-end forecast, data flag and the three commentaries; numbers or progress words by measure."""
 
@@ -97,9 +106,9 @@ class ReturnForm(forms.Form):
         required=False,
         help_text="For example, “2014 data”.",
     )
-    context = forms.CharField(label="Context for current performance", widget=forms.Textarea, required=False)
-    improvement_actions = forms.CharField(label="Improvement actions taken", widget=forms.Textarea, required=False)
-    intervention = forms.CharField(label="Intervention / review", widget=forms.Textarea, required=False)
+    context = commentary("Context for current performance")
+    improvement_actions = commentary("Improvement actions taken")
+    intervention = commentary("Intervention / review")
 
     def __init__(self, *args, measure: Measure, **kwargs):
         super().__init__(*args, **kwargs)
@@ -164,9 +173,9 @@ class ReturnForm(forms.Form):
 
 class ChallengeForm(forms.Form):
     prefix = "challenge"
-    comment = forms.CharField(
-        label="Challenge",
-        widget=forms.Textarea,
+    comment = commentary(
+        "Challenge",
+        required=True,
         help_text="For example, “Additional comments would be welcome to indicate whether the forecast is realistic.”",
         error_messages={"required": "Write the challenge"},
     )
