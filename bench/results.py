@@ -52,19 +52,29 @@ class Results:
 
 
 LOAD_HEADING = "## Load test"  # written by `make load-test`, kept when `make bench` writes the rest
+HOSTILE_HEADING = "## Hostile inputs"  # written by `make bench-hostile`, kept likewise
+KEPT_HEADINGS = (LOAD_HEADING, HOSTILE_HEADING)
 
 
 def kept_sections(text: str) -> str:
-    """The load test's section of RESULTS.md, which a benchmark run leaves as it is."""
-    return "\n" + text[text.index(LOAD_HEADING) :] if LOAD_HEADING in text else ""
+    """The sections of RESULTS.md other commands write, which a benchmark run leaves as they are."""
+    starts = [text.index(heading) for heading in KEPT_HEADINGS if heading in text]
+    return "\n" + text[min(starts) :] if starts else ""
 
 
-def record_section(title: str, lines: list[str]) -> None:
-    """Write the load test's section of RESULTS.md, leaving the benchmarks' figures as they are."""
+def record_section(title: str, lines: list[str], heading: str = LOAD_HEADING) -> None:
+    """Write one section of RESULTS.md (the load test's, say), leaving the rest as it is."""
+    section = [heading, "", f"{title}, on {date.today().isoformat()} ({machine()}).", "", *lines, ""]
+    replace_section(heading, section)
+
+
+def replace_section(heading: str, section: list[str]) -> None:
     text = RESULTS_FILE.read_text(encoding="utf-8") if RESULTS_FILE.exists() else "# Benchmarks\n"
-    before = text[: text.index(LOAD_HEADING)].rstrip() if LOAD_HEADING in text else text.rstrip()
-    section = [LOAD_HEADING, "", f"{title}, on {date.today().isoformat()} ({machine()}).", "", *lines, ""]
-    RESULTS_FILE.write_text(before + "\n\n" + "\n".join(section), encoding="utf-8")
+    if heading in text:
+        start = text.index(heading)
+        following = text.find("\n## ", start + len(heading))
+        text = text[:start].rstrip() + ("\n\n" + text[following + 1 :] if following >= 0 else "")
+    RESULTS_FILE.write_text(text.rstrip() + "\n\n" + "\n".join(section), encoding="utf-8")
 
 
 def machine() -> str:

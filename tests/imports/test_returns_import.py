@@ -395,3 +395,14 @@ def test_bulleted_commentary_in_the_excel_template_imports_as_written(scorecard,
     workbook.save(output)
     plan = planned(("returns.xlsx", output.getvalue()), quarter, officer)
     assert [row.changes for row in plan.rows if row.changes] == [{"context": "- Recruited two officers"}]
+
+
+def test_checking_many_unknown_codes_reads_every_measures_codes_once(
+    scorecard, quarter, officer, django_assert_max_num_queries
+):
+    planned(csv_file(["XX 1", "1"]), quarter, officer)
+    with django_assert_max_num_queries(20) as few:
+        planned(csv_file(["XX 1", "1"]), quarter, officer)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        plan = planned(csv_file(*[[f"XX {number}", "1"] for number in range(200)]), quarter, officer)
+    assert plan.in_error == 200
