@@ -44,6 +44,10 @@ def within(seconds: float, make: Callable[[], Made]) -> Made:
 
 
 def in_child(sending, make: Callable[[], object]) -> None:
+    from django.db import connections
+
+    for connection in connections.all(initialized_only=True):
+        connection.connection = None  # the parent's: never used here, so stopping this child cannot break it
     try:
         answer = (make(), None)
     except Exception as failure:  # sent back to be raised in the parent, as if made there
