@@ -199,7 +199,7 @@ class OverrideForm(forms.Form):
         required=False,
         widget=SELECT,
     )
-    reason = forms.CharField(label="Reason", widget=forms.Textarea, required=False, help_text="Kept with the return.")
+    reason = commentary("Reason", help_text="Kept with the return.")
 
     def clean(self):
         cleaned = super().clean()
@@ -207,7 +207,7 @@ class OverrideForm(forms.Form):
         if field and value and value not in dict(DIRECTIONS if field == "direction" else STATUSES):
             wanted = "a direction of travel" if field == "direction" else "a status"
             self.add_error("value", f"Choose {wanted} for the {dict(OVERRIDABLE)[field].lower()}")
-        if value and not cleaned.get("reason", "").strip():
+        if value and "reason" not in self.errors and not cleaned.get("reason", "").strip():
             self.add_error("reason", "Give the reason for the override")
         return cleaned
 
@@ -218,9 +218,7 @@ class TargetAmendmentForm(forms.Form):
         queryset=Target.objects.none(), label="Which target", empty_label=None, widget=SELECT
     )
     new_value = FigureInput(label="New target", error_messages={"required": "Enter the new target"})
-    reason = forms.CharField(
-        label="Reason", widget=forms.Textarea, error_messages={"required": "Give the reason for the amendment"}
-    )
+    reason = commentary("Reason", required=True, error_messages={"required": "Give the reason for the amendment"})
     approved_by = forms.CharField(
         label="Approved by",
         max_length=200,

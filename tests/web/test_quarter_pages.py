@@ -185,3 +185,11 @@ def test_an_amendment_without_who_approved_it_is_refused(client, performance):
     assert "Say who approved the amendment" in text(response)
     target.refresh_from_db()
     assert target.value == 500
+
+
+def test_an_overrides_reason_longer_than_a_commentary_is_refused_naming_it():
+    from scorecard.web.return_forms import OverrideForm
+
+    form = OverrideForm({"override-field": "status", "override-value": "red", "override-reason": "x" * 4_001})
+    assert not form.is_valid()
+    assert form.errors["reason"] == ["Reason must be 4,000 characters or fewer"]
