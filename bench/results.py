@@ -54,7 +54,8 @@ class Results:
 
 LOAD_HEADING = "## Load test"  # written by `make load-test`, kept when `make bench` writes the rest
 BULK_HEADING = "## Bulk approval"  # written by `make bench` (or BENCH_ONLY=bulk) on its own
-KEPT = (BULK_HEADING, LOAD_HEADING)
+HOSTILE_HEADING = "## Hostile inputs"  # written by `make bench-hostile`
+KEPT = (BULK_HEADING, LOAD_HEADING, HOSTILE_HEADING)
 
 
 def sections(text: str) -> tuple[str, list[tuple[str, str]]]:
@@ -64,20 +65,25 @@ def sections(text: str) -> tuple[str, list[tuple[str, str]]]:
 
 
 def kept_sections(text: str) -> str:
-    """The sections of RESULTS.md written by their own runs (load test, bulk approval), which a benchmark run
-    leaves as they are."""
+    """The sections of RESULTS.md written by their own runs (load test, bulk approval, hostile inputs), which a
+    benchmark run leaves as they are."""
     kept = [part.rstrip() + "\n" for heading, part in sections(text)[1] if heading in KEPT]
     return "".join("\n" + part for part in kept)
 
 
 def record_section(title: str, lines: list[str], heading: str = LOAD_HEADING) -> None:
     """Write one section of RESULTS.md (the load test's by default), leaving the rest as it is."""
+    replace_section(heading, [heading, "", f"{title}, on {date.today().isoformat()} ({machine()}).", "", *lines, ""])
+
+
+def replace_section(heading: str, section: list[str]) -> None:
+    """Put the section (its lines, the heading first) in place of the one under that heading, or at the end."""
     text = RESULTS_FILE.read_text(encoding="utf-8") if RESULTS_FILE.exists() else "# Benchmarks\n"
     top, found = sections(text)
-    section = "\n".join([heading, "", f"{title}, on {date.today().isoformat()} ({machine()}).", "", *lines, ""])
-    replaced = [(name, section if name == heading else part) for name, part in found]
+    written = "\n".join(section)
+    replaced = [(name, written if name == heading else part) for name, part in found]
     if heading not in dict(found):
-        replaced.append((heading, section))
+        replaced.append((heading, written))
     parts = [top.rstrip() + "\n", *(part.rstrip() + "\n" for _, part in replaced)]
     RESULTS_FILE.write_text("\n".join(parts), encoding="utf-8")
 

@@ -227,6 +227,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The largest file the import page accepts, in bytes (the command line allows more).
 SCORECARD_IMPORT_MAX_BYTES = env_int("SCORECARD_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
+# A PDF or Word download laid out for a request stops after this many seconds (a 503 page says so), and one client
+# may have at most this many laid out a minute (a 429 page); 0 turns the count off.
+SCORECARD_DOCUMENT_SECONDS = env_int("SCORECARD_DOCUMENT_SECONDS", 90)
+SCORECARD_DOCUMENTS_PER_MINUTE = env_int("SCORECARD_DOCUMENTS_PER_MINUTE", 10)
 
 # Where demo data lives; `manage.py load_demo` reads it.
 DEMO_DIR = BASE_DIR / "demo"

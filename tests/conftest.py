@@ -21,6 +21,14 @@ def _static_files_without_a_build(settings):
 
 
 @pytest.fixture(autouse=True)
+def _counts_start_afresh():
+    """Counts kept in the cache (documents a minute) belong to one test, not to the whole run."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _fast_passwords(settings):
     """Hashing test passwords properly would make the suite minutes slower and test nothing of ours."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

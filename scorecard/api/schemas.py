@@ -4,9 +4,30 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Annotated
 
 from ninja import Schema
-from pydantic import ConfigDict, Field
+from pydantic import AfterValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+from scorecard.returns.models import COMMENTARY_LENGTH, too_long
+
+
+def commentary(label: str, kind: type = str | None):
+    """A commentary's text, refused with the web form's message when it is longer than a commentary may be."""
+
+    def within_limit(value: str | None) -> str | None:
+        if value is not None and len(value) > COMMENTARY_LENGTH:
+            raise PydanticCustomError("too_long", too_long(label))
+        return value
+
+    return Annotated[kind, AfterValidator(within_limit), Field(json_schema_extra={"maxLength": COMMENTARY_LENGTH})]
+
+
+Context = commentary("context for current performance")
+ImprovementActions = commentary("improvement actions taken")
+Intervention = commentary("intervention / review")
+Comment = commentary("the comment", str)
 
 
 class FieldProblem(Schema):
@@ -156,9 +177,9 @@ class ReturnChange(Schema):
     forecast_progress: str | None = None
     data_flag: str | None = None
     data_note: str | None = None
-    context: str | None = None
-    improvement_actions: str | None = None
-    intervention: str | None = None
+    context: Context = None
+    improvement_actions: ImprovementActions = None
+    intervention: Intervention = None
 
 
 class SignOff(Schema):
@@ -171,11 +192,11 @@ class SignOff(Schema):
 
 
 class SendBack(SignOff):
-    comment: str = Field(description="What the owner needs to change: they see it on the return.")
+    comment: Comment = Field(description="What the owner needs to change: they see it on the return.")
 
 
 class Reopen(SignOff):
-    reason: str = Field(description="Why an approved return is reopened: its owner sees it, as a sent-back comment.")
+    reason: Comment = Field(description="Why an approved return is reopened: its owner sees it as a sent-back comment.")
 
 
 class CellOut(Schema):

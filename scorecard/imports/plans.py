@@ -16,6 +16,10 @@ from scorecard.imports.reading import FIRST_ROW, Row, is_blank
 from scorecard.reports.render.delimited import not_a_formula
 
 PROGRESS_EVERY = 1_000  # rows between progress reports
+# The page lists at most this many rows in error (all of them are in the problems download), and at most
+# SHOWN_ROWS rows of a file without errors (all of them are in the check's download).
+SHOWN_PROBLEM_ROWS = 100
+SHOWN_ROWS = 1_000
 
 ProgressReport = Callable[[int, int], None]  # (rows done, rows in all)
 Writer = Callable[[list["PlannedRow"], object, ProgressReport | None], None]  # (rows to write, who, progress)
@@ -84,8 +88,37 @@ class Plan:
         return self.counted(Outcome.ERROR)
 
     @property
+    def shown_rows(self) -> list[PlannedRow]:
+        """The rows the page lists: the first rows in error if any are, else the first rows of the file."""
+        if self.in_error:
+            return [row for row in self.rows if row.outcome == Outcome.ERROR][:SHOWN_PROBLEM_ROWS]
+        return self.rows[:SHOWN_ROWS]
+
+    @property
+    def showing(self) -> str:
+        """What the page says when it lists only some of the rows ("" when it lists them all)."""
+        listed, of = len(self.shown_rows), self.in_error or len(self.rows)
+        if listed == of:
+            return ""
+        return f"Showing the first {listed:,} of {of:,} rows{' in error' if self.in_error else ''}."
+
+    @property
     def to_write(self) -> list[PlannedRow]:
         return [row for row in self.rows if row.outcome in (Outcome.NEW, Outcome.CHANGED)]
+
+    def as_checked(self) -> dict[str, str]:
+        """What each row found stored when the file was checked (row number → version), to keep with the file."""
+        return {str(row.number): str(row.seen) for row in self.rows if row.measure is not None}
+
+    def refuse_changed_since(self, checked: dict[str, str]) -> None:
+        """A row whose stored record changed between the check and the import is not written over: the import is
+        refused, naming the row, and nothing is written."""
+        for row in self.to_write:
+            if checked.get(str(row.number)) != str(row.seen):
+                raise ImportProblem(
+                    f"Row {row.number}: someone changed the {self.what.removesuffix('s')} for {row.code} after the "
+                    "file was checked, so nothing was imported. Check the file again and import it."
+                )
 
     @property
     def summary(self) -> str:
@@ -145,13 +178,20 @@ def outcome_of(row: PlannedRow, stored: bool, *, approving: bool = False) -> Non
         row.outcome = Outcome.CHANGED if stored else Outcome.NEW
 
 
-def commit_plan(plan: Plan, by, *, progress: ProgressReport | None = None) -> int:
-    """Write every new and changed row in one transaction; nothing at all if any row is in error."""
+def commit_plan(
+    plan: Plan, by, *, progress: ProgressReport | None = None, checked: dict[str, str] | None = None
+) -> int:
+    """Write every new and changed row in one transaction; nothing at all if any row is in error.
+
+    checked: what the rows found stored when the file was checked (Plan.as_checked), when that was earlier.
+    """
     if plan.in_error:
         raise ImportProblem(
             f"{plan.in_error:,} {'row is' if plan.in_error == 1 else 'rows are'} in error, so nothing was imported. "
             "Correct the file and import it again."
         )
+    if checked is not None:
+        plan.refuse_changed_since(checked)
     rows = plan.to_write
     with transaction.atomic():
         plan.write(rows, by, progress)

@@ -12,6 +12,7 @@ import codecs
 import csv
 import io
 import re
+import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -24,7 +25,14 @@ from scorecard.imports import ImportProblem
 
 FIRST_ROW = 2  # the row under the headings, as numbered in a spreadsheet
 MAX_ROWS = 200_000
+# Cells under the headings (rows times headed columns). The biggest real file, a whole LGBF history (35,000 rows of 14
+# columns), holds half a million; a quarter's returns a few thousand. More is refused before it is built.
+MAX_CELLS = 1_000_000
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+# An .xlsx is a zip of XML: what it unpacks to is checked before it is parsed. Real workbooks unpack to 5 to 20
+# times their size; a "zip bomb" to hundreds of times.
+MAX_UNPACKED_BYTES = 50 * 1024 * 1024
+MAX_PACKING_RATIO = 100
 ZIP_START = b"PK\x03\x04"  # an .xlsx is a zip archive
 KINDS = {".csv": "csv", ".xlsx": "xlsx"}
 
@@ -89,6 +97,8 @@ def read_csv(content: bytes) -> list[list[Cell]]:
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)  # an unclosed quote would swallow rows
     try:
         return [[cell or None for cell in row] for row in limited(reader)]
+    except MemoryError as error:
+        raise ImportProblem(too_big()) from error
     except csv.Error as error:
         raise ImportProblem(
             f"Line {reader.line_num} of the file cannot be read as CSV ({error}): check its quotation marks."
@@ -117,21 +127,61 @@ def decoded(content: bytes) -> str:
 
 
 def read_xlsx(content: bytes) -> list[list[Cell]]:
-    """The first sheet, streamed; formulas as their text."""
+    """The first sheet, streamed; formulas as their text.
+
+    Only the columns under a heading are read, and the sheet's declared size (its <dimension>, which may claim
+    A1:XFD1048576) is ignored: rows are read as they are stored.
+    """
     if not content.startswith(ZIP_START):
         raise ImportProblem("The file is not an Excel workbook (.xlsx): upload a .xlsx workbook or a CSV file.")
     try:
+        check_unpacked_size(content)
         workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=False)
         try:
-            return [[excel_value(cell) for cell in row] for row in limited(workbook.worksheets[0].iter_rows())]
+            return sheet_cells(workbook.worksheets[0])
         finally:
             workbook.close()
     except ImportProblem:
         raise
+    except MemoryError as error:
+        raise ImportProblem(too_big()) from error
     except Exception as error:  # a damaged workbook fails in many different ways inside openpyxl
         raise ImportProblem(
             f"The Excel workbook cannot be opened: it may be damaged or protected ({error})."
         ) from error
+
+
+def check_unpacked_size(content: bytes) -> None:
+    """Refuse a workbook that would unpack to far more than it weighs, before any of it is unpacked."""
+    try:
+        members = zipfile.ZipFile(io.BytesIO(content)).infolist()
+    except zipfile.BadZipFile as error:
+        raise ImportProblem(
+            f"The Excel workbook cannot be opened: it may be damaged or protected ({error})."
+        ) from error
+    unpacked = sum(member.file_size for member in members)
+    packed = max((member.file_size / max(member.compress_size, 1) for member in members), default=0)
+    if unpacked > MAX_UNPACKED_BYTES or (packed > MAX_PACKING_RATIO and unpacked > 1024 * 1024):
+        raise ImportProblem(
+            f"The workbook unpacks to {megabytes(unpacked)}, far more than a scorecard needs "
+            f"(the most is {megabytes(MAX_UNPACKED_BYTES)}, at most {MAX_PACKING_RATIO} times its size). "
+            "Copy the rows you mean to import into a new workbook, or save them as CSV UTF-8."
+        )
+
+
+def sheet_cells(sheet) -> list[list[Cell]]:
+    sheet.reset_dimensions()  # the declared size is not trusted: rows are read as stored
+    headings = next(sheet.iter_rows(min_row=1, max_row=1), ())
+    width = max((index + 1 for index, cell in enumerate(headings) if cell.value is not None), default=1)
+    rows = sheet.iter_rows(max_col=width)  # only the headed columns: a cell at XFD is never built
+    return [[excel_value(cell) for cell in row] for row in limited(rows, width)]
+
+
+def too_big() -> str:
+    return (
+        f"The file holds more than a scorecard import can take (at most {MAX_ROWS:,} rows and {MAX_CELLS:,} cells "
+        "under the headings): split it into smaller files."
+    )
 
 
 def excel_value(cell) -> Cell:
@@ -153,10 +203,18 @@ def shown_number(value: int | float, number_format: str) -> Decimal:
     return (number * 100).normalize() if "%" in number_format else number
 
 
-def limited(rows: Iterable) -> Iterable:
+def limited(rows: Iterable, width: int | None = None) -> Iterable:
+    """The rows, stopping with a clear message once there are more rows, or cells, than an import can take."""
+    cells = 0
     for index, row in enumerate(rows):
         if index > MAX_ROWS:
             raise ImportProblem(f"The file has more than {MAX_ROWS:,} rows: split it into smaller files.")
+        cells += width or len(row)
+        if cells > MAX_CELLS:
+            raise ImportProblem(
+                f"The file has more than {MAX_CELLS:,} cells under its headings (row {index + 1:,} passes it): "
+                "split it into smaller files."
+            )
         yield row
 
 

@@ -24,7 +24,7 @@ from scorecard.measures.models import Measure
 from scorecard.performance import milestones
 from scorecard.performance.periods import PeriodError, Quarter
 from scorecard.returns import services
-from scorecard.returns.models import DataFlag, Return, WorkflowState
+from scorecard.returns.models import COMMENTARY_LENGTH, DataFlag, Return, WorkflowState
 
 COLUMNS = ("code", "period", "actual", "forecast", "flag", "note", "context", "improvement_actions", "intervention")
 READ_ONLY = ("title", "quarter_target", "year_end_target")  # in the template for reference; never imported
@@ -133,7 +133,7 @@ def readers(measure: Measure) -> dict[str, tuple[str, Callable[[object], object]
         "forecast": (figure_field.format("forecast"), read_figure),
         "flag": ("data_flag", data_flag),
         "note": ("data_note", lambda value: words(value, longest=NOTE_LENGTH)),
-        **{name: (name, words) for name in services.COMMENTARIES},
+        **{name: (name, commentary) for name in services.COMMENTARIES},
     }
 
 
@@ -153,6 +153,10 @@ def figures(row: PlannedRow, cells: Row, measure: Measure) -> dict[str, object]:
 def gave_bad_figures(row: PlannedRow) -> bool:
     """A row that tries to record something is told about permission too, not only once its figures are right."""
     return any(problem.column not in ("code", "period") for problem in row.problems)
+
+
+def commentary(value: object) -> str:
+    return words(value, longest=COMMENTARY_LENGTH)
 
 
 def progress_word(value: object) -> str:

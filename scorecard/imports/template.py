@@ -27,7 +27,7 @@ from scorecard.performance.assessment import Frequency
 from scorecard.performance.direction import Comparison
 from scorecard.performance.status import Polarity
 from scorecard.reports.render.delimited import not_a_formula
-from scorecard.reports.render.spreadsheet import safe_text, sheet_title
+from scorecard.reports.render.spreadsheet import sheet_title, write_text
 from scorecard.returns.models import DataFlag
 
 WIDTHS = {"code": 16, "title": 50, "context": 50, "improvement_actions": 50, "intervention": 50}
@@ -202,8 +202,12 @@ def xlsx_template(template: Template) -> bytes:
     sheet = workbook.active
     sheet.title = sheet_title(template.sheet, set())
     sheet.append(template.headings)
-    for row in template.rows:
-        sheet.append([cell if isinstance(cell, Decimal) else safe_text(cell) for cell in row])
+    for number, row in enumerate(template.rows, start=2):
+        for column, cell in enumerate(row, start=1):
+            if isinstance(cell, Decimal):
+                sheet.cell(number, column, cell)
+            else:
+                write_text(sheet.cell(number, column), cell)
     lay_out(sheet, template)
     output = io.BytesIO()
     workbook.save(output)

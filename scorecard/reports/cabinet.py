@@ -15,6 +15,10 @@ from scorecard.reports.common import Masthead, Table, masthead
 from scorecard.reports.dashboard import Dashboard, build_dashboard
 from scorecard.reports.improvement import ImprovementReport, build_improvement_report
 
+# The most characters each part of the narrative may hold: the drafted words are a few hundred, and a paper's
+# covering note is a page or two. The form asks for them anonymously, so they are bounded like commentary.
+NARRATIVE_LENGTHS = {"meeting": 200, "summary": 4_000, "recommendations": 4_000, "reason": 4_000}
+
 
 @dataclass(frozen=True)
 class Narrative:

@@ -34,6 +34,16 @@ class WorkflowState(models.TextChoices):
 
 NOT_YET_SUBMITTED = (WorkflowState.DRAFT, WorkflowState.RETURNED)
 
+# The most characters one commentary (or comment) may hold: more than twice the longest in the seeds (1,715), short
+# enough that a return still prints on a page or two. The return form, the API and the imports all check it (the
+# columns stay TextFields: nothing longer is stored).
+COMMENTARY_LENGTH = 4_000
+
+
+def too_long(label: str) -> str:
+    """The message for a commentary over the limit, naming it: "Context for current performance must be …"."""
+    return f"{label[:1].upper()}{label[1:]} must be {COMMENTARY_LENGTH:,} characters or fewer"
+
 
 def is_overdue(period: Period, state: str, today: date) -> bool:
     """Past the quarter's deadline and not yet with the approver (or approved); not started counts too."""

@@ -20,7 +20,7 @@ from scorecard.accounts import permissions
 from scorecard.council.models import FinancialYear, OrganisationSettings, Period
 from scorecard.measures.models import Measure, ScorecardEntry, Target, TargetAmendment
 from scorecard.performance.commentary import Commentary, CommentaryRequired, commentary_missing
-from scorecard.returns.models import PublishedReturn, Return, WorkflowState
+from scorecard.returns.models import COMMENTARY_LENGTH, PublishedReturn, Return, WorkflowState, too_long
 from scorecard.returns.selectors import assessed_return, restated_returns, unapproved_returns
 
 RETURN_FIELDS = (
@@ -95,6 +95,10 @@ def return_save(*, ret: Return, by, version: int, **figures) -> Return:
     ret = fresh(ret)
     if not permissions.may_edit_return(by, ret):
         raise Refused(refusal(ret, "edit"))
+    if not changed(ret, figures):
+        if ret.version != version:
+            raise StaleReturn(STALE)
+        return ret  # nothing to save: no new version, nothing in the history
     claim_version(ret, version)
     ret.refresh_from_db(fields=["version"])
     set_figures(ret, figures)
@@ -102,10 +106,16 @@ def return_save(*, ret: Return, by, version: int, **figures) -> Return:
     return ret
 
 
+def changed(ret: Return, figures: dict[str, object]) -> bool:
+    return any(name not in RETURN_FIELDS or getattr(ret, name) != value for name, value in figures.items())
+
+
 def set_figures(ret: Return, figures: dict[str, object]) -> None:
     for name, value in figures.items():
         if name not in RETURN_FIELDS:
             raise ValueError(f"{name} is not a figure or commentary of a return")
+        if name in COMMENTARIES and len(value or "") > COMMENTARY_LENGTH:
+            raise Refused(too_long(Return._meta.get_field(name).verbose_name))  # the forms and imports say so first
         setattr(ret, name, value)
 
 
@@ -113,6 +123,9 @@ def set_figures(ret: Return, figures: dict[str, object]) -> None:
 def return_submit(*, ret: Return, by, version: int, **figures) -> Return:
     """Save and send to the directorate's approver; Red or Amber needs all three commentaries."""
     ret = return_save(ret=ret, by=by, version=version, **figures)
+    if ret.version == version:  # nothing to save first: submitting is the change that raises the version
+        claim_version(ret, version)
+        ret.refresh_from_db(fields=["version"])
     missing = missing_commentary(ret)
     if missing:
         raise Refused(missing)

@@ -16,7 +16,7 @@ from scorecard.accounts import permissions
 from scorecard.council.models import Period
 from scorecard.measures.models import ScorecardEntry
 from scorecard.returns import services, sign_off
-from scorecard.returns.models import Return, WorkflowState
+from scorecard.returns.models import COMMENTARY_LENGTH, Return, WorkflowState, too_long
 from scorecard.returns.selectors import assess_all
 from scorecard.returns.services import Refused, StaleReturn
 from scorecard.web import downloads, tables
@@ -27,7 +27,13 @@ APPROVERS_ONLY = "Only directorate approvers and the performance team sign off r
 
 
 class SendBackForm(SignOffForm):
-    comment = forms.CharField(error_messages={"required": "Say what the owner needs to change before it is approved"})
+    comment = forms.CharField(
+        max_length=COMMENTARY_LENGTH,
+        error_messages={
+            "required": "Say what the owner needs to change before it is approved",
+            "max_length": too_long("the comment"),
+        },
+    )
 
 
 @dataclass(frozen=True)

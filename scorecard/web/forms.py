@@ -8,6 +8,7 @@ from scorecard.measures.selectors import has_blue_band
 from scorecard.performance.bands import statuses_to_choose
 from scorecard.performance.periods import PeriodError
 from scorecard.performance.status import Status
+from scorecard.reports.cabinet import NARRATIVE_LENGTHS
 from scorecard.reports.common import RowFilter
 from scorecard.reports.dashboard import GROUPINGS, grouping_label
 
@@ -89,14 +90,21 @@ class CabinetForm(PeriodForm):
         self.fields["portfolio"].choices = [("", "None: the whole Council Scorecard"), *names(Portfolio)[1:]]
 
 
-def paragraph(label: str, rows: int = 5) -> forms.CharField:
-    return forms.CharField(label=label, widget=forms.Textarea(attrs={"class": "govuk-textarea", "rows": rows}))
+def narrative_part(label: str, name: str, *, rows: int = 0) -> forms.CharField:
+    """One part of the paper's words: required, and no longer than cabinet.NARRATIVE_LENGTHS allows."""
+    longest = NARRATIVE_LENGTHS[name]
+    widget = forms.Textarea(attrs={"rows": rows}) if rows else forms.TextInput()
+    messages = {
+        "required": f"Enter the {label.lower()}",
+        "max_length": f"{label} must be {longest:,} characters or fewer",
+    }
+    return forms.CharField(label=label, max_length=longest, widget=widget, error_messages=messages)
 
 
 class NarrativeForm(forms.Form):
     """The paper's words, drafted from the data, for an officer to edit before downloading."""
 
-    meeting = forms.CharField(label="Meeting", widget=forms.TextInput(attrs={"class": "govuk-input"}))
-    summary = paragraph("Summary", rows=8)
-    recommendations = paragraph("Recommendations")
-    reason = paragraph("Reason for recommendations", rows=3)
+    meeting = narrative_part("Meeting", "meeting")
+    summary = narrative_part("Summary", "summary", rows=8)
+    recommendations = narrative_part("Recommendations", "recommendations", rows=5)
+    reason = narrative_part("Reason for recommendations", "reason", rows=3)

@@ -157,19 +157,27 @@ def check(request, kind: Import):
         "name": upload.name,
         "content": base64.b64encode(content).decode(),
         "options": options,
+        "seen": plan.as_checked(),  # each row's stored version as checked: a save made since refuses the import
     }
     status = 200 if not plan.in_error else 400
     return page(request, kind, plan=plan, into=into, options=options, status=status)
 
 
-def checked_file(request, kind: Import) -> tuple[str, bytes, object, dict] | None:
-    """The file last checked on this page (name, content, quarter or year, the options it was checked with),
+def checked_file(request, kind: Import) -> tuple[str, bytes, object, dict, dict[str, str]] | None:
+    """The file last checked on this page (name, content, quarter or year, the options it was checked with, each
+    row's stored version as checked),
     while it may still be imported."""
     checked = request.session.get(kind.session_key) or {}
     into = kind.choices().filter(pk=checked.get("into")).first()
     if into is None:
         return None
-    return checked["name"], base64.b64decode(checked["content"]), into, checked.get("options", {})
+    return (
+        checked["name"],
+        base64.b64decode(checked["content"]),
+        into,
+        checked.get("options", {}),
+        checked.get("seen", {}),
+    )
 
 
 def import_checked(request, kind: Import):
@@ -177,9 +185,9 @@ def import_checked(request, kind: Import):
     checked = checked_file(request, kind)
     if checked is None:
         return page(request, kind, problem="Check a file before importing it", status=400)
-    name, content, into, options = checked
+    name, content, into, options, seen = checked
     try:
-        written = commit_plan(kind.plan(name, content, into, request.user, **options), request.user)
+        written = commit_plan(kind.plan(name, content, into, request.user, **options), request.user, checked=seen)
     except (ImportProblem, Refused) as problem:
         return page(request, kind, problem=str(problem), status=400)
     del request.session[kind.session_key]
@@ -211,12 +219,12 @@ def download_check(request, kind: Import):
     checked = checked_file(request, kind)
     if checked is None:
         return HttpResponse("Check a file before downloading what it would do", status=400)
-    name, content, into, options = checked
+    name, content, into, options, _seen = checked
     try:
         plan = kind.plan(name, content, into, request.user, **options)
     except ImportProblem as problem:
         return HttpResponse(str(problem), status=400)
-    return downloads.respond(request, tables.import_check(plan), into.label)
+    return downloads.respond(request, tables.import_check(plan), into.label, problems=tables.import_problems(plan))
 
 
 # -- templates ---------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from dataclasses import asdict
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.http import urlencode
@@ -21,6 +22,8 @@ from scorecard.reports.outputs import (
 )
 from scorecard.reports.render.documents import DOWNLOADS
 from scorecard.reports.render.documents import render as render_document
+from scorecard.reports.render.worker import TooSlow, within
+from scorecard.web import throttle
 from scorecard.web.forms import CabinetForm, DashboardForm, ImprovementForm, NarrativeForm, YearForm
 
 
@@ -98,16 +101,37 @@ def invalid(request, form):
 def respond(request, output: Output, form):
     format = request.GET.get("format", "")
     if format:
-        return download(output, format)
+        return download(request, output, format)
     query = urlencode([(key, value) for key, value in request.GET.items() if key != "format"])
     context = {"report": output.report, "content": output.content, "form": form, "downloads": DOWNLOADS}
     return render(request, "reports/page.html", {**context, "query": query, **output.extra})
 
 
-def download(output: Output, format: str) -> HttpResponse:
+LAID_OUT = ("pdf", "docx")  # formats laid out page by page: counted per client, and given a time limit
+
+
+def download(request, output: Output, format: str) -> HttpResponse:
     if format not in dict(DOWNLOADS):
         return HttpResponse(f'"{format}" is not a download: use pdf, docx, xlsx or csv', status=400)
-    document = render_document(output, format)
+    if format not in LAID_OUT:
+        return attachment(render_document(output, format))
+    if not throttle.document_allowed(request):
+        return document_refused(request, 429, "You have downloaded a lot of documents in the last minute")
+    try:
+        document = within(settings.SCORECARD_DOCUMENT_SECONDS, lambda: render_document(output, format))
+    except TooSlow:
+        return document_refused(request, 503, "The document took too long to prepare")
+    return attachment(document)
+
+
+def document_refused(request, status: int, reason: str) -> HttpResponse:
+    context = {"reason": reason, "status": status, "seconds": settings.SCORECARD_DOCUMENT_SECONDS}
+    response = render(request, "reports/document_refused.html", context, status=status)
+    response["Retry-After"] = str(throttle.WINDOW)
+    return response
+
+
+def attachment(document) -> HttpResponse:
     response = HttpResponse(document.content, content_type=document.content_type)
     response["Content-Disposition"] = f'attachment; filename="{document.filename}"'
     return response
@@ -130,7 +154,7 @@ def cabinet_paper(request):
     output = cabinet_output(
         period, portfolio=portfolio, narrative=Narrative(**words.cleaned_data), sight=sight_of(request)
     )
-    return download(output, request.POST.get("format", "docx"))
+    return download(request, output, request.POST.get("format", "docx"))
 
 
 def default_period() -> dict:

@@ -19,7 +19,7 @@ from scorecard.performance.commentary import Commentary
 from scorecard.performance.direction import Direction
 from scorecard.performance.milestones import Progress
 from scorecard.reports.figures import figure, printing
-from scorecard.returns.models import DataFlag, Return
+from scorecard.returns.models import COMMENTARY_LENGTH, DataFlag, Return, too_long
 from scorecard.returns.services import COMMENTARIES
 from scorecard.returns.validation import allowed_range, figure_problem
 
@@ -84,6 +84,15 @@ def checked_figure(measure: Measure, label: str, value: Decimal | None) -> Decim
     return value
 
 
+def commentary(label: str, **options) -> forms.CharField:
+    """A commentary's box: as long as a commentary may be (returns.models.COMMENTARY_LENGTH), and no longer."""
+    options.setdefault("required", False)
+    messages = {"max_length": too_long(label), **options.pop("error_messages", {})}
+    return forms.CharField(
+        label=label, widget=forms.Textarea, max_length=COMMENTARY_LENGTH, error_messages=messages, **options
+    )
+
+
 class ReturnForm(forms.Form):
     """Actual, year-end forecast, data flag and the three commentaries; numbers or progress words by measure."""
 
@@ -103,9 +112,9 @@ class ReturnForm(forms.Form):
         required=False,
         help_text="For example, “2014 data”.",
     )
-    context = forms.CharField(label="Context for current performance", widget=forms.Textarea, required=False)
-    improvement_actions = forms.CharField(label="Improvement actions taken", widget=forms.Textarea, required=False)
-    intervention = forms.CharField(label="Intervention / review", widget=forms.Textarea, required=False)
+    context = commentary("Context for current performance")
+    improvement_actions = commentary("Improvement actions taken")
+    intervention = commentary("Intervention / review")
 
     def __init__(self, *args, measure: Measure, **kwargs):
         super().__init__(*args, **kwargs)
@@ -191,19 +200,19 @@ class SignOffForm(forms.Form):
 
 
 class ReopenForm(SignOffForm):
-    reason = forms.CharField(
-        label="Why is it being reopened?",
+    reason = commentary(
+        "Why is it being reopened?",
+        required=True,
         help_text="Its owner sees this on the return, as the comment of a return sent back.",
-        widget=forms.Textarea,
         error_messages={"required": "Say why the approved return is being reopened: its owner sees the reason"},
     )
 
 
 class ChallengeForm(forms.Form):
     prefix = "challenge"
-    comment = forms.CharField(
-        label="Challenge",
-        widget=forms.Textarea,
+    comment = commentary(
+        "Challenge",
+        required=True,
         help_text="For example, “Additional comments would be welcome to indicate whether the forecast is realistic.”",
         error_messages={"required": "Write the challenge"},
     )
@@ -221,7 +230,7 @@ class OverrideForm(forms.Form):
     prefix = "override"
     field = forms.ChoiceField(label="What to set by hand", choices=OVERRIDABLE, initial="status", widget=SELECT)
     value = forms.ChoiceField(label="Set it to", required=False, widget=SELECT)
-    reason = forms.CharField(label="Reason", widget=forms.Textarea, required=False, help_text="Kept with the return.")
+    reason = commentary("Reason", help_text="Kept with the return.")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -239,7 +248,7 @@ class OverrideForm(forms.Form):
         if field and value and value not in dict(DIRECTIONS if field == "direction" else self.statuses):
             wanted = "a direction of travel" if field == "direction" else "a status"
             self.add_error("value", f"Choose {wanted} for the {dict(OVERRIDABLE)[field].lower()}")
-        if value and not cleaned.get("reason", "").strip():
+        if value and "reason" not in self.errors and not cleaned.get("reason", "").strip():
             self.add_error("reason", "Give the reason for the override")
         return cleaned
 
@@ -250,9 +259,7 @@ class TargetAmendmentForm(forms.Form):
         queryset=Target.objects.none(), label="Which target", empty_label=None, widget=SELECT
     )
     new_value = FigureInput(label="New target", error_messages={"required": "Enter the new target"})
-    reason = forms.CharField(
-        label="Reason", widget=forms.Textarea, error_messages={"required": "Give the reason for the amendment"}
-    )
+    reason = commentary("Reason", required=True, error_messages={"required": "Give the reason for the amendment"})
     approved_by = forms.CharField(
         label="Approved by",
         max_length=200,

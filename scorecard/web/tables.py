@@ -144,6 +144,12 @@ def import_check(plan: Plan) -> Table:
     return Table("What the file would do", ["Row", "Measure", "Outcome", "Why"], rows)
 
 
+def import_problems(plan: Plan) -> Table:
+    """Every problem of an import's file, one a line, however many the page leaves out."""
+    rows = [[count_cell(problem.row), text(problem.column), text(problem.message)] for problem in plan.problems]
+    return Table("Problems in the file", ["Row", "Column", "Problem"], rows)
+
+
 def years_held(years: list[YearHeld]) -> Table:
     rows = []
     for held in years:

@@ -3,7 +3,7 @@
 import pytest
 
 from scorecard.council.models import Period
-from scorecard.returns.models import Return, WorkflowState
+from scorecard.returns.models import COMMENTARY_LENGTH, Return, WorkflowState
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -187,3 +187,27 @@ def test_whoever_submitted_a_return_cannot_approve_it_through_the_api(as_role, c
     refused = team.send("POST", address(council) + "/approve", {"version": submitted.json()["workflow"]["version"]})
     assert refused.status_code == 403
     assert refused.json()["detail"].startswith("You submitted this return, so someone else approves it")
+
+
+def test_commentary_longer_than_the_limit_is_refused_with_the_webs_message(as_role, council):
+    change = {"version": council.draft.version, "intervention": "x" * (COMMENTARY_LENGTH + 1)}
+    response = as_role("owner").send("PATCH", address(council), change)
+    assert response.status_code == 422
+    assert response.json()["errors"] == [
+        {"field": "intervention", "message": "Intervention / review must be 4,000 characters or fewer"}
+    ]
+    assert Return.objects.get(pk=council.draft.pk).version == council.draft.version
+
+
+def test_the_schema_says_how_long_a_commentary_may_be(client):
+    change = client.get("/api/schema").json()["components"]["schemas"]["ReturnChange"]
+    assert change["properties"]["context"]["maxLength"] == COMMENTARY_LENGTH
+
+
+def test_a_patch_that_changes_nothing_writes_no_history(as_role, council):
+    ret = Return.objects.get(pk=council.draft.pk)
+    before = ret.history.count()
+    response = as_role("owner").send("PATCH", address(council), {"version": ret.version, "actual": str(ret.actual)})
+    assert response.status_code == 200
+    assert ret.history.count() == before
+    assert Return.objects.get(pk=ret.pk).version == ret.version

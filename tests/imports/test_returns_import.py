@@ -16,7 +16,7 @@ from scorecard.imports.plans import Outcome, commit_plan
 from scorecard.imports.returns import plan_returns, read_returns_file
 from scorecard.imports.template import returns_template, template_bytes
 from scorecard.measures.models import MeasureAlias, Unit
-from scorecard.returns.models import Return, WorkflowState
+from scorecard.returns.models import COMMENTARY_LENGTH, Return, WorkflowState
 from tests import factories
 from tests.imports.conftest import csv_upload, xlsx_upload
 
@@ -401,3 +401,40 @@ def test_a_figure_beyond_the_measures_own_range_names_the_range(quarter, perform
     assert only_problem(planned(csv_file(["WS PM08", "-150"]), quarter, performance)) == (
         "Row 2, actual: A percentage must be between −100 and 100; the file has “-150”"
     )
+
+
+def test_commentary_longer_than_the_limit_is_a_problem_against_its_column(scorecard, quarter, officer):
+    plan = planned(csv_file(["CM PM15", "", "", "", "", "x" * (COMMENTARY_LENGTH + 1)]), quarter, officer)
+    assert only_problem(plan) == "Row 2, context: This is 4,001 characters long: the most is 4,000"
+
+
+@pytest.mark.parametrize("file", [csv_file, xlsx_file])
+def test_bulleted_commentary_imports_as_text(scorecard, quarter, officer, file):
+    bullets = "- Recruited two officers\n- Trained them"
+    plan = planned(file(["CM PM15", "", "", "", "", bullets]), quarter, officer)
+    assert not plan.problems
+    commit_plan(plan, officer)
+    assert Return.objects.get().context == bullets
+
+
+def test_bulleted_commentary_in_the_excel_template_imports_as_written(scorecard, quarter, officer):
+    template = returns_template(quarter)
+    workbook = openpyxl.load_workbook(io.BytesIO(template_bytes(template, "xlsx")))
+    sheet = workbook.active
+    context = [cell.value for cell in sheet[1]].index("context") + 1
+    sheet.cell(2, context, "- Recruited two officers").quotePrefix = True
+    output = io.BytesIO()
+    workbook.save(output)
+    plan = planned(("returns.xlsx", output.getvalue()), quarter, officer)
+    assert [row.changes for row in plan.rows if row.changes] == [{"context": "- Recruited two officers"}]
+
+
+def test_checking_many_unknown_codes_reads_every_measures_codes_once(
+    scorecard, quarter, officer, django_assert_max_num_queries
+):
+    planned(csv_file(["XX 1", "1"]), quarter, officer)
+    with django_assert_max_num_queries(20) as few:
+        planned(csv_file(["XX 1", "1"]), quarter, officer)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        plan = planned(csv_file(*[[f"XX {number}", "1"] for number in range(200)]), quarter, officer)
+    assert plan.in_error == 200

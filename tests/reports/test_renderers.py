@@ -126,9 +126,16 @@ def test_status_cells_are_filled_and_worded():
 
 def test_formula_looking_text_is_never_a_formula_in_excel():
     sheet = workbook_of(improvement_table()).active
-    assert sheet["A5"].value == "'=SUM(A1)"
-    assert sheet["A5"].data_type == "s"
-    assert sheet["E5"].value == "'+44 1332 293111"
+    assert sheet["A5"].value == "=SUM(A1)"
+    assert sheet["A5"].data_type == "s" and sheet["A5"].quotePrefix
+    assert sheet["E5"].value == "+44 1332 293111" and sheet["E5"].quotePrefix
+
+
+def test_bulleted_commentary_is_text_in_excel_without_a_visible_apostrophe():
+    sheet = workbook_of(improvement_table(context="- Recruited two officers\n- Trained them")).active
+    assert sheet["E4"].value == "- Recruited two officers\n- Trained them"
+    assert sheet["E4"].data_type == "s" and sheet["E4"].quotePrefix
+    assert not sheet["B4"].quotePrefix  # only text that looks like a formula is marked
 
 
 def test_long_commentary_wraps_in_a_column_of_sensible_width():
@@ -157,10 +164,18 @@ def test_csv_has_the_header_then_figures_as_recorded_and_statuses_as_words():
 
 def test_csv_neutralises_every_formula_looking_start():
     table = Table(
-        "Checks", ["-Heading"], [[text("=1+1")], [text("+1")], [text("-1")], [text("@SUM(A1)")], [text("a=b")]]
+        "Checks",
+        ["-Heading"],
+        [[text("=1+1")], [text("+1+1")], [text("-1-1")], [text("@SUM(A1)")], [text("- bullet")], [text("a=b")]],
     )
     rows = list(csv.reader(io.StringIO(csv_text(table))))
-    assert rows == [["'-Heading"], ["'=1+1"], ["'+1"], ["'-1"], ["'@SUM(A1)"], ["a=b"]]
+    assert rows == [["'-Heading"], ["'=1+1"], ["'+1+1"], ["'-1-1"], ["'@SUM(A1)"], ["'- bullet"], ["a=b"]]
+
+
+def test_csv_leaves_a_number_written_as_text_a_number():
+    table = Table("Checks", ["Change"], [[text("-0.2")], [text("+1.5")], [text("-.5")], [text("-12")]])
+    rows = list(csv.reader(io.StringIO(csv_text(table))))
+    assert rows == [["Change"], ["-0.2"], ["+1.5"], ["-.5"], ["-12"]]
 
 
 def test_csv_writes_a_negative_figure_as_a_number():

@@ -193,3 +193,19 @@ def test_a_target_amendment_keeps_the_old_value_reason_and_approver(online, quar
     assert (amendment.old_value, amendment.new_value, amendment.approved_by) == (125000, 115000, "Cabinet")
     target.refresh_from_db()
     assert target.value == 115000
+
+
+def test_commentary_over_the_limit_is_refused_by_the_service_too_and_nothing_is_saved(online, quarter, people):
+    ret = started(online, quarter, people)
+    with pytest.raises(services.Refused, match="Context for current performance must be 4,000 characters or fewer"):
+        services.return_save(ret=ret, by=people["officer"], version=ret.version, context="x" * 4_001)
+    ret.refresh_from_db()
+    assert (ret.context, ret.version) == ("", 0)
+
+
+def test_a_save_that_changes_nothing_keeps_the_version_and_writes_no_history(online, quarter, people):
+    ret = started(online, quarter, people)
+    ret = services.return_save(ret=ret, by=people["officer"], version=ret.version, actual=Decimal(44745))
+    before = ret.history.count()
+    again = services.return_save(ret=ret, by=people["officer"], version=ret.version, actual=Decimal(44745))
+    assert again.version == ret.version and ret.history.count() == before

@@ -9,7 +9,7 @@ import pytest
 from scorecard.accounts.models import Role
 from scorecard.council.models import Directorate, Period
 from scorecard.measures.models import Unit
-from scorecard.returns.models import Return, WorkflowState
+from scorecard.returns.models import COMMENTARY_LENGTH, Return, WorkflowState
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -311,3 +311,14 @@ def test_a_figure_is_read_as_people_type_it(client, officer, q3):
     client.force_login(officer)
     client.post(form_url(q3, measure), entry(actual="93.5%", forecast=" 94 ", action="save"))
     assert Return.objects.get(measure=measure).actual == Decimal("93.5")
+
+
+def test_commentary_longer_than_the_limit_is_refused_naming_the_field(client, officer, q3, health_checks):
+    client.force_login(officer)
+    typed = entry(actual="480", context="x" * (COMMENTARY_LENGTH + 1), intervention="Kept", action="save")
+    response = client.post(form_url(q3, health_checks), typed)
+    html = text(response)
+    assert response.status_code == 400
+    assert "Context for current performance must be 4,000 characters or fewer" in html
+    assert 'aria-describedby="id_context-error"' in html
+    assert not Return.objects.filter(measure=health_checks, period=q3).exists()

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from scorecard.council.models import Directorate
 from scorecard.measures.models import Measure, Target
+from scorecard.returns import services
 from scorecard.returns.models import Return, WorkflowState
 from tests import factories
 from tests.imports.conftest import csv_upload
@@ -196,3 +197,27 @@ def test_only_the_performance_team_may_import_returns_approved(client, quarter, 
     assert response.status_code == 400
     assert "Only the performance team imports returns as approved." in response.content.decode()
     assert not Return.objects.exists()
+
+
+def test_a_return_saved_on_its_page_after_the_check_refuses_the_import_and_nothing_is_written(client, quarter, officer):
+    check(client, quarter, ["CM PM15", "44745"], ["CM PM24", "29"])
+    measure = Measure.objects.get(code="CM PM24")
+    services.return_record(ret=Return(measure=measure, period=quarter), by=officer, version=0, actual=31)
+    response = client.post("/imports/returns/", {"action": "import"})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Row 3: someone changed the return for CM PM24 after the file was checked" in html
+    assert list(Return.objects.values_list("measure__code", "actual")) == [("CM PM24", 31)]
+
+
+def test_a_file_of_many_bad_rows_lists_the_first_100_and_offers_every_problem_as_a_download(client, quarter, officer):
+    rows = [[f"XX {number}", "1"] for number in range(250)]
+    response = check(client, quarter, *rows)
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Showing the first 100 of 250 rows in error." in html
+    assert html.count('<th scope="row" class="govuk-table__header">') == 100
+    assert "?download=csv&amp;table=problems" in html
+    download = client.get("/imports/returns/?download=csv&table=problems")
+    lines = download.content.decode("utf-8-sig").splitlines()
+    assert lines[0] == "Row,Column,Problem" and len(lines) == 251

@@ -2,6 +2,7 @@
 
 import csv
 import io
+from decimal import Decimal
 
 import pytest
 
@@ -96,3 +97,14 @@ def test_an_unknown_format_or_quarter_is_not_found(client, quarters):
     assert client.get("/open-data/2030-31-Q1/scorecard.csv").status_code == 404
     Period.objects.update(published_at=None)
     assert client.get("/open-data/scorecard.json").json()["rows"] == []
+
+
+def test_a_negative_figure_is_a_number_in_the_csv(client, quarters):
+    published, _ = quarters
+    variance = factories.measure("CR PM09", title="Budget variance (£m)", decimals=1)
+    factories.entry(variance, published.year, directorate=Directorate.objects.get())
+    factories.return_for(variance, published, Decimal("-0.2"), context="- Spending held back")
+    rows = list(csv.DictReader(io.StringIO(client.get("/open-data/scorecard.csv").content.decode())))
+    (row,) = [row for row in rows if row["code"] == "CR PM09"]
+    assert row["actual"] == "-0.2"
+    assert row["context"] == "'- Spending held back"  # text a spreadsheet could calculate stays neutralised

@@ -254,3 +254,11 @@ def test_a_reopened_published_quarter_is_republished_from_the_page(client, perfo
     assert "2018/19 Q2 is republished" in text(done)
     q2.refresh_from_db()
     assert not q2.holds_published_record
+
+
+def test_an_overrides_reason_longer_than_a_commentary_is_refused_naming_it():
+    from scorecard.web.return_forms import OverrideForm
+
+    form = OverrideForm({"override-field": "status", "override-value": "red", "override-reason": "x" * 4_001})
+    assert not form.is_valid()
+    assert form.errors["reason"] == ["Reason must be 4,000 characters or fewer"]

@@ -145,8 +145,21 @@ def test_the_cabinet_paper_downloads_with_the_words_as_edited(client):
 def test_a_cabinet_paper_without_a_summary_is_refused_with_a_message(client):
     scorecard_of(1)
     response = client.post(PAGES[3], {"meeting": "Cabinet", "summary": "", "recommendations": "x", "reason": "y"})
+    html = response.content.decode()
     assert response.status_code == 400
-    assert "Summary: This field is required." in response.content.decode()
+    assert '<a href="#id_summary">Enter the summary</a>' in html
+    assert 'aria-describedby="id_summary-error"' in html and 'id="id_summary-error"' in html
+    assert title(response).startswith("Error: Cabinet or Scrutiny paper")
+
+
+def test_a_cabinet_paper_narrative_longer_than_its_limit_is_refused_naming_the_part(client):
+    scorecard_of(1)
+    words = {"meeting": "Cabinet", "summary": "x" * 2_000_000, "recommendations": "x", "reason": "y", "format": "pdf"}
+    response = client.post(PAGES[3], words)
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Summary must be 4,000 characters or fewer" in html
+    assert 'aria-describedby="id_summary-error"' in html
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from decimal import Decimal
 
 from scorecard.reports.common import Cell, Table
 
 # Spreadsheets read text starting with one of these as a formula (OWASP "CSV injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A number alone (-0.2, +1.5, -.5) is a number to a spreadsheet, never a formula: it is left as it is.
+NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 
 
 def csv_text(table: Table) -> str:
@@ -32,5 +35,11 @@ def as_recorded(value: Decimal) -> str:
 
 
 def not_a_formula(text: str) -> str:
-    """Text a spreadsheet will show, never calculate: a leading apostrophe before formula-looking text."""
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+    """Text a spreadsheet will show, never calculate: a leading apostrophe before formula-looking text.
+
+    A number alone is left as it is (-0.2, not '-0.2), so the open data's negative figures stay numbers."""
+    return f"'{text}" if looks_calculable(text) else text
+
+
+def looks_calculable(text: str) -> bool:
+    return text.startswith(FORMULA_STARTS) and not NUMBER.fullmatch(text)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.text import slugify
 
@@ -41,14 +42,21 @@ def print_css() -> str:
 
 def printable_html(report, content: str, extra: dict | None = None) -> str:
     """The report as one self-contained HTML document: the PDF's source, and the command line's HTML."""
-    context = {"report": report, "content": content, "print_css": print_css(), "statuses": list(Status)}
+    context = {
+        "report": report,
+        "content": content,
+        "print_css": print_css(),
+        "statuses": list(Status),
+        "site_url": settings.SITE_URL,
+    }
     return render_to_string("reports/print.html", {**context, **(extra or {})})
 
 
 def pdf_bytes(html: str) -> bytes:
+    """The PDF; its links are absolute (from SCORECARD_SITE_URL), as a PDF is read away from the site."""
     from weasyprint import HTML  # imported when first needed: it is slow to load
 
-    return HTML(string=html).write_pdf()
+    return HTML(string=html, base_url=settings.SITE_URL).write_pdf()
 
 
 def render(output, format: str) -> Document:

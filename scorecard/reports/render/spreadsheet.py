@@ -13,7 +13,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from scorecard.reports.common import Cell, Masthead, Table
 from scorecard.reports.figures import Figure, number_text
-from scorecard.reports.render.delimited import not_a_formula
+from scorecard.reports.render.delimited import looks_calculable
 
 HEADER_ROW = 3  # rows 1 and 2 hold the masthead
 NARROWEST, WIDEST = 10, 60  # column widths in characters; text longer than WIDEST wraps
@@ -62,17 +62,19 @@ def add_sheet(sheet: Worksheet, table: Table, masthead: Masthead) -> None:
 
 def write_masthead(sheet: Worksheet, masthead: Masthead) -> None:
     heading = (masthead.title, masthead.subtitle, masthead.published_label)
-    sheet["A1"] = safe_text(" · ".join(words for words in heading if words))
+    write_text(sheet["A1"], " · ".join(words for words in heading if words))
     sheet["A1"].font = Font(bold=True, size=14)
-    sheet["A2"] = safe_text(
+    write_text(
+        sheet["A2"],
         f"Data Source: {masthead.data_source} · {masthead.organisation} · {masthead.team}"
-        f" · Time Fetched: {masthead.fetched_label}"
+        f" · Time Fetched: {masthead.fetched_label}",
     )
 
 
 def write_header(sheet: Worksheet, columns: list[str]) -> None:
     for column_number, column in enumerate(columns, start=1):
-        header = sheet.cell(HEADER_ROW, column_number, safe_text(column))
+        header = sheet.cell(HEADER_ROW, column_number)
+        write_text(header, column)
         header.font = Font(bold=True)
         header.alignment = WRAPPED
 
@@ -82,7 +84,7 @@ def write_cell(target: SheetCell, cell: Cell) -> None:
         target.value = cell.number.value
         target.number_format = number_format(cell.number)
     else:
-        target.value = safe_text(cell.text)
+        write_text(target, cell.text)
     if cell.status is not None:
         target.fill = PatternFill("solid", fgColor=argb(cell.status.style.fill))
         target.font = Font(color=argb(cell.status.style.text))
@@ -113,9 +115,14 @@ def argb(hex_colour: str) -> str:
     return "FF" + hex_colour.lstrip("#").upper()
 
 
-def safe_text(text: str) -> str:
-    """Text Excel will store and never calculate: no control characters, no formula."""
-    return not_a_formula(ILLEGAL_CHARACTERS_RE.sub("", text))
+def write_text(target: SheetCell, text: str) -> None:
+    """Text Excel stores and shows as it is, and never calculates: no control characters; text that looks like a
+    formula ("- Recruited two officers", "=SUM(…)") is a text cell with Excel's own hidden text mark (quotePrefix),
+    so nobody sees an apostrophe that is not in the commentary."""
+    target.value = ILLEGAL_CHARACTERS_RE.sub("", text)
+    if looks_calculable(target.value):
+        target.data_type = "s"  # openpyxl would otherwise store text starting with "=" as a formula
+        target.quotePrefix = True
 
 
 def fit_column(sheet: Worksheet, table: Table, column_number: int) -> None:
