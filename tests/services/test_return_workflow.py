@@ -209,3 +209,21 @@ def test_a_save_that_changes_nothing_keeps_the_version_and_writes_no_history(onl
     before = ret.history.count()
     again = services.return_save(ret=ret, by=people["officer"], version=ret.version, actual=Decimal(44745))
     assert again.version == ret.version and ret.history.count() == before
+
+
+def test_submitting_from_a_stale_copy_is_refused_even_when_it_changes_nothing(online, quarter, people):
+    ret = started(online, quarter, people)
+    stale = ret.version
+    services.return_save(ret=ret, by=people["performance"], version=stale, actual=Decimal(44745))
+    with pytest.raises(services.StaleReturn):
+        services.return_submit(ret=ret, by=people["officer"], version=stale)
+    ret.refresh_from_db()
+    assert ret.state == WorkflowState.DRAFT
+
+
+def test_submitting_without_a_change_raises_the_version(online, quarter, people):
+    ret = started(online, quarter, people)
+    words = {"context": "Up on last year.", "improvement_actions": "None needed.", "intervention": "None."}
+    ret = services.return_save(ret=ret, by=people["officer"], version=ret.version, actual=Decimal(44745), **words)
+    submitted = services.return_submit(ret=ret, by=people["officer"], version=ret.version)
+    assert submitted.state == WorkflowState.SUBMITTED and submitted.version == ret.version + 1
