@@ -50,12 +50,15 @@ class Group:
 
 
 def grouped(rows: list[MeasureRow], key) -> list[Group]:
-    """Rows grouped by key in the order the groups first appear; rows without a group go last."""
+    """Rows grouped by key in the order the groups first appear; rows without a group go last, headed
+    "Not assigned" only beside named groups: where no row has a group, there is one group with no name."""
     groups: dict[str, Group] = {}
     for row in rows:
         groups.setdefault(key(row) or "", Group(key(row) or "Not assigned")).rows.append(row)
     named = [group for name, group in groups.items() if name]
-    return named + ([groups[""]] if "" in groups else [])
+    if "" not in groups:
+        return named
+    return [*named, groups[""]] if named else [Group("", groups[""].rows)]
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,16 @@
 """The Council Scorecard dashboard (004 Appendix 2): every measure of the year's scorecard, grouped as the
-reader chooses, with a chosen Cabinet portfolio's measures marked."""
+reader chooses, with a chosen Cabinet portfolio's measures marked, the quarter's figures beside its statuses,
+and a summary of how many measures are in each band at its top."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from functools import cached_property
 
-from scorecard.council.models import Period
+from scorecard.council.models import DashboardColumn, OrganisationSettings, Period, Perspective
+from scorecard.performance.status import RATINGS, Status
+from scorecard.performance.summaries import StatusCounts, status_counts
 from scorecard.reports.common import (
     EVERY_ROW,
     Cell,
@@ -14,6 +18,7 @@ from scorecard.reports.common import (
     Masthead,
     RowFilter,
     Table,
+    count_cell,
     figure_cell,
     grouped,
     masthead,
@@ -27,17 +32,60 @@ GROUPINGS = {
     "pledge": ("Pledge", lambda row: row.pledge),
     "directorate": ("Directorate", lambda row: row.directorate),
 }
-COLUMNS = [
-    "Group",
-    "Measure",
-    "Good is",
-    "Current target status",
-    "Year-end forecast",
-    "Year-end target",
-    "Forecast year-end status",
-    "Direction of travel",
-    "In portfolio",
-]
+NOT_RATED = "Not rated"
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # a DashboardColumn, or "" for a column every dashboard shows
+    heading: str
+    cell: Callable[[MeasureRow], Cell]
+
+
+# In 004 Appendix 2's order, with the quarter's figures before its status and the comparison before direction.
+COLUMNS = (
+    Column("", "Measure", lambda row: text(row.reference)),
+    Column(DashboardColumn.GOOD_IS, "Good is", lambda row: text(row.good_is)),
+    Column(DashboardColumn.QUARTER_TARGET, "Quarterly target", lambda row: figure_cell(row.target)),
+    Column(DashboardColumn.QUARTER_ACTUAL, "Quarterly actual", lambda row: figure_cell(row.actual)),
+    Column("", "Current target status", lambda row: status_cell(row.status)),
+    Column(DashboardColumn.FORECAST, "Year-end forecast", lambda row: figure_cell(row.forecast)),
+    Column(DashboardColumn.YEAR_END_TARGET, "Year-end target", lambda row: figure_cell(row.year_end_target)),
+    Column(DashboardColumn.FORECAST, "Forecast year-end status", lambda row: status_cell(row.forecast_status)),
+    Column(DashboardColumn.COMPARISON, "Compared with", lambda row: figure_cell(row.previous_actual)),
+    Column(DashboardColumn.DIRECTION, "Direction of travel", lambda row: text(row.direction_label)),
+)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """How many of the dashboard's measures are in each band this quarter: in words, numbers and a chart."""
+
+    counts: StatusCounts
+    bands: tuple[Status, ...]  # the council's bands: no Blue where there is no Blue band (and none is Blue)
+
+    @property
+    def lines(self) -> list[tuple[str, int, Status | None]]:
+        """(label, how many, status) for each band, then the measures not rated."""
+        return [(status.label, self.counts.of(status), status) for status in self.bands] + [
+            (NOT_RATED, self.counts.not_rated, None)
+        ]
+
+    @property
+    def words(self) -> str:
+        total = self.counts.total
+        if not total:
+            return "No measures match these filters."
+        *most, last = [f"{self.counts.of(status)} {status.label}" for status in self.bands]
+        rated = f"{', '.join(most)} and {last}"
+        measures = "measure" if total == 1 else "measures"
+        not_rated = self.counts.not_rated
+        unrated = f"; {not_rated} not rated (no target, not due this quarter or awaiting data)" if not_rated else ""
+        return f"Of {total} {measures}, against the quarter's target: {rated}{unrated}."
+
+    def table(self) -> Table:
+        rows = [[text(label), count_cell(count)] for label, count, _ in self.lines]
+        return Table("Summary", ["Status", "Measures"], rows)
 
 
 @dataclass(frozen=True)
@@ -47,6 +95,8 @@ class Dashboard:
     group_by: str
     portfolio: str
     groups: list[Group]
+    columns: tuple[Column, ...]  # the organisation's choice, less the forecast where nobody forecasts
+    summary: Summary
 
     @property
     def rows(self) -> list[MeasureRow]:
@@ -61,35 +111,78 @@ class Dashboard:
         for every row, and working it out each time made the page quadratic in the number of measures."""
         return {row.measure_id for row in self.rows if self.in_portfolio(row)}
 
+    @property
+    def headings(self) -> list[str]:
+        return [column.heading for column in self.columns]
+
+    def cells(self, row: MeasureRow) -> list[Cell]:
+        """The row's cells after the measure, as the page and PDF lay them out beside its link."""
+        return [column.cell(row) for column in self.columns[1:]]
+
     def tables(self) -> list[Table]:
-        columns = [GROUPINGS[self.group_by][0], *COLUMNS[1:]]
+        group_heading = GROUPINGS[self.group_by][0]
+        columns = [group_heading, *self.headings, "In portfolio"]
         rows = [self.table_row(group.name, row) for group in self.groups for row in group.rows]
-        return [Table(self.masthead.title, columns, rows)]
+        return [Table(self.masthead.title, columns, rows), self.summary.table()]
 
     def table_row(self, group: str, row: MeasureRow) -> list[Cell]:
-        return [
-            text(group),
-            text(row.reference),
-            text(row.good_is),
-            status_cell(row.status),
-            figure_cell(row.forecast),
-            figure_cell(row.year_end_target),
-            status_cell(row.forecast_status),
-            text(row.direction_label),
-            text(f"Yes: {self.portfolio}" if self.in_portfolio(row) else ""),
-        ]
+        in_portfolio = text(f"Yes: {self.portfolio}" if self.in_portfolio(row) else "")
+        return [text(group), *(column.cell(row) for column in self.columns), in_portfolio]
+
+
+def default_grouping() -> str:
+    """By perspective where the council has perspectives (004's layout), otherwise by directorate."""
+    return "perspective" if Perspective.objects.exists() else "directorate"
 
 
 def build_dashboard(
-    period: Period, *, group_by: str = "perspective", portfolio: str = "", only: RowFilter = EVERY_ROW
+    period: Period, *, group_by: str = "", portfolio: str = "", only: RowFilter = EVERY_ROW
 ) -> Dashboard:
+    group_by = group_by or default_grouping()
     if group_by not in GROUPINGS:
         raise ValueError(f'"{group_by}" is not a grouping: use perspective, pledge or directorate')
-    rows = [row for row in measure_rows(period) if not row.is_action and only.keeps(row)]
+    every = [row for row in measure_rows(period) if not row.is_action]
+    rows = [row for row in every if only.keeps(row)]
+    organisation = OrganisationSettings.load()
     return Dashboard(
         masthead=masthead("Council Scorecard Dashboard", period.as_quarter.long_label),
         period=period.label,
         group_by=group_by,
         portfolio=portfolio,
         groups=grouped(rows, GROUPINGS[group_by][1]),
+        columns=columns_shown(organisation.dashboard_columns, every),
+        summary=summary_of(rows, organisation),
     )
+
+
+def columns_shown(chosen: list[str], rows: list[MeasureRow]) -> tuple[Column, ...]:
+    """The chosen columns; the forecast's only where the quarter holds a forecast, so a council that does
+    not forecast never reads a column of "No target"; the comparison headed by the quarter it is from."""
+    if not any(row.forecast.text for row in rows):
+        chosen = [key for key in chosen if key != DashboardColumn.FORECAST]
+    shown = tuple(column for column in COLUMNS if not column.key or column.key in chosen)
+    return tuple(compared_by_quarter(column, rows) for column in shown)
+
+
+def compared_by_quarter(column: Column, rows: list[MeasureRow]) -> Column:
+    """ "2017/18 Q2 actual" where every measure compares with the same quarter; otherwise each figure says
+    which quarter it is from: measures may compare with last year's quarter or the previous one."""
+    if column.key != DashboardColumn.COMPARISON:
+        return column
+    quarters = {row.compared_with for row in rows if row.compared_with}
+    if len(quarters) == 1:
+        return replace(column, heading=f"{quarters.pop()} actual")
+    return replace(column, cell=lambda row: figure_cell(quarter_noted(row)))
+
+
+def quarter_noted(row: MeasureRow):
+    previous = row.previous_actual
+    if not previous.text or not row.compared_with:
+        return previous
+    return replace(previous, text=f"{previous.text} ({row.compared_with})")
+
+
+def summary_of(rows: list[MeasureRow], organisation: OrganisationSettings) -> Summary:
+    counts = status_counts(row.status for row in rows)
+    has_blue = organisation.blue_margin is not None or counts.blue > 0
+    return Summary(counts, tuple(status for status in RATINGS if has_blue or status is not Status.BLUE))

@@ -31,11 +31,11 @@ def improvement_output(period: Period, *, only: RowFilter = EVERY_ROW) -> Output
     return Output(build_improvement_report(period, only=only), "reports/_improvement.html")
 
 
-def dashboard_output(
-    period: Period, *, group_by: str = "perspective", portfolio: str = "", only: RowFilter = EVERY_ROW
-) -> Output:
+def dashboard_output(period: Period, *, group_by: str = "", portfolio: str = "", only: RowFilter = EVERY_ROW) -> Output:
     report = build_dashboard(period, group_by=group_by, portfolio=portfolio, only=only)
-    return Output(report, "reports/_dashboard.html")
+    summary = report.summary
+    chart = charts.status_count_chart(summary.lines, summary.words, summary.table())
+    return Output(report, "reports/_dashboard.html", {"chart": chart}, [chart], [("Summary", summary.words)])
 
 
 def annual_output(year: FinancialYear) -> Output:

@@ -42,6 +42,7 @@ class MeasureRow:
     unit: str
     decimals: int
     restated: bool = False  # changed since the quarter was published
+    compared_with: str = ""  # the quarter previous_actual is from, e.g. "2017/18 Q2"
 
     @property
     def reference(self) -> str:
@@ -65,10 +66,19 @@ def measure_rows(period: Period) -> list[MeasureRow]:
     assessed = assess_all(period, returns, measure_ids)
     restated = restated_returns(period)
     organisation, places = OrganisationSettings.load(), Places.read(period.year_id)
+    compared = compared_quarters(assessed)
     return [
-        row_for(entry, item, period, organisation, places, restated=item.ret.pk in restated)
+        row_for(entry, item, period, organisation, places, restated=item.ret.pk in restated, compared=compared)
         for entry, item in zip(entries, assessed, strict=True)
     ]
+
+
+def compared_quarters(assessed: list[AssessedReturn]) -> dict[int, str]:
+    """The label of each quarter the comparison returns come from: at most two quarters, one query."""
+    ids = {item.comparison.period_id for item in assessed if item.comparison is not None}
+    if not ids:
+        return {}
+    return {period.pk: period.label for period in Period.objects.select_related("year").filter(pk__in=ids)}
 
 
 @dataclass(frozen=True)
@@ -106,7 +116,14 @@ def restated_returns(period: Period) -> set[int]:
 
 
 def row_for(
-    entry: ScorecardEntry, item: AssessedReturn, period: Period, organisation, places: Places, *, restated: bool
+    entry: ScorecardEntry,
+    item: AssessedReturn,
+    period: Period,
+    organisation,
+    places: Places,
+    *,
+    restated: bool,
+    compared: dict[int, str],
 ) -> MeasureRow:
     measure, ret, assessment = entry.measure, item.ret, item.assessment
     pledge, priority = places.priorities.get(entry.priority_id, ("", ""))
@@ -139,6 +156,7 @@ def row_for(
         unit=measure.unit,
         decimals=measure.decimals,
         restated=restated,
+        compared_with=compared.get(item.comparison.period_id, "") if item.comparison else "",
     )
 
 

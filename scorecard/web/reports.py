@@ -8,9 +8,12 @@ from django.utils.http import urlencode
 
 from scorecard.accounts import permissions
 from scorecard.council.models import Period
-from scorecard.council.selectors import latest_period
+from scorecard.council.selectors import latest_period_seen_by
 from scorecard.measures.models import Measure
+from scorecard.performance import periods
+from scorecard.performance.periods import PeriodError
 from scorecard.reports.cabinet import Narrative
+from scorecard.reports.dashboard import default_grouping
 from scorecard.reports.outputs import (
     Output,
     annual_output,
@@ -34,7 +37,7 @@ def improvement_report(request):
 
 
 def dashboard(request):
-    form = filters(request, DashboardForm, group_by="perspective")
+    form = filters(request, DashboardForm, group_by=default_grouping())
     if not form.is_valid():
         return invalid(request, form)
     if not visible(request, form.cleaned_data["period"]):
@@ -63,14 +66,29 @@ def measure_profile(request, pk: int):
 
 
 def filters(request, form_class, *, quarter: int | None = None, **defaults):
-    """The form bound to the query, or to the latest quarter held (or latest quarter 4) when nothing was chosen."""
-    chosen = {key: value for key, value in request.GET.items() if key != "format"}
-    if not chosen:
-        period = latest_period(quarter=quarter)
+    """The form bound to the query, with what the link leaves out filled in: the latest quarter this visitor
+    may see (of the year given; the latest quarter 4 for a year's report) and each other filter's default."""
+    chosen = {key: value for key, value in request.GET.items() if key != "format" and value != ""}
+    if "year" not in chosen or "quarter" not in chosen:
+        quarter = quarter or number(chosen.get("quarter"))
+        period = latest_period_seen_by(request.user, quarter=quarter, year=start_year(chosen.get("year")))
         if period is not None:
-            chosen = {"year": period.year.label, "quarter": period.quarter}
-        chosen.update(defaults)
-    return form_class(chosen)
+            chosen = {"year": period.year.label, "quarter": period.quarter, **chosen}
+        elif "year" in chosen:
+            chosen.setdefault("quarter", quarter or 1)  # nothing to see that year: the page says why
+    return form_class({**defaults, **chosen})
+
+
+def number(text: str | None) -> int | None:
+    return int(text) if text and text.isdigit() else None
+
+
+def start_year(text: str | None) -> int | None:
+    """The year a link names, if it names one properly; the form explains a badly written one."""
+    try:
+        return periods.FinancialYear.parse(text).start_year if text else None
+    except PeriodError:
+        return None
 
 
 def visible(request, period: Period) -> bool:
@@ -83,7 +101,17 @@ def not_published(request, period: Period):
 
 
 def invalid(request, form):
+    """A filter that cannot be answered; or, where nothing is held yet that this visitor may see, what to do."""
+    if latest_period_seen_by(request.user) is None:
+        return nothing_yet(request)
     return render(request, "reports/invalid.html", {"form": form}, status=400)
+
+
+def nothing_yet(request):
+    """An empty council opens on what to set up (for the team), or on a plain "nothing published yet"."""
+    user = request.user
+    context = {"team": permissions.is_performance_team(user), "staff": permissions.may_see_unpublished(user)}
+    return render(request, "reports/nothing_yet.html", context)
 
 
 def respond(request, output: Output, form):
@@ -106,7 +134,7 @@ def download(output: Output, format: str) -> HttpResponse:
 
 def cabinet_paper(request):
     """GET drafts the paper's words from the data; POST downloads the paper with the words as edited."""
-    form = CabinetForm(request.GET or default_period())
+    form = filters(request, CabinetForm)
     if not form.is_valid():
         return invalid(request, form)
     if not visible(request, form.cleaned_data["period"]):
@@ -120,8 +148,3 @@ def cabinet_paper(request):
         return render(request, "reports/cabinet.html", {"form": form, "words": words}, status=400)
     output = cabinet_output(period, portfolio=portfolio, narrative=Narrative(**words.cleaned_data))
     return download(output, request.POST.get("format", "docx"))
-
-
-def default_period() -> dict:
-    period = latest_period()
-    return {"year": period.year.label, "quarter": period.quarter} if period else {}
