@@ -372,8 +372,13 @@ HATCHES = {Status.RED: "//"}  # Green and Red are alike in greyscale: Red is str
 def status_count_chart(lines: list[tuple[str, int, Status | None]], description: str, table: Table) -> Chart:
     """One bar per band (then the measures not rated), each named and counted in words beside it;
     table holds the same numbers."""
+    return replace(with_own_ids(_status_count_chart(tuple(lines), description)), table=table)
+
+
+@functools.lru_cache(maxsize=64)  # the home page shows the same counts to every visitor: draw them once
+def _status_count_chart(lines: tuple[tuple[str, int, Status | None], ...], description: str) -> Chart:
     with _drawing():
-        return _chart(SUMMARY_TITLE, description, _status_count_plot(lines), table)
+        return _chart(SUMMARY_TITLE, description, _status_count_plot(list(lines)), Table(SUMMARY_TITLE, [], []))
 
 
 def _status_count_plot(lines: list[tuple[str, int, Status | None]]) -> Plot:

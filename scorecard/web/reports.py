@@ -24,6 +24,7 @@ from scorecard.reports.outputs import (
 )
 from scorecard.reports.render.documents import DOWNLOADS
 from scorecard.reports.render.documents import render as render_document
+from scorecard.web.context import visitor
 from scorecard.web.forms import CabinetForm, DashboardForm, ImprovementForm, NarrativeForm, YearForm
 
 
@@ -109,9 +110,7 @@ def invalid(request, form):
 
 def nothing_yet(request):
     """An empty council opens on what to set up (for the team), or on a plain "nothing published yet"."""
-    user = request.user
-    context = {"team": permissions.is_performance_team(user), "staff": permissions.may_see_unpublished(user)}
-    return render(request, "reports/nothing_yet.html", context)
+    return render(request, "reports/nothing_yet.html", visitor(request.user))
 
 
 def respond(request, output: Output, form):

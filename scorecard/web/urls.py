@@ -5,6 +5,7 @@ from scorecard.web import approvals, imports, open_data, quarters, reports, retu
 app_name = "web"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("years/", views.years, name="years"),
     path("reports/improvement/", reports.improvement_report, name="improvement"),
     path("reports/dashboard/", reports.dashboard, name="dashboard"),
     path("reports/annual/", reports.annual_results, name="annual"),

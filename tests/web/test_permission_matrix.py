@@ -27,6 +27,7 @@ UNPUBLISHED = 404  # the reports ask for the open quarter: readers and the publi
 # name, method,          anonymous, owner elsewhere, owner, approver, performance team, reader
 MATRIX = [
     ("home", "GET", 200, 200, 200, 200, 200, 200),
+    ("years", "GET", 200, 200, 200, 200, 200, 200),
     ("improvement", "GET", UNPUBLISHED, 200, 200, 200, 200, UNPUBLISHED),
     ("dashboard", "GET", UNPUBLISHED, 200, 200, 200, 200, UNPUBLISHED),
     ("annual", "GET", UNPUBLISHED, 200, 200, 200, 200, UNPUBLISHED),
@@ -224,7 +225,7 @@ def usable_method(name: str) -> str:
 
 
 # Pages whose tables download with ?download=csv|xlsx; an import page's table is the last file checked.
-DOWNLOADS = {"home", "my_returns", "return_history", "approvals", "quarters", "open_data"}
+DOWNLOADS = {"years", "my_returns", "return_history", "approvals", "quarters", "open_data"}
 CHECKED_FILE_DOWNLOADS = {"import_returns", "import_targets"}
 
 
