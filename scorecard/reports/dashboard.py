@@ -8,7 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from scorecard.council.models import DashboardColumn, OrganisationSettings, Period, Perspective
+from scorecard.council.models import DashboardColumn, OrganisationSettings, Period
+from scorecard.measures.models import ScorecardEntry
 from scorecard.performance.status import RATINGS, Status
 from scorecard.performance.summaries import StatusCounts, status_counts
 from scorecard.reports.common import (
@@ -25,6 +26,7 @@ from scorecard.reports.common import (
     status_cell,
     text,
 )
+from scorecard.reports.figures import Figure
 from scorecard.reports.rows import MeasureRow, measure_rows
 
 GROUPINGS = {
@@ -40,19 +42,28 @@ class Column:
     key: str  # a DashboardColumn, or "" for a column every dashboard shows
     heading: str
     cell: Callable[[MeasureRow], Cell]
+    kind: str = "text"  # or "figures" (right-aligned, heading and all) or "status"; pages size columns by it
+
+
+def figures(key: str, heading: str, value: Callable[[MeasureRow], Figure]) -> Column:
+    return Column(key, heading, lambda row: figure_cell(value(row)), kind="figures")
+
+
+def status(key: str, heading: str, value: Callable[[MeasureRow], Status]) -> Column:
+    return Column(key, heading, lambda row: status_cell(value(row)), kind="status")
 
 
 # In 004 Appendix 2's order, with the quarter's figures before its status and the comparison before direction.
 COLUMNS = (
     Column("", "Measure", lambda row: text(row.reference)),
     Column(DashboardColumn.GOOD_IS, "Good is", lambda row: text(row.good_is)),
-    Column(DashboardColumn.QUARTER_TARGET, "Quarterly target", lambda row: figure_cell(row.target)),
-    Column(DashboardColumn.QUARTER_ACTUAL, "Quarterly actual", lambda row: figure_cell(row.actual)),
-    Column("", "Current target status", lambda row: status_cell(row.status)),
-    Column(DashboardColumn.FORECAST, "Year-end forecast", lambda row: figure_cell(row.forecast)),
-    Column(DashboardColumn.YEAR_END_TARGET, "Year-end target", lambda row: figure_cell(row.year_end_target)),
-    Column(DashboardColumn.FORECAST, "Forecast year-end status", lambda row: status_cell(row.forecast_status)),
-    Column(DashboardColumn.COMPARISON, "Compared with", lambda row: figure_cell(row.previous_actual)),
+    figures(DashboardColumn.QUARTER_TARGET, "Quarterly target", lambda row: row.target),
+    figures(DashboardColumn.QUARTER_ACTUAL, "Quarterly actual", lambda row: row.actual),
+    status("", "Current target status", lambda row: row.status),
+    figures(DashboardColumn.FORECAST, "Year-end forecast", lambda row: row.forecast),
+    figures(DashboardColumn.YEAR_END_TARGET, "Year-end target", lambda row: row.year_end_target),
+    status(DashboardColumn.FORECAST, "Forecast year-end status", lambda row: row.forecast_status),
+    figures(DashboardColumn.COMPARISON, "Compared with", lambda row: row.previous_actual),
     Column(DashboardColumn.DIRECTION, "Direction of travel", lambda row: text(row.direction_label)),
 )
 
@@ -115,9 +126,10 @@ class Dashboard:
     def headings(self) -> list[str]:
         return [column.heading for column in self.columns]
 
-    def cells(self, row: MeasureRow) -> list[Cell]:
-        """The row's cells after the measure, as the page and PDF lay them out beside its link."""
-        return [column.cell(row) for column in self.columns[1:]]
+    def cells(self, row: MeasureRow) -> list[tuple[Cell, str]]:
+        """The row's cells after the measure, each with its column's kind, as the page and PDF lay them out
+        beside the measure's link."""
+        return [(column.cell(row), column.kind) for column in self.columns[1:]]
 
     def tables(self) -> list[Table]:
         group_heading = GROUPINGS[self.group_by][0]
@@ -130,15 +142,19 @@ class Dashboard:
         return [text(group), *(column.cell(row) for column in self.columns), in_portfolio]
 
 
-def default_grouping() -> str:
-    """By perspective where the council has perspectives (004's layout), otherwise by directorate."""
-    return "perspective" if Perspective.objects.exists() else "directorate"
+def default_grouping(period: Period | None) -> str:
+    """By perspective where the year's scorecard places measures in perspectives (004's layout), otherwise
+    by directorate: a council without perspectives never sees one heading of every measure."""
+    if period is None:
+        return "directorate"
+    in_perspectives = ScorecardEntry.objects.filter(year=period.year_id, perspective__isnull=False)
+    return "perspective" if in_perspectives.exists() else "directorate"
 
 
 def build_dashboard(
     period: Period, *, group_by: str = "", portfolio: str = "", only: RowFilter = EVERY_ROW
 ) -> Dashboard:
-    group_by = group_by or default_grouping()
+    group_by = group_by or default_grouping(period)
     if group_by not in GROUPINGS:
         raise ValueError(f'"{group_by}" is not a grouping: use perspective, pledge or directorate')
     every = [row for row in measure_rows(period) if not row.is_action]

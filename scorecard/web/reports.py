@@ -8,7 +8,7 @@ from django.utils.http import urlencode
 
 from scorecard.accounts import permissions
 from scorecard.council.models import Period
-from scorecard.council.selectors import latest_period_seen_by
+from scorecard.council.selectors import held_quarter, latest_period_seen_by
 from scorecard.measures.models import Measure
 from scorecard.performance import periods
 from scorecard.performance.periods import PeriodError
@@ -38,7 +38,7 @@ def improvement_report(request):
 
 
 def dashboard(request):
-    form = filters(request, DashboardForm, group_by=default_grouping())
+    form = filters(request, DashboardForm, group_by=default_grouping)
     if not form.is_valid():
         return invalid(request, form)
     if not visible(request, form.cleaned_data["period"]):
@@ -68,7 +68,8 @@ def measure_profile(request, pk: int):
 
 def filters(request, form_class, *, quarter: int | None = None, **defaults):
     """The form bound to the query, with what the link leaves out filled in: the latest quarter this visitor
-    may see (of the year given; the latest quarter 4 for a year's report) and each other filter's default."""
+    may see (of the year given; the latest quarter 4 for a year's report) and each other filter's default
+    (a value, or a function of the quarter shown)."""
     chosen = {key: value for key, value in request.GET.items() if key != "format" and value != ""}
     if "year" not in chosen or "quarter" not in chosen:
         quarter = quarter or number(chosen.get("quarter"))
@@ -77,7 +78,19 @@ def filters(request, form_class, *, quarter: int | None = None, **defaults):
             chosen = {"year": period.year.label, "quarter": period.quarter, **chosen}
         elif "year" in chosen:
             chosen.setdefault("quarter", quarter or 1)  # nothing to see that year: the page says why
-    return form_class({**defaults, **chosen})
+    period = chosen_period(chosen)
+    worked_out = {key: value(period) if callable(value) else value for key, value in defaults.items()}
+    return form_class({**worked_out, **chosen})
+
+
+def chosen_period(chosen: dict) -> Period | None:
+    """The quarter the filters name, if they name one held; a default may depend on it (the form checks it)."""
+    try:
+        return (
+            held_quarter(f"{chosen['year']} Q{chosen['quarter']}") if "year" in chosen and "quarter" in chosen else None
+        )
+    except PeriodError:
+        return None
 
 
 def number(text: str | None) -> int | None:
