@@ -172,12 +172,16 @@ def build_dashboard(
 
 
 def columns_shown(chosen: list[str], rows: list[MeasureRow]) -> tuple[Column, ...]:
-    """The chosen columns; the forecast's only where the quarter holds a forecast, so a council that does
-    not forecast never reads a column of "No target"; the comparison headed by the quarter it is from."""
-    if not any(row.forecast.text for row in rows):
-        chosen = [key for key in chosen if key != DashboardColumn.FORECAST]
-    shown = tuple(column for column in COLUMNS if not column.key or column.key in chosen)
+    """The chosen columns, less any column of figures the quarter holds none of (so a council that does not
+    forecast never reads a column of "No target" forecast statuses); the comparison headed by its quarter."""
+    shown = [column for column in COLUMNS if not column.key or column.key in chosen]
+    empty = {column.key for column in shown if column.kind == "figures" and not any_figure(column, rows)}
+    shown = [column for column in shown if column.key not in empty]
     return tuple(compared_by_quarter(column, rows) for column in shown)
+
+
+def any_figure(column: Column, rows: list[MeasureRow]) -> bool:
+    return any(column.cell(row).text for row in rows)
 
 
 def compared_by_quarter(column: Column, rows: list[MeasureRow]) -> Column:

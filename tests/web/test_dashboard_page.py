@@ -226,3 +226,35 @@ def test_wide_report_tables_scroll_in_their_own_labelled_region(client):
     html = client.get(DASHBOARD).content.decode()
     region = '<div class="scorecard-table-region" role="region" aria-label="People: dashboard table" tabindex="0">'
     assert region in html
+
+
+def test_a_column_of_figures_the_quarter_holds_none_of_is_not_shown(client):
+    council()
+    factories.Return.objects.filter(period__year__start_year=2017).delete()  # nothing to compare with
+    shown = headings(client.get(DASHBOARD).content.decode())
+    assert "Compared with" not in shown and "2017/18 Q2 actual" not in shown
+    assert "Quarterly actual" in shown
+
+
+@pytest.mark.parametrize(
+    ("page", "label"),
+    [
+        ("/reports/improvement/?year=2018/19&quarter=2", "People Services: improvement report table"),
+        ("/reports/annual/?year=2018/19", "Traffic light status"),
+    ],
+)
+def test_other_report_tables_scroll_in_their_own_labelled_region(client, page, label):
+    council()
+    factories.published(factories.period(2018, 4))
+    for measure in Measure.objects.all():
+        factories.return_for(measure, factories.period(2018, 4), 100)
+    html = client.get(page).content.decode()
+    assert f'role="region" aria-label="{label}" tabindex="0"' in html
+
+
+def test_an_improvement_report_without_directorates_has_no_empty_heading(client):
+    council()
+    factories.ScorecardEntry.objects.update(directorate=None)
+    html = client.get("/reports/improvement/?year=2018/19&quarter=2").content.decode()
+    assert "Not assigned" not in html and "Directorate: <" not in html
+    assert ">PM0</a>" in html
