@@ -258,3 +258,22 @@ def test_an_improvement_report_without_directorates_has_no_empty_heading(client)
     html = client.get("/reports/improvement/?year=2018/19&quarter=2").content.decode()
     assert "Not assigned" not in html and "Directorate: <" not in html
     assert ">PM0</a>" in html
+
+
+def test_the_performance_team_chooses_the_columns_in_the_administration_pages(admin_client):
+    factories.organisation()
+    page = admin_client.get("/admin/council/organisationsettings/1/change/").content.decode()
+    assert 'type="checkbox" name="dashboard_columns" value="quarter_target"' in page
+    data = {
+        "name": "Derby City Council",
+        "team_name": "Performance team",
+        "data_source": "DORIS",
+        "blue_margin": "0.02",
+        "amber_margin": "0.05",
+        "open_data_licence": "OGL",
+        "open_data_licence_url": "https://example.org/licence",
+        "dashboard_columns": ["good_is", "forecast", "year_end_target", "direction"],
+    }
+    response = admin_client.post("/admin/council/organisationsettings/1/change/", data)
+    assert response.status_code == 302, response.content.decode()
+    assert OrganisationSettings.load().dashboard_columns == ["good_is", "forecast", "year_end_target", "direction"]
