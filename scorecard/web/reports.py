@@ -73,9 +73,12 @@ def filters(request, form_class, *, quarter: int | None = None, **defaults):
     chosen = {key: value for key, value in request.GET.items() if key != "format" and value != ""}
     if "year" not in chosen or "quarter" not in chosen:
         quarter = quarter or number(chosen.get("quarter"))
-        period = latest_period_seen_by(request.user, quarter=quarter, year=start_year(chosen.get("year")))
+        year = start_year(chosen.get("year"))
+        period = latest_period_seen_by(request.user, quarter=quarter, year=year)
+        if period is None and year is None:  # no such quarter yet (no year end, say): the latest year's
+            period = latest_period_seen_by(request.user)
         if period is not None:
-            chosen = {"year": period.year.label, "quarter": period.quarter, **chosen}
+            chosen = {"year": period.year.label, "quarter": quarter or period.quarter, **chosen}
         elif "year" in chosen:
             chosen.setdefault("quarter", quarter or 1)  # nothing to see that year: the page says why
     period = chosen_period(chosen)

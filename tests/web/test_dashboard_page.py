@@ -277,3 +277,10 @@ def test_the_performance_team_chooses_the_columns_in_the_administration_pages(ad
     response = admin_client.post("/admin/council/organisationsettings/1/change/", data)
     assert response.status_code == 302, response.content.decode()
     assert OrganisationSettings.load().dashboard_columns == ["good_is", "forecast", "year_end_target", "direction"]
+
+
+def test_before_any_year_end_the_annual_results_say_the_year_is_not_over(client):
+    council()
+    response = client.get("/reports/annual/")
+    assert response.status_code == 404
+    assert "Quarter 4 2018/19 is not yet published" in response.content.decode()
