@@ -113,14 +113,6 @@ class Work:
     rounds: list[Round]
     approvals: int | None  # None: they do not sign off returns
 
-    @property
-    def to_do(self) -> int:
-        return sum(round.to_do for round in self.rounds)
-
-    @property
-    def overdue(self) -> int:
-        return sum(round.overdue for round in self.rounds)
-
 
 def work_for(user) -> Work | None:
     if not getattr(user, "is_authenticated", False):
