@@ -133,13 +133,16 @@ class Dashboard:
 
     def tables(self) -> list[Table]:
         group_heading = GROUPINGS[self.group_by][0]
-        columns = [group_heading, *self.headings, "In portfolio"]
+        marked = ["In portfolio"] if self.portfolio else []  # no column of blanks where none is marked
+        columns = [group_heading, *self.headings, *marked]
         rows = [self.table_row(group.name, row) for group in self.groups for row in group.rows]
         return [Table(self.masthead.title, columns, rows), self.summary.table()]
 
     def table_row(self, group: str, row: MeasureRow) -> list[Cell]:
-        in_portfolio = text(f"Yes: {self.portfolio}" if self.in_portfolio(row) else "")
-        return [text(group), *(column.cell(row) for column in self.columns), in_portfolio]
+        cells = [text(group), *(column.cell(row) for column in self.columns)]
+        if self.portfolio:
+            cells.append(text(f"Yes: {self.portfolio}" if self.in_portfolio(row) else ""))
+        return cells
 
 
 def default_grouping(period: Period | None) -> str:

@@ -9,7 +9,7 @@ import pytest
 from docx import Document as WordDocument
 from openpyxl import load_workbook
 
-from scorecard.council.models import Directorate, OrganisationSettings, Period, Perspective
+from scorecard.council.models import Directorate, OrganisationSettings, Period, Perspective, Portfolio
 from scorecard.measures.models import Measure
 from tests import factories
 
@@ -284,3 +284,15 @@ def test_before_any_year_end_the_annual_results_say_the_year_is_not_over(client)
     response = client.get("/reports/annual/")
     assert response.status_code == 404
     assert "Quarter 4 2018/19 is not yet published" in response.content.decode()
+
+
+def test_the_downloads_mark_portfolio_measures_only_when_a_portfolio_is_chosen(client):
+    council()
+    header = next(csv.reader(io.StringIO(client.get(f"{DASHBOARD}&format=csv").content.decode("utf-8-sig"))))
+    assert "In portfolio" not in header
+    q2 = factories.period(2018, 2)
+    housing = Portfolio.objects.create(name="Housing and Advice")
+    q2.year.entries.get(measure__code="PM1").portfolios.add(housing)
+    text = client.get(f"{DASHBOARD}&portfolio=Housing+and+Advice&format=csv").content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0][-1] == "In portfolio" and [row[-1] for row in rows[1:]] == ["", "Yes: Housing and Advice", ""]
