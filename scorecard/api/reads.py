@@ -145,7 +145,7 @@ def improvement_report(request, query: Query[QuarterReportQuery]):
 
 @router.get("/reports/dashboard", response={200: ReportOut, **READ_REFUSALS}, tags=["reports"])
 def dashboard(request, query: Query[DashboardQuery]):
-    """The scorecard dashboard's rows, grouped as asked."""
+    """The scorecard dashboard's rows, grouped as asked, then its summary of measures by status."""
     form = report_form(request, DashboardForm, query)
     data = form.cleaned_data
     report = build_dashboard(

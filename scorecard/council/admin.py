@@ -1,7 +1,9 @@
+from django import forms
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from scorecard.council.models import (
+    DashboardColumn,
     Directorate,
     FinancialYear,
     OrganisationSettings,
@@ -13,8 +15,23 @@ from scorecard.council.models import (
 )
 
 
+class OrganisationSettingsForm(forms.ModelForm):
+    dashboard_columns = forms.MultipleChoiceField(
+        choices=DashboardColumn.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="The measure and its quarterly status always show. Without the quarterly target and actual and "
+        "the comparison, the dashboard is laid out as 004 Appendix 2's.",
+    )
+
+    class Meta:
+        model = OrganisationSettings
+        fields = "__all__"  # noqa: DJ007 - one row of settings, every field the team's to set
+
+
 @admin.register(OrganisationSettings)
 class OrganisationSettingsAdmin(SimpleHistoryAdmin):
+    form = OrganisationSettingsForm
     list_display = ["name", "team_name", "blue_margin", "amber_margin"]
 
     def has_add_permission(self, request) -> bool:

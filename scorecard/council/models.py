@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -17,6 +18,29 @@ from scorecard.performance.status import Status, Tolerances
 def choices(enum) -> list[tuple[str, str]]:
     """Django choices from one of the rules' enums, so each word is defined once."""
     return [(member.value, member.label) for member in enum]
+
+
+class DashboardColumn(models.TextChoices):
+    """The dashboard's optional columns; the measure and its quarterly status always show. Without the
+    quarter's figures and the comparison, the columns are 004 Appendix 2's."""
+
+    GOOD_IS = "good_is", "Good is"
+    QUARTER_TARGET = "quarter_target", "Quarterly target"
+    QUARTER_ACTUAL = "quarter_actual", "Quarterly actual"
+    FORECAST = "forecast", "Year-end forecast and forecast year-end status"
+    YEAR_END_TARGET = "year_end_target", "Year-end target"
+    COMPARISON = "comparison", "The actual compared with (same quarter last year or previous quarter)"
+    DIRECTION = "direction", "Direction of travel"
+
+
+def every_dashboard_column() -> list[str]:
+    return list(DashboardColumn.values)
+
+
+def known_dashboard_columns(value) -> None:
+    if not isinstance(value, list) or any(column not in DashboardColumn.values for column in value):
+        known = ", ".join(DashboardColumn.values)
+        raise ValidationError(f"Dashboard columns must be a list of some of: {known}")
 
 
 class OrganisationSettings(models.Model):
@@ -88,6 +112,13 @@ class OrganisationSettings(models.Model):
     )
     # A random salt, with SECRET_KEY, makes the one-time set-up code every server process accepts alike.
     setup_salt = models.CharField(max_length=64, blank=True, editable=False)
+    dashboard_columns = models.JSONField(
+        default=every_dashboard_column,
+        blank=True,
+        validators=[known_dashboard_columns],
+        help_text='The dashboard\'s optional columns, e.g. ["good_is", "forecast", "year_end_target", '
+        '"direction"] for 004\'s layout. The forecast columns also stay hidden in a quarter with no forecasts.',
+    )
     history = HistoricalRecords(excluded_fields=["setup_salt"])
 
     class Meta:

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q
 
+from scorecard.accounts import permissions
 from scorecard.council.models import FinancialYear, Period
 from scorecard.performance import periods
 from scorecard.performance.periods import PeriodError
@@ -22,8 +23,11 @@ class YearHeld:
     quarters: list[QuarterHeld]
 
 
-def years_held() -> list[YearHeld]:
-    """Every year with the quarters that hold returns, newest first: two queries however many years."""
+def years_held(*, published_only: bool = False) -> list[YearHeld]:
+    """Every year with the quarters that hold returns, newest first: two queries however many years.
+
+    published_only: only the published quarters (and the years holding one), for readers and the public.
+    """
     periods = (
         Period.objects.select_related("year")
         .annotate(
@@ -33,19 +37,42 @@ def years_held() -> list[YearHeld]:
         .filter(Q(measures__gt=0) | Q(actions__gt=0))
         .order_by("-year__start_year", "quarter")
     )
+    if published_only:
+        periods = periods.filter(published_at__isnull=False)
     by_year: dict[int, list[QuarterHeld]] = {}
     for period in periods:
         by_year.setdefault(period.year_id, []).append(QuarterHeld(period, period.measures, period.actions))
     years = FinancialYear.objects.order_by("-start_year")
+    if published_only:
+        years = years.filter(pk__in=list(by_year))
     return [YearHeld(year, by_year.get(year.pk, [])) for year in years]
 
 
-def latest_period(*, quarter: int | None = None) -> Period | None:
-    """The latest quarter (or latest quarter 4) holding any return: what a report shows by default."""
+def years_seen_by(user) -> list[YearHeld]:
+    """The years and quarters held that this visitor may see: readers and the public, published ones only."""
+    return years_held(published_only=not permissions.may_see_unpublished(user))
+
+
+def latest_period(
+    *, quarter: int | None = None, year: int | None = None, published_only: bool = False
+) -> Period | None:
+    """The latest quarter (or latest quarter 4, or latest of a year) holding any return: what a report shows
+    by default; published_only: the latest published one."""
     periods = Period.objects.select_related("year").filter(returns__isnull=False)
     if quarter:
         periods = periods.filter(quarter=quarter)
+    if year:
+        periods = periods.filter(year__start_year=year)
+    if published_only:
+        periods = periods.filter(published_at__isnull=False)
     return periods.order_by("-year__start_year", "-quarter").first()
+
+
+def latest_period_seen_by(user, *, quarter: int | None = None, year: int | None = None) -> Period | None:
+    """The latest quarter this visitor may see (readers and the public: the latest published): the quarter
+    the home page opens on and every report shows when none is chosen."""
+    published_only = not permissions.may_see_unpublished(user)
+    return latest_period(quarter=quarter, year=year, published_only=published_only)
 
 
 def held_year(text: str) -> FinancialYear:

@@ -32,6 +32,8 @@ ORGANISATION_FIELDS = (
     "completed_status",
     "directorate_word",
     "directorate_word_plural",
+    "allow_self_approval",
+    "dashboard_columns",
 )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
@@ -9,7 +10,7 @@ from typing import TypeVar
 
 from scorecard.performance.direction import Direction
 from scorecard.performance.numbers import round_half_up
-from scorecard.performance.status import Status
+from scorecard.performance.status import RATINGS, Status
 
 Key = TypeVar("Key", bound=Hashable)
 
@@ -84,3 +85,27 @@ def direction_distribution(directions: Iterable[Direction]) -> Directions:
         "deteriorated": sum(direction is Direction.DETERIORATING for direction in compared),
     }
     return Directions(**largest_remainder(counts))
+
+
+@dataclass(frozen=True)
+class StatusCounts:
+    """How many measures are in each band, and how many have no rating (No target, Annual, Awaiting data, N/A)."""
+
+    blue: int
+    green: int
+    amber: int
+    red: int
+    not_rated: int
+
+    @property
+    def total(self) -> int:
+        return self.blue + self.green + self.amber + self.red + self.not_rated
+
+    def of(self, status: Status) -> int:
+        return getattr(self, status.name.lower())
+
+
+def status_counts(statuses: Iterable[Status]) -> StatusCounts:
+    counted = Counter(statuses)
+    not_rated = sum(count for status, count in counted.items() if not status.is_rating)
+    return StatusCounts(*(counted[status] for status in RATINGS), not_rated=not_rated)

@@ -371,6 +371,42 @@ def _percent_cell(share: int) -> Cell:
     return figure_cell(figure(Decimal(share), "percent", 0))
 
 
+# -- the dashboard's summary: how many measures in each band ---------------------------------------------
+
+SUMMARY_TITLE = "Measures by quarterly status"
+HATCHES = {Status.RED: "//"}  # Green and Red are alike in greyscale: Red is striped, as in the annual chart
+
+
+def status_count_chart(lines: list[tuple[str, int, Status | None]], description: str, table: Table) -> Chart:
+    """One bar per band (then the measures not rated), each named and counted in words beside it;
+    table holds the same numbers."""
+    return replace(with_own_ids(_status_count_chart(tuple(lines), description)), table=table)
+
+
+@functools.lru_cache(maxsize=64)  # the home page shows the same counts to every visitor: draw them once
+def _status_count_chart(lines: tuple[tuple[str, int, Status | None], ...], description: str) -> Chart:
+    with _drawing():
+        return _chart(SUMMARY_TITLE, description, _status_count_plot(list(lines)), Table(SUMMARY_TITLE, [], []))
+
+
+def _status_count_plot(lines: list[tuple[str, int, Status | None]]) -> Plot:
+    plot = Plot(figsize=(5, 0.5 + 0.38 * len(lines)), layout="constrained")
+    axes = plot.add_subplot()
+    most = max([count for _, count, _ in lines] + [1])
+    for row, (_, count, status) in enumerate(lines):
+        fill = status.style.fill if status else PALE
+        hatch = HATCHES.get(status, "")
+        axes.barh(row, count, height=0.7, color=fill, edgecolor=INK, linewidth=0.6, hatch=hatch)
+        axes.text(count + most * 0.02, row, f"{count}", va="center", ha="left", color=INK)
+    axes.set_yticks(range(len(lines)), [label for label, _, _ in lines])
+    axes.invert_yaxis()  # in the order given, as in the table
+    axes.set_xlim(0, most * 1.15)
+    axes.xaxis.set_visible(False)  # every bar carries its own number
+    axes.spines[["bottom", "left"]].set_visible(False)
+    axes.tick_params(axis="y", length=0)
+    return plot
+
+
 # -- drawing and output --------------------------------------------------------------------------------
 
 

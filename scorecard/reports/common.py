@@ -62,7 +62,8 @@ class Group:
 
 def grouped(rows: list[MeasureRow], key, *, order: list[str] | None = None) -> list[Group]:
     """Rows grouped by key, the groups in the council's order (names as listed) or else as they first appear;
-    rows without a group go last."""
+    rows without a group go last, headed "Not assigned" only beside named groups: where no row has a group,
+    there is one group with no name."""
     groups: dict[str, Group] = {}
     for row in rows:
         groups.setdefault(key(row) or "", Group(key(row) or "Not assigned")).rows.append(row)
@@ -70,7 +71,9 @@ def grouped(rows: list[MeasureRow], key, *, order: list[str] | None = None) -> l
     if order is not None:
         position = {name: index for index, name in enumerate(order)}
         named.sort(key=lambda group: position.get(group.name, len(position)))  # stable: unlisted as they came
-    return named + ([groups[""]] if "" in groups else [])
+    if "" not in groups:
+        return named
+    return [*named, groups[""]] if named else [Group("", groups[""].rows)]
 
 
 def listed(model) -> list[str]:

@@ -1,13 +1,19 @@
 """The Council Scorecard dashboard (004 Appendix 2): every measure of the year's scorecard, grouped as the
-reader chooses, with a chosen Cabinet portfolio's measures marked."""
+reader chooses, with a chosen Cabinet portfolio's measures marked, the quarter's figures beside its statuses,
+and a summary of how many measures are in each band at its top."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from scorecard.accounts.permissions import PUBLIC_SIGHT, WorkingSight
-from scorecard.council.models import Directorate, OrganisationSettings, Period, Perspective, Pledge
+from scorecard.council.models import DashboardColumn, Directorate, OrganisationSettings, Period, Perspective, Pledge
+from scorecard.measures.models import ScorecardEntry
+from scorecard.measures.selectors import has_blue_band
+from scorecard.performance.status import RATINGS, Status
+from scorecard.performance.summaries import StatusCounts, status_counts
 from scorecard.reports.common import (
     EVERY_ROW,
     Cell,
@@ -15,6 +21,7 @@ from scorecard.reports.common import (
     Masthead,
     RowFilter,
     Table,
+    count_cell,
     figure_cell,
     grouped,
     listed,
@@ -22,6 +29,7 @@ from scorecard.reports.common import (
     status_cell,
     text,
 )
+from scorecard.reports.figures import Figure
 from scorecard.reports.rows import MeasureRow, measure_rows
 
 GROUPINGS = {
@@ -30,17 +38,69 @@ GROUPINGS = {
     "directorate": ("Directorate", lambda row: row.directorate),
 }
 LISTED = {"perspective": Perspective, "pledge": Pledge, "directorate": Directorate}  # each grouping's own order
-COLUMNS = [
-    "Group",
-    "Measure",
-    "Good is",
-    "Current target status",
-    "Year-end forecast",
-    "Year-end target",
-    "Forecast year-end status",
-    "Direction of travel",
-    "In portfolio",
-]
+NOT_RATED = "Not rated"
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # a DashboardColumn, or "" for a column every dashboard shows
+    heading: str
+    cell: Callable[[MeasureRow], Cell]
+    kind: str = "text"  # or "figures" (right-aligned, heading and all) or "status"; pages size columns by it
+
+
+def figures(key: str, heading: str, value: Callable[[MeasureRow], Figure]) -> Column:
+    return Column(key, heading, lambda row: figure_cell(value(row)), kind="figures")
+
+
+def status(key: str, heading: str, value: Callable[[MeasureRow], Status]) -> Column:
+    return Column(key, heading, lambda row: status_cell(value(row)), kind="status")
+
+
+# In 004 Appendix 2's order, with the quarter's figures before its status and the comparison before direction.
+COLUMNS = (
+    Column("", "Measure", lambda row: text(row.reference)),
+    Column(DashboardColumn.GOOD_IS, "Good is", lambda row: text(row.good_is)),
+    figures(DashboardColumn.QUARTER_TARGET, "Quarterly target", lambda row: row.target),
+    figures(DashboardColumn.QUARTER_ACTUAL, "Quarterly actual", lambda row: row.actual),
+    status("", "Current target status", lambda row: row.status),
+    figures(DashboardColumn.FORECAST, "Year-end forecast", lambda row: row.forecast),
+    figures(DashboardColumn.YEAR_END_TARGET, "Year-end target", lambda row: row.year_end_target),
+    status(DashboardColumn.FORECAST, "Forecast year-end status", lambda row: row.forecast_status),
+    figures(DashboardColumn.COMPARISON, "Compared with", lambda row: row.previous_actual),
+    Column(DashboardColumn.DIRECTION, "Direction of travel", lambda row: text(row.direction_label)),
+)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """How many of the dashboard's measures are in each band this quarter: in words, numbers and a chart."""
+
+    counts: StatusCounts
+    bands: tuple[Status, ...]  # the council's bands: no Blue where there is no Blue band (and none is Blue)
+
+    @property
+    def lines(self) -> list[tuple[str, int, Status | None]]:
+        """(label, how many, status) for each band, then the measures not rated."""
+        return [(status.label, self.counts.of(status), status) for status in self.bands] + [
+            (NOT_RATED, self.counts.not_rated, None)
+        ]
+
+    @property
+    def words(self) -> str:
+        total = self.counts.total
+        if not total:
+            return "No measures match these filters."
+        *most, last = [f"{self.counts.of(status)} {status.label}" for status in self.bands]
+        rated = f"{', '.join(most)} and {last}"
+        measures = "measure" if total == 1 else "measures"
+        not_rated = self.counts.not_rated
+        unrated = f"; {not_rated} not rated (no target, not due this quarter or awaiting data)" if not_rated else ""
+        return f"Of {total} {measures}, against the quarter's target: {rated}{unrated}."
+
+    def table(self) -> Table:
+        rows = [[text(label), count_cell(count)] for label, count, _ in self.lines]
+        return Table("Summary", ["Status", "Measures"], rows)
 
 
 @dataclass(frozen=True)
@@ -50,6 +110,8 @@ class Dashboard:
     group_by: str
     portfolio: str
     groups: list[Group]
+    columns: tuple[Column, ...]  # the organisation's choice, less the forecast where nobody forecasts
+    summary: Summary
     group_label: str = ""
 
     @property
@@ -65,36 +127,52 @@ class Dashboard:
         for every row, and working it out each time made the page quadratic in the number of measures."""
         return {row.measure_id for row in self.rows if self.in_portfolio(row)}
 
+    @property
+    def headings(self) -> list[str]:
+        return [column.heading for column in self.columns]
+
+    def cells(self, row: MeasureRow) -> list[tuple[Cell, str]]:
+        """The row's cells after the measure, each with its column's kind, as the page and PDF lay them out
+        beside the measure's link."""
+        return [(column.cell(row), column.kind) for column in self.columns[1:]]
+
     def tables(self) -> list[Table]:
-        columns = [self.group_label or GROUPINGS[self.group_by][0], *COLUMNS[1:]]
+        group_heading = self.group_label or GROUPINGS[self.group_by][0]
+        marked = ["In portfolio"] if self.portfolio else []  # no column of blanks where none is marked
+        columns = [group_heading, *self.headings, *marked]
         rows = [self.table_row(group.name, row) for group in self.groups for row in group.rows]
-        return [Table(self.masthead.title, columns, rows)]
+        return [Table(self.masthead.title, columns, rows), self.summary.table()]
 
     def table_row(self, group: str, row: MeasureRow) -> list[Cell]:
-        return [
-            text(group),
-            text(row.reference),
-            text(row.good_is),
-            status_cell(row.status),
-            figure_cell(row.forecast),
-            figure_cell(row.year_end_target),
-            status_cell(row.forecast_status),
-            text(row.direction_label),
-            text(f"Yes: {self.portfolio}" if self.in_portfolio(row) else ""),
-        ]
+        cells = [text(group), *(column.cell(row) for column in self.columns)]
+        if self.portfolio:
+            cells.append(text(f"Yes: {self.portfolio}" if self.in_portfolio(row) else ""))
+        return cells
+
+
+def default_grouping(period: Period | None) -> str:
+    """By perspective where the year's scorecard places measures in perspectives (004's layout), otherwise
+    by directorate: a council without perspectives never sees one heading of every measure."""
+    if period is None:
+        return "directorate"
+    in_perspectives = ScorecardEntry.objects.filter(year=period.year_id, perspective__isnull=False)
+    return "perspective" if in_perspectives.exists() else "directorate"
 
 
 def build_dashboard(
     period: Period,
     *,
-    group_by: str = "perspective",
+    group_by: str = "",
     portfolio: str = "",
     only: RowFilter = EVERY_ROW,
     sight: WorkingSight = PUBLIC_SIGHT,
 ) -> Dashboard:
+    group_by = group_by or default_grouping(period)
     if group_by not in GROUPINGS:
         raise ValueError(f'"{group_by}" is not a grouping: use perspective, pledge or directorate')
-    rows = [row for row in measure_rows(period, sight=sight) if not row.is_action and only.keeps(row)]
+    every = [row for row in measure_rows(period, sight=sight) if not row.is_action]
+    rows = [row for row in every if only.keeps(row)]
+    organisation = OrganisationSettings.load()
     return Dashboard(
         masthead=masthead("Council Scorecard Dashboard", period.as_quarter.long_label, period=period),
         period=period.label,
@@ -102,6 +180,8 @@ def build_dashboard(
         portfolio=portfolio,
         groups=grouped(rows, GROUPINGS[group_by][1], order=listed(LISTED[group_by])),
         group_label=grouping_label(group_by),
+        columns=columns_shown(organisation.dashboard_columns, every),
+        summary=summary_of(rows),
     )
 
 
@@ -110,3 +190,42 @@ def grouping_label(group_by: str) -> str:
     if group_by == "directorate":
         return OrganisationSettings.load().directorate_word
     return GROUPINGS[group_by][0]
+
+
+def columns_shown(chosen: list[str], rows: list[MeasureRow]) -> tuple[Column, ...]:
+    """The chosen columns, less any column of figures the quarter holds none of (so a council that does not
+    forecast never reads a column of "No target" forecast statuses); the comparison headed by its quarter."""
+    shown = [column for column in COLUMNS if not column.key or column.key in chosen]
+    empty = {column.key for column in shown if column.kind == "figures" and not any_figure(column, rows)}
+    shown = [column for column in shown if column.key not in empty]
+    return tuple(compared_by_quarter(column, rows) for column in shown)
+
+
+def any_figure(column: Column, rows: list[MeasureRow]) -> bool:
+    return any(column.cell(row).text for row in rows)
+
+
+def compared_by_quarter(column: Column, rows: list[MeasureRow]) -> Column:
+    """ "2017/18 Q2 actual" where every measure compares with the same quarter; otherwise each figure says
+    which quarter it is from: measures may compare with last year's quarter or the previous one."""
+    if column.key != DashboardColumn.COMPARISON:
+        return column
+    quarters = {row.compared_with for row in rows if row.compared_with}
+    if len(quarters) == 1:
+        return replace(column, heading=f"{quarters.pop()} actual")
+    return replace(column, cell=lambda row: figure_cell(quarter_noted(row)))
+
+
+def quarter_noted(row: MeasureRow):
+    previous = row.previous_actual
+    if not previous.text or not row.compared_with:
+        return previous
+    return replace(previous, text=f"{previous.text} ({row.compared_with})")
+
+
+def summary_of(rows: list[MeasureRow]) -> Summary:
+    """No Blue in the summary where the council has no Blue band (has_blue_band, as the filters ask) and none is
+    Blue."""
+    counts = status_counts(row.status for row in rows)
+    has_blue = counts.blue > 0 or has_blue_band()
+    return Summary(counts, tuple(status for status in RATINGS if has_blue or status is not Status.BLUE))

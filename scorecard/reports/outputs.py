@@ -14,7 +14,8 @@ from scorecard.reports import charts
 from scorecard.reports.annual import build_annual_results
 from scorecard.reports.cabinet import Narrative, build_cabinet_paper
 from scorecard.reports.common import EVERY_ROW, RowFilter
-from scorecard.reports.dashboard import build_dashboard
+from scorecard.reports.dashboard import Summary, build_dashboard
+from scorecard.reports.glance import build_glance
 from scorecard.reports.improvement import build_improvement_report
 from scorecard.reports.profile import MeasureProfile, build_measure_profile
 
@@ -35,13 +36,24 @@ def improvement_output(period: Period, *, only: RowFilter = EVERY_ROW, sight: Wo
 def dashboard_output(
     period: Period,
     *,
-    group_by: str = "perspective",
+    group_by: str = "",
     portfolio: str = "",
     only: RowFilter = EVERY_ROW,
     sight: WorkingSight = PUBLIC_SIGHT,
 ) -> Output:
     report = build_dashboard(period, group_by=group_by, portfolio=portfolio, only=only, sight=sight)
-    return Output(report, "reports/_dashboard.html")
+    chart = summary_chart(report.summary)
+    return Output(report, "reports/_dashboard.html", {"chart": chart}, [chart], [("Summary", report.summary.words)])
+
+
+def glance_output(period: Period, *, sight: WorkingSight = PUBLIC_SIGHT) -> Output:
+    """The home page's quarter at a glance; a page only, so it has no downloads of its own."""
+    glance = build_glance(period, sight=sight)
+    return Output(glance, "", {"chart": summary_chart(glance.summary)})
+
+
+def summary_chart(summary: Summary) -> charts.Chart:
+    return charts.status_count_chart(summary.lines, summary.words, summary.table())
 
 
 def annual_output(year: FinancialYear, *, sight: WorkingSight = PUBLIC_SIGHT) -> Output:

@@ -45,6 +45,7 @@ class MeasureRow:
     unit_label: str = ""  # the measure's own, e.g. "per 100,000 collections"; empty: the unit's name
     set_by_hand: tuple[tuple[str, str], ...] = ()  # (status, forecast_status or direction; the reason)
     restated: bool = False  # changed since the quarter was published
+    compared_with: str = ""  # the quarter previous_actual is from, e.g. "2017/18 Q2"
 
     @property
     def reference(self) -> str:
@@ -76,8 +77,9 @@ def measure_rows(period: Period, *, sight: WorkingSight = PUBLIC_SIGHT) -> list[
     assessed = assess_all(period, returns, measure_ids, sight=sight)
     restated = restated_returns(period)
     organisation, places = OrganisationSettings.load(), Places.read(period.year_id)
+    compared = compared_quarters(assessed)
     return [
-        row_for(entry, item, period, organisation, places, restated=was_restated(item.ret, restated))
+        row_for(entry, item, period, organisation, places, restated=was_restated(item.ret, restated), compared=compared)
         for entry, item in zip(entries, assessed, strict=True)
     ]
 
@@ -85,6 +87,14 @@ def measure_rows(period: Period, *, sight: WorkingSight = PUBLIC_SIGHT) -> list[
 def was_restated(ret: Return, restated: set[int]) -> bool:
     """Changed since publication: as the published copy says, where one is shown, else by the history."""
     return getattr(ret, "restated_when_kept", ret.pk in restated)
+
+
+def compared_quarters(assessed: list[AssessedReturn]) -> dict[int, str]:
+    """The label of each quarter the comparison returns come from: at most two quarters, one query."""
+    ids = {item.comparison.period_id for item in assessed if item.comparison is not None}
+    if not ids:
+        return {}
+    return {period.pk: period.label for period in Period.objects.select_related("year").filter(pk__in=ids)}
 
 
 @dataclass(frozen=True)
@@ -114,7 +124,14 @@ class Places:
 
 
 def row_for(
-    entry: ScorecardEntry, item: AssessedReturn, period: Period, organisation, places: Places, *, restated: bool
+    entry: ScorecardEntry,
+    item: AssessedReturn,
+    period: Period,
+    organisation,
+    places: Places,
+    *,
+    restated: bool,
+    compared: dict[int, str],
 ) -> MeasureRow:
     measure, ret, assessment = entry.measure, item.ret, item.assessment
     pledge, priority = places.priorities.get(entry.priority_id, ("", ""))
@@ -149,6 +166,7 @@ def row_for(
         set_by_hand=assessment.reasons,
         decimals=measure.decimals,
         restated=restated,
+        compared_with=compared.get(item.comparison.period_id, "") if item.comparison else "",
     )
 
 

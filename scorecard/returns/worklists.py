@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import groupby
 
-from django.db.models import Q
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from scorecard.accounts import permissions
@@ -67,6 +67,12 @@ class Round:
     def overdue(self) -> int:
         return sum(row.overdue for _, rows in self.directorates for row in rows)
 
+    @property
+    def to_do(self) -> int:
+        """Returns still with their owners: not started, draft or sent back."""
+        waiting = (NOT_STARTED, WorkflowState.DRAFT, WorkflowState.RETURNED)
+        return sum(row.state in waiting for _, rows in self.directorates for row in rows)
+
 
 def returns_due(user) -> list[Round]:
     """Each open quarter's measures and actions the person completes: three queries however many."""
@@ -111,3 +117,30 @@ def round_of(period: Period, entries: list[ScorecardEntry], saved: dict[tuple[in
             rows.append(ReturnRow(entry, state, is_overdue(period, state, today), *identity))
     by_directorate = groupby(rows, key=lambda row: row.entry.directorate.name if row.entry.directorate else "")
     return Round(period, [(name or "No directorate", list(group)) for name, group in by_directorate])
+
+
+def awaiting_approval(user) -> QuerySet[Return]:
+    """Submitted returns of open quarters in the directorates the person signs off (all, for the team)."""
+    returns = Return.objects.filter(state=WorkflowState.SUBMITTED, period__state=Period.State.OPEN)
+    if permissions.is_performance_team(user):
+        return returns
+    return returns.filter(
+        measure__entries__year=F("period__year"),
+        measure__entries__directorate__in=permissions.approver_directorates(user),
+    )
+
+
+@dataclass(frozen=True)
+class Work:
+    """What a signed-in person has waiting: their open rounds' returns, and returns to approve."""
+
+    rounds: list[Round]
+    approvals: int | None  # None: they do not sign off returns
+
+
+def work_for(user) -> Work | None:
+    if not getattr(user, "is_authenticated", False):
+        return None
+    rounds = returns_due(user) if permissions.completes_returns(user) else []
+    approvals = awaiting_approval(user).count() if permissions.signs_off_returns(user) else None
+    return Work(rounds, approvals)

@@ -8,17 +8,16 @@ from itertools import groupby
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import F
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
 from scorecard.accounts import permissions
-from scorecard.council.models import Period
 from scorecard.measures.models import ScorecardEntry
 from scorecard.returns import services, sign_off
-from scorecard.returns.models import COMMENTARY_LENGTH, Return, WorkflowState, too_long
+from scorecard.returns.models import COMMENTARY_LENGTH, Return, too_long
 from scorecard.returns.selectors import assess_all
 from scorecard.returns.services import Refused, StaleReturn
+from scorecard.returns.worklists import awaiting_approval
 from scorecard.web import downloads, tables
 from scorecard.web.return_forms import RELOAD, SignOffForm
 from scorecard.web.returns import Problem, Worked, refused, saved_return, worked_out
@@ -63,17 +62,9 @@ def queue_page(request, problem: Problem | None = None, status: int = 200, signe
 def queue(user) -> list[Submitted]:
     """Submitted returns of open quarters in the person's directorates (all, for the performance team),
     with their figures and statuses: a few queries per open quarter, however many returns."""
-    returns = (
-        Return.objects.filter(state=WorkflowState.SUBMITTED, period__state=Period.State.OPEN)
-        .select_related("measure", "period__year")
-        .order_by("period_id", "measure__code")
+    returns = list(
+        awaiting_approval(user).select_related("measure", "period__year").order_by("period_id", "measure__code")
     )
-    if not permissions.is_performance_team(user):
-        returns = returns.filter(
-            measure__entries__year=F("period__year"),
-            measure__entries__directorate__in=permissions.approver_directorates(user),
-        )
-    returns = list(returns)
     directorates = directorate_names(returns)
     submitted = []
     for _, group in groupby(returns, key=lambda ret: ret.period_id):

@@ -20,3 +20,8 @@ def work(request):
         ("People", "web:people", permissions.manages_people(user)),
     ]
     return {"work_links": [{"name": name, "url": reverse(url)} for name, url, shown in wanted if shown]}
+
+
+def visitor(user) -> dict:
+    """Who is looking, for pages that say what to do next: the performance team, or staff who see drafts."""
+    return {"team": permissions.is_performance_team(user), "staff": permissions.may_see_unpublished(user)}

@@ -9,9 +9,12 @@ from django.utils.http import urlencode
 
 from scorecard.accounts import permissions
 from scorecard.council.models import Period
-from scorecard.council.selectors import latest_period
+from scorecard.council.selectors import held_quarter, latest_period_seen_by
 from scorecard.measures.models import Measure
+from scorecard.performance import periods
+from scorecard.performance.periods import PeriodError
 from scorecard.reports.cabinet import Narrative
+from scorecard.reports.dashboard import default_grouping
 from scorecard.reports.outputs import (
     Output,
     annual_output,
@@ -24,6 +27,7 @@ from scorecard.reports.render.documents import DOWNLOADS
 from scorecard.reports.render.documents import render as render_document
 from scorecard.reports.render.worker import TooSlow, within
 from scorecard.web import throttle
+from scorecard.web.context import visitor
 from scorecard.web.forms import CabinetForm, DashboardForm, ImprovementForm, NarrativeForm, YearForm
 
 
@@ -38,7 +42,7 @@ def improvement_report(request):
 
 
 def dashboard(request):
-    form = filters(request, DashboardForm, group_by="perspective")
+    form = filters(request, DashboardForm, group_by=default_grouping)
     if not form.is_valid():
         return invalid(request, form)
     if not visible(request, form.cleaned_data["period"]):
@@ -75,14 +79,45 @@ def sight_of(request):
 
 
 def filters(request, form_class, *, quarter: int | None = None, **defaults):
-    """The form bound to the query, or to the latest quarter held (or latest quarter 4) when nothing was chosen."""
-    chosen = {key: value for key, value in request.GET.items() if key != "format"}
-    if not chosen:
-        period = latest_period(quarter=quarter)
+    """The form bound to the query, with what the link leaves out filled in: the latest quarter this visitor
+    may see (of the year given; the latest quarter 4 for a year's report) and each other filter's default
+    (a value, or a function of the quarter shown)."""
+    chosen = {key: value for key, value in request.GET.items() if key != "format" and value != ""}
+    if "year" not in chosen or "quarter" not in chosen:
+        quarter = quarter or number(chosen.get("quarter"))
+        year = start_year(chosen.get("year"))
+        period = latest_period_seen_by(request.user, quarter=quarter, year=year)
+        if period is None and year is None:  # no such quarter yet (no year end, say): the latest year's
+            period = latest_period_seen_by(request.user)
         if period is not None:
-            chosen = {"year": period.year.label, "quarter": period.quarter}
-        chosen.update(defaults)
-    return form_class(chosen)
+            chosen = {"year": period.year.label, "quarter": quarter or period.quarter, **chosen}
+        elif "year" in chosen:
+            chosen.setdefault("quarter", quarter or 1)  # nothing to see that year: the page says why
+    period = chosen_period(chosen)
+    worked_out = {key: value(period) if callable(value) else value for key, value in defaults.items()}
+    return form_class({**worked_out, **chosen})
+
+
+def chosen_period(chosen: dict) -> Period | None:
+    """The quarter the filters name, if they name one held; a default may depend on it (the form checks it)."""
+    try:
+        return (
+            held_quarter(f"{chosen['year']} Q{chosen['quarter']}") if "year" in chosen and "quarter" in chosen else None
+        )
+    except PeriodError:
+        return None
+
+
+def number(text: str | None) -> int | None:
+    return int(text) if text and text.isdigit() else None
+
+
+def start_year(text: str | None) -> int | None:
+    """The year a link names, if it names one properly; the form explains a badly written one."""
+    try:
+        return periods.FinancialYear.parse(text).start_year if text else None
+    except PeriodError:
+        return None
 
 
 def visible(request, period: Period) -> bool:
@@ -95,7 +130,15 @@ def not_published(request, period: Period):
 
 
 def invalid(request, form):
+    """A filter that cannot be answered; or, where nothing is held yet that this visitor may see, what to do."""
+    if latest_period_seen_by(request.user) is None:
+        return nothing_yet(request)
     return render(request, "reports/invalid.html", {"form": form}, status=400)
+
+
+def nothing_yet(request):
+    """An empty council opens on what to set up (for the team), or on a plain "nothing published yet"."""
+    return render(request, "reports/nothing_yet.html", visitor(request.user))
 
 
 def respond(request, output: Output, form):
@@ -139,7 +182,7 @@ def attachment(document) -> HttpResponse:
 
 def cabinet_paper(request):
     """GET drafts the paper's words from the data; POST downloads the paper with the words as edited."""
-    form = CabinetForm(request.GET or default_period())
+    form = filters(request, CabinetForm)
     if not form.is_valid():
         return invalid(request, form)
     if not visible(request, form.cleaned_data["period"]):
@@ -155,8 +198,3 @@ def cabinet_paper(request):
         period, portfolio=portfolio, narrative=Narrative(**words.cleaned_data), sight=sight_of(request)
     )
     return download(request, output, request.POST.get("format", "docx"))
-
-
-def default_period() -> dict:
-    period = latest_period()
-    return {"year": period.year.label, "quarter": period.quarter} if period else {}

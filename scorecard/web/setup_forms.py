@@ -7,7 +7,7 @@ from django.contrib.auth.password_validation import validate_password
 
 from scorecard.accounts.models import User
 from scorecard.council.first_run import code_matches
-from scorecard.council.models import FinancialYear, OrganisationSettings
+from scorecard.council.models import DashboardColumn, FinancialYear, OrganisationSettings
 from scorecard.performance.commentary import Commentary, CommentaryRequired
 from scorecard.performance.direction import Comparison
 from scorecard.performance.margins import MarginError, margin_as_text, margin_from_text
@@ -184,6 +184,19 @@ class OrganisationForm(BandsForm):
         "What the council calls a directorate", max_length=60, help_text="For example, Directorate or Service unit"
     )
     directorate_word_plural = text("The same word, plural", max_length=60, help_text="For example, Service units")
+    allow_self_approval = radios(
+        "May the person who submitted a return also approve it?",
+        YES_NO,
+        help_text="Usually no: someone else approves. If yes, such an approval is marked self-approved in the history",
+    )
+    dashboard_columns = forms.MultipleChoiceField(
+        label="The dashboard's columns",
+        choices=DashboardColumn.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="The measure and its quarterly status always show. Good is, the year-end forecast and target and "
+        "the direction of travel alone give the layout of Derby's 2012 dashboard",
+    )
 
     field_order = ["name", "team_name", "data_source"]
 
@@ -193,6 +206,8 @@ class OrganisationForm(BandsForm):
         names += ("directorate_word", "directorate_word_plural")
         initial = {name: getattr(settings, name) for name in names}
         initial["stabilised_word"] = "yes" if settings.stabilised_word else "no"
+        initial["allow_self_approval"] = "yes" if settings.allow_self_approval else "no"
+        initial["dashboard_columns"] = settings.dashboard_columns
         return cls(initial={**initial, **bands_initial(settings)})
 
     def changes(self) -> dict:
@@ -202,8 +217,11 @@ class OrganisationForm(BandsForm):
             "directorate_word": data["directorate_word"],
             "directorate_word_plural": data["directorate_word_plural"],
         }
-        stabilised = {"stabilised_word": data["stabilised_word"] == "yes"}
-        return {**{name: data[name] for name in names}, **words, **stabilised, **self.band_settings()}
+        yes_or_no = {name: data[name] == "yes" for name in ("stabilised_word", "allow_self_approval")}
+        columns = {
+            "dashboard_columns": [column for column in DashboardColumn.values if column in data["dashboard_columns"]]
+        }
+        return {**{name: data[name] for name in names}, **words, **yes_or_no, **columns, **self.band_settings()}
 
 
 class YearForm(forms.Form):

@@ -28,6 +28,7 @@ urlpatterns = [
     path("set-up/plan/<int:pledge_id>/", setup.priorities, name="setup_priorities"),
     path("set-up/perspectives/", setup.listed, {"kind": "perspectives"}, name="setup_perspectives"),
     path("set-up/portfolios/", setup.listed, {"kind": "portfolios"}, name="setup_portfolios"),
+    path("years/", views.years, name="years"),
     path("reports/improvement/", reports.improvement_report, name="improvement"),
     path("reports/dashboard/", reports.dashboard, name="dashboard"),
     path("reports/annual/", reports.annual_results, name="annual"),

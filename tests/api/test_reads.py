@@ -133,8 +133,9 @@ def test_statuses_and_directions_give_their_printed_words(public, council):
 def test_a_reports_rows_come_as_its_tables(public, council):
     report = public.get("/reports/dashboard", year="2018/19", quarter=2).json()
     assert report["subtitle"]
-    (table,) = report["tables"]
+    table, summary = report["tables"]  # the dashboard's rows, then its summary of measures by status
     assert "Measure" in table["columns"]
+    assert summary["title"] == "Summary" and summary["columns"] == ["Status", "Measures"]
     cells = [cell for row in table["rows"] for cell in row]
     assert {"text": "Blue", "number": None, "status": "blue"} in cells
 

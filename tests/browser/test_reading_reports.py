@@ -4,7 +4,7 @@ import pytest
 
 from scorecard.council.models import Directorate, Perspective
 from tests import factories
-from tests.browser.conftest import accessibility_problems
+from tests.browser.conftest import accessibility_problems, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -28,7 +28,10 @@ def published_quarter():
     "path",
     [
         "/",
+        "/years/",
         "/reports/dashboard/?year=2018/19&quarter=2&group_by=perspective",
+        "/reports/dashboard/?year=2018/19&quarter=2&group_by=directorate&portfolio=",
+        "/reports/annual/?year=2018/19",
         "/reports/improvement/?year=2018/19&quarter=2",
         "/accounts/login/",
         "/accounts/password_reset/",
@@ -45,6 +48,16 @@ def test_the_dashboard_shows_statuses_in_words(visitor, published_quarter):
     page.goto("/reports/dashboard/?year=2018/19&quarter=2&group_by=perspective")
     row = page.get_by_role("row", name="SS PM00 Children in care measure 0")
     assert "Red" in row.inner_text()
-    page.get_by_label("Status").select_option("blue")
+    page.get_by_label("Status", exact=True).select_option("blue")
     page.get_by_role("button", name="Show").click()
     assert page.get_by_role("row").filter(has_text="SS PM0").count() == 1
+
+
+def test_the_home_page_of_signed_in_staff_has_no_accessibility_problems(visitor, published_quarter):
+    factories.open_period(2018, 3)
+    factories.person("approver", "directorate_approver", "People Services")
+    page = visitor()
+    sign_in(page, "approver")
+    page.goto("/")
+    assert page.get_by_role("heading", name="Your work").is_visible()
+    assert accessibility_problems(page) == []

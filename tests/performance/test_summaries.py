@@ -11,11 +11,13 @@ from scorecard.performance.direction import Direction
 from scorecard.performance.numbers import round_half_up
 from scorecard.performance.status import Status
 from scorecard.performance.summaries import (
+    StatusCounts,
     direction_distribution,
     largest_remainder,
     percent,
     percent_improved,
     percent_met,
+    status_counts,
     traffic_light_distribution,
 )
 
@@ -71,3 +73,15 @@ def test_each_share_is_within_one_point_of_its_exact_value(counts):
     total = sum(counts.values())
     for key, share in largest_remainder(counts).items():
         assert abs(share - Fraction(100 * counts[key], total)) < 1
+
+
+def test_status_counts_count_each_band_and_every_non_rating_together():
+    statuses = [Status.RED, Status.RED, Status.AMBER, Status.BLUE]
+    statuses += [Status.NO_TARGET, Status.ANNUAL, Status.AWAITING_DATA]
+    assert status_counts(statuses) == StatusCounts(blue=1, green=0, amber=1, red=2, not_rated=3)
+    assert status_counts(statuses).total == len(statuses)
+
+
+@given(st.lists(st.sampled_from(list(Status))))
+def test_status_counts_add_up_to_every_measure(statuses):
+    assert status_counts(statuses).total == len(statuses)

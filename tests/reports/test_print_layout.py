@@ -31,10 +31,13 @@ def rightmost_edge(html: str) -> tuple[float, float]:
     return page.width, max(box.position_x + box.margin_width() for box in boxes(page._page_box))
 
 
-def test_one_unbroken_99_character_word_stays_inside_its_column():
+def test_one_unbroken_99_character_word_of_commentary_stays_inside_its_column():
     word = "x" * 99
     headings = "".join(f"<th>Heading {number}</th>" for number in range(8))
-    cells = "".join(f"<td>{word if number == 3 else 'A few words'}</td>" for number in range(8))
+    cells = "".join(
+        f'<td class="scorecard-table__commentary">{word}</td>' if number == 3 else "<td>A few words</td>"
+        for number in range(8)
+    )
     html = (
         f"<html><head><style>{Path(PRINT_CSS).read_text()}</style></head><body><table><thead><tr>{headings}"
         f"</tr></thead><tbody><tr>{cells}</tr></tbody></table></body></html>"

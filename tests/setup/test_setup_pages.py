@@ -33,6 +33,8 @@ ORGANISATION = {
     "default_comparison": "previous_period",
     "stabilised_word": "yes",
     "completed_status": "blue",
+    "allow_self_approval": "yes",
+    "dashboard_columns": ["good_is", "forecast", "year_end_target", "direction"],
 }
 
 
@@ -63,6 +65,8 @@ def test_the_organisation_page_saves_every_setting_and_keeps_the_old_ones(team, 
     assert (organisation.commentary_required, organisation.default_comparison) == ("all", "previous_period")
     assert (organisation.stabilised_word, organisation.completed_status) == (True, "blue")
     assert organisation.directorate_word_plural == "Service units"
+    assert organisation.allow_self_approval
+    assert organisation.dashboard_columns == ["good_is", "forecast", "year_end_target", "direction"]
     latest = organisation.history.first()
     assert (latest.history_user, latest.name) == (performance, "Northfield District Council")
     assert organisation.history.count() >= 2

@@ -30,6 +30,7 @@ UNPUBLISHED = 404  # the reports ask for the open quarter: readers and the publi
 # name, method,          anonymous, owner elsewhere, owner, approver, performance team, reader
 MATRIX = [
     ("home", "GET", 200, 200, 200, 200, 200, 200),
+    ("years", "GET", 200, 200, 200, 200, 200, 200),
     ("improvement", "GET", UNPUBLISHED, 200, 200, 200, 200, UNPUBLISHED),
     ("dashboard", "GET", UNPUBLISHED, 200, 200, 200, 200, UNPUBLISHED),
     ("annual", "GET", UNPUBLISHED, 200, 200, 200, 200, UNPUBLISHED),
@@ -258,6 +259,8 @@ def sent(name: str, world: World) -> dict:
             "default_comparison": "same_period_last_year",
             "stabilised_word": "no",
             "completed_status": "green",
+            "allow_self_approval": "no",
+            "dashboard_columns": ["good_is", "direction"],
         },
         "setup_years": {"year": "2030/31"},
         "setup_year_copy": {"from_year": world.open.year_id, "to_year": "2031/32"},
@@ -317,7 +320,7 @@ def usable_method(name: str) -> str:
 
 
 # Pages whose tables download with ?download=csv|xlsx; an import page's table is the last file checked.
-DOWNLOADS = {"home", "my_returns", "return_history", "approvals", "quarters", "open_data"}
+DOWNLOADS = {"years", "my_returns", "return_history", "approvals", "quarters", "open_data"}
 CHECKED_FILE_DOWNLOADS = {"import_returns", "import_targets", "set_up_scorecard"}
 
 

@@ -167,7 +167,7 @@ def test_a_report_pages_queries_do_not_grow_with_the_number_of_measures(client, 
     factories.organisation()
     scorecard_of(3)
     client.get(page)
-    with django_assert_max_num_queries(40) as few:
+    with django_assert_max_num_queries(45) as few:
         client.get(page)
     scorecard_of(27, start=3)
     with django_assert_max_num_queries(len(few.captured_queries)):

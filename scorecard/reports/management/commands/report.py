@@ -36,7 +36,9 @@ class Command(BaseCommand):
         parser.add_argument("--year", help="financial year, e.g. 2017/18 (not for profile)")
         parser.add_argument("--quarter", type=int, help="1 to 4, for improvement and dashboard")
         parser.add_argument("--measure", help='a measure code or former code, for profile, e.g. "CM PM15"')
-        parser.add_argument("--group-by", default="perspective", choices=list(GROUPINGS))
+        parser.add_argument(
+            "--group-by", default="", choices=list(GROUPINGS), help="default: perspective; directorate if none held"
+        )
         parser.add_argument(
             "--portfolio", default="", help="dashboard and cabinet: mark this Cabinet portfolio's measures"
         )
