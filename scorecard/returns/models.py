@@ -129,8 +129,8 @@ class Return(models.Model):
             raise ValidationError(errors)
 
 
-# What a published return shows readers: its figures, flags, commentary, state and any status set by hand.
-PUBLISHED_FIELDS = (
+# What a return's owner records: its figures, flags and commentary.
+RETURN_FIELDS = (
     "actual",
     "actual_progress",
     "actual_text",
@@ -141,6 +141,10 @@ PUBLISHED_FIELDS = (
     "context",
     "improvement_actions",
     "intervention",
+)
+# What a published return shows readers: what was recorded, its state and any status set by hand.
+PUBLISHED_FIELDS = (
+    *RETURN_FIELDS,
     "state",
     "status_override",
     "status_override_reason",

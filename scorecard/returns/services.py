@@ -20,21 +20,9 @@ from scorecard.accounts import permissions
 from scorecard.council.models import FinancialYear, OrganisationSettings, Period
 from scorecard.measures.models import Measure, ScorecardEntry, Target, TargetAmendment
 from scorecard.performance.commentary import Commentary, CommentaryRequired, commentary_missing
-from scorecard.returns.models import COMMENTARY_LENGTH, PublishedReturn, Return, WorkflowState, too_long
+from scorecard.returns.models import COMMENTARY_LENGTH, RETURN_FIELDS, PublishedReturn, Return, WorkflowState, too_long
 from scorecard.returns.selectors import assessed_return, restated_returns, unapproved_returns
 
-RETURN_FIELDS = (
-    "actual",
-    "actual_progress",
-    "actual_text",
-    "forecast",
-    "forecast_progress",
-    "data_flag",
-    "data_note",
-    "context",
-    "improvement_actions",
-    "intervention",
-)
 COMMENTARIES = ("context", "improvement_actions", "intervention")
 
 
