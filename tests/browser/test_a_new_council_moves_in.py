@@ -190,8 +190,11 @@ def test_a_new_council_moves_in_and_publishes_its_first_quarter(visitor):
     words = public.locator("main").inner_text()
     assert "Quarter 1 2026/27" in words
     assert "Service unit" in words and "Directorate" not in words
-    assert "49.2" in public.get_by_role("row", name=re.compile("^WSS 01")).inner_text()
-    assert "112" in public.get_by_role("row", name=re.compile("^WSS 02")).inner_text()
+    assert "Blue" not in words  # three bands
+    recycling = public.get_by_role("row", name=re.compile("^WSS 01")).inner_text()
+    assert "49.2%" in recycling and "Green" in recycling  # above its target of 48%
+    residual = public.get_by_role("row", name=re.compile("^WSS 02")).inner_text()
+    assert "112 kg per household" in residual and "Amber" in residual  # low is good: 112 is within 10% of 105
 
     print(f"The performance team needed {len(submitted)} form submissions")
     steps = ["/start/", "/set-up/organisation/", "/set-up/scorecard/", "/open/", "/close/", "/publish/"]
