@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 from scorecard.council.models import Period, choices
 from scorecard.measures.fields import FigureField
 from scorecard.measures.models import Measure
+from scorecard.performance.assessment import Frequency, is_due
 from scorecard.performance.direction import Direction
 from scorecard.performance.milestones import Progress
 from scorecard.performance.status import Status
@@ -45,10 +46,17 @@ def too_long(label: str) -> str:
     return f"{label[:1].upper()}{label[1:]} must be {COMMENTARY_LENGTH:,} characters or fewer"
 
 
-def is_overdue(period: Period, state: str, today: date) -> bool:
-    """Past the quarter's deadline and not yet with the approver (or approved); not started counts too."""
+def is_due_in(period: Period, frequency: str, reported_in_quarter: int) -> bool:
+    """Whether the quarter collects a measure's figure: an annual or biennial one only from the quarter it
+    arrives in."""
+    return is_due(Frequency(frequency), period.quarter, reported_in_quarter=reported_in_quarter)
+
+
+def is_overdue(period: Period, state: str, today: date, *, due: bool = True) -> bool:
+    """Past the quarter's deadline and not yet with the approver (or approved); not started counts too.
+    A measure the quarter does not collect (due False: an annual one before its figure arrives) is never overdue."""
     done = state in (WorkflowState.SUBMITTED, WorkflowState.APPROVED)
-    if period.back_loading:  # a past quarter entered after the event: its deadline went long ago
+    if period.back_loading or not due:  # a back-loaded quarter is entered after the event: its deadline went long ago
         return False
     return bool(period.deadline) and today > period.deadline and not done
 

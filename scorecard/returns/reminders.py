@@ -13,7 +13,7 @@ from django.urls import reverse
 from scorecard.accounts.models import Role, RoleAssignment
 from scorecard.council.models import Period
 from scorecard.measures.models import ScorecardEntry
-from scorecard.returns.models import NOT_YET_SUBMITTED
+from scorecard.returns.models import NOT_YET_SUBMITTED, is_due_in
 from scorecard.returns.worklists import return_states
 
 
@@ -41,14 +41,16 @@ def due_for_a_reminder(period: Period, today: date, *, days_before: int, days_af
 
 
 def outstanding(period: Period) -> list[Outstanding]:
-    """The quarter's scorecard entries whose return is not started, a draft, or sent back."""
+    """The quarter's scorecard entries whose return is not started, a draft, or sent back; not an annual or
+    biennial measure before the quarter its figure arrives in, which the quarter does not collect."""
     states = return_states([period])
     entries = ScorecardEntry.objects.filter(year=period.year_id).select_related("measure__owner", "directorate")
     found = [(entry, states.get((period.pk, entry.measure_id))) for entry in entries]
     return [
         Outstanding(period, entry, state or "not started")
         for entry, state in found
-        if state is None or state in NOT_YET_SUBMITTED
+        if (state is None or state in NOT_YET_SUBMITTED)
+        and is_due_in(period, entry.measure.frequency, entry.measure.reported_in_quarter)
     ]
 
 

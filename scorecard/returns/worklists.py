@@ -12,7 +12,7 @@ from django.utils import timezone
 from scorecard.accounts import permissions
 from scorecard.council.models import Period
 from scorecard.measures.models import ScorecardEntry
-from scorecard.returns.models import NOT_YET_SUBMITTED, Return, WorkflowState, is_overdue
+from scorecard.returns.models import NOT_YET_SUBMITTED, Return, WorkflowState, is_due_in, is_overdue
 
 NOT_STARTED = "not_started"
 STATES = [(NOT_STARTED, "Not started"), *WorkflowState.choices]
@@ -114,7 +114,8 @@ def round_of(period: Period, entries: list[ScorecardEntry], saved: dict[tuple[in
             found = saved.get((period.pk, entry.measure_id))
             state = found.state if found else NOT_STARTED
             identity = (found.return_id, found.version) if found else ()
-            rows.append(ReturnRow(entry, state, is_overdue(period, state, today), *identity))
+            due = is_due_in(period, entry.measure.frequency, entry.measure.reported_in_quarter)
+            rows.append(ReturnRow(entry, state, is_overdue(period, state, today, due=due), *identity))
     by_directorate = groupby(rows, key=lambda row: row.entry.directorate.name if row.entry.directorate else "")
     return Round(period, [(name or "No directorate", list(group)) for name, group in by_directorate])
 

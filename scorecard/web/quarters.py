@@ -19,7 +19,7 @@ from scorecard.accounts import permissions
 from scorecard.council.models import Period
 from scorecard.measures.models import ScorecardEntry
 from scorecard.returns import services
-from scorecard.returns.models import is_overdue
+from scorecard.returns.models import is_due_in, is_overdue
 from scorecard.returns.selectors import unapproved_returns
 from scorecard.returns.services import Refused
 from scorecard.returns.worklists import NOT_STARTED, STATES, return_states
@@ -127,7 +127,7 @@ def progress(periods: list[Period]) -> list[RoundProgress]:
     entries = list(
         ScorecardEntry.objects.filter(year__in={period.year_id for period in periods})
         .order_by("directorate__order", "directorate__name")
-        .values_list("year_id", "measure_id", "directorate__name")
+        .values_list("year_id", "measure_id", "directorate__name", "measure__frequency", "measure__reported_in_quarter")
     )
     states = return_states(periods)
     today = timezone.localdate()
@@ -136,12 +136,12 @@ def progress(periods: list[Period]) -> list[RoundProgress]:
 
 def round_progress(period: Period, entries: list[tuple], states: dict, today: date) -> RoundProgress:
     counts: dict[str, Counter] = {}
-    for year_id, measure_id, directorate in entries:
+    for year_id, measure_id, directorate, *collected in entries:
         if year_id == period.year_id:
             state = states.get((period.pk, measure_id), NOT_STARTED)
             tally = counts.setdefault(directorate or "No directorate", Counter())
             tally[state] += 1
-            tally["overdue"] += is_overdue(period, state, today)
+            tally["overdue"] += is_overdue(period, state, today, due=is_due_in(period, *collected))
     total = sum(counts.values(), Counter())
     return RoundProgress(period, [tally_of(name, tally) for name, tally in counts.items()], tally_of("All", total))
 

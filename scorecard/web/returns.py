@@ -25,7 +25,7 @@ from scorecard.performance.status import Status
 from scorecard.reports.figures import Figure, figure, printing
 from scorecard.reports.rows import actual_figure, previous_figure, target_figure
 from scorecard.returns import services
-from scorecard.returns.models import Return, is_overdue
+from scorecard.returns.models import Return, is_due_in, is_overdue
 from scorecard.returns.selectors import AssessedReturn, assessed_return, comparison_kind, quarter_return
 from scorecard.returns.services import COMMENTARIES, Refused, StaleReturn
 from scorecard.returns.worklists import returns_due
@@ -153,7 +153,12 @@ def render_return(request, ret: Return, *, form=None, refusal: str = "", status:
         "editable": editable and not refusal,
         "refusal": refusal,
         "read_only_reason": "" if editable else services.refusal(ret, "edit"),
-        "overdue": is_overdue(ret.period, ret.state, timezone.localdate()),
+        "overdue": is_overdue(
+            ret.period,
+            ret.state,
+            timezone.localdate(),
+            due=is_due_in(ret.period, ret.measure.frequency, ret.measure.reported_in_quarter),
+        ),
         "may_approve": permissions.may_approve_return(user, ret),
         "reopen_form": reopen_form,
         "form_with_errors": forms_with_errors[0] if forms_with_errors else None,

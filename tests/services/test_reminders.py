@@ -63,3 +63,14 @@ def test_no_email_on_other_days_or_for_closed_quarters(quarter):
 def test_a_bad_date_gets_a_one_line_message():
     with pytest.raises(CommandError, match="is not a date"):
         send("13/01/2019")
+
+
+def test_an_annual_measure_is_not_chased_before_the_quarter_its_figure_arrives_in(quarter):
+    resources = Directorate.objects.get(name="Corporate Resources")
+    for code, arrives in (("CM PM30", 4), ("CM PM31", 3)):
+        annual = factories.measure(code, title=f"Annual {code}", frequency="annual", reported_in_quarter=arrives)
+        factories.entry(annual, quarter.year, directorate=resources)
+    send("2019-01-13")
+    (email,) = mail.outbox
+    assert "CM PM30" not in email.body  # reported in Q4: Q3 does not collect it
+    assert "CM PM31" in email.body  # its figure arrives in Q3

@@ -9,7 +9,7 @@ import pytest
 
 from scorecard.accounts.models import Role
 from scorecard.council.models import Directorate, Period
-from scorecard.measures.models import TargetAmendment
+from scorecard.measures.models import Measure, TargetAmendment
 from scorecard.returns.models import WorkflowState
 from tests import factories
 
@@ -107,6 +107,15 @@ def test_progress_counts_returns_by_directorate_and_state(client, performance):
     not_started, draft, submitted, returned, approved, overdue = re.findall(r"<td[^>]*>(?:<strong>)?(\d+)", row)
     assert (not_started, draft, submitted, returned, approved) == ("1", "1", "1", "0", "1")
     assert overdue == "2"  # not started and draft are past the deadline; submitted and approved are not
+
+
+def test_an_annual_measure_is_not_overdue_before_the_quarter_its_figure_arrives_in(client, performance):
+    q3 = period_in(Period.State.OPEN, deadline=date(2019, 1, 18))
+    Measure.objects.filter(pk=in_people_services("PM1", q3).pk).update(frequency="annual", reported_in_quarter=4)
+    html = text(client.get("/quarters/"))
+    row = html.split("People Services</th>")[1].split("</tr>")[0]
+    *_, overdue = re.findall(r"<td[^>]*>(?:<strong>)?(\d+)", row)
+    assert overdue == "0"  # not started, past the deadline, but Q3 does not collect it
 
 
 def test_the_quarters_page_lists_every_quarter_with_what_can_be_done(client, performance):
