@@ -119,6 +119,11 @@ class Return(models.Model):
         return f"{self.measure.code or self.measure.title[:40]} {self.period}"
 
     @property
+    def state_label(self) -> str:
+        """Its workflow state in words; "Not started" while nobody has saved it."""
+        return self.get_state_display() if self.pk else "Not started"
+
+    @property
     def actual_figure(self):
         return Progress(self.actual_progress) if self.actual_progress else self.actual
 

@@ -12,7 +12,7 @@ from scorecard.council.models import OrganisationSettings, Period
 from scorecard.measures.models import Accumulation, ScorecardEntry, Target
 from scorecard.performance.direction import Comparison, comparison_for
 from scorecard.returns.assessment import Assessment, assess_return
-from scorecard.returns.models import PublishedReturn, Return, WorkflowState
+from scorecard.returns.models import PublishedReturn, Return, WorkflowState, is_due_in
 
 
 @dataclass(frozen=True)
@@ -44,9 +44,19 @@ def restated_returns(period: Period) -> set[int]:
 
 
 def unapproved_returns(period: Period) -> list[Return]:
-    """The quarter's started returns, in its year's scorecard, that are not approved: publishing them needs a yes."""
-    returns = Return.objects.filter(period=period, measure__entries__year=period.year_id)
-    return list(returns.exclude(state=WorkflowState.APPROVED).select_related("measure").order_by("measure__code"))
+    """The quarter's returns for its year's scorecard that are not approved, those nobody has started (unsaved,
+    for each measure the quarter collects) included: publishing them needs a yes."""
+    entries = ScorecardEntry.objects.filter(year=period.year_id).select_related("measure").order_by("measure__code")
+    saved = {ret.measure_id: ret for ret in Return.objects.filter(period=period)}
+    waiting = []
+    for entry in entries:
+        ret = saved.get(entry.measure_id)
+        if ret is None and is_due_in(period, entry.measure.frequency, entry.measure.reported_in_quarter):
+            waiting.append(Return(measure=entry.measure, period=period, version=0))
+        elif ret is not None and ret.state != WorkflowState.APPROVED:
+            ret.measure = entry.measure
+            waiting.append(ret)
+    return waiting
 
 
 def quarter_return(period: Period, measure) -> Return:

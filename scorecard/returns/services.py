@@ -411,7 +411,7 @@ def unapproved_note(period: Period, confirmed: bool, reason: str) -> str:
     returns = unapproved_returns(period)
     if not returns:
         return ""
-    listed = "; ".join(f"{ret.measure} ({ret.get_state_display().lower()})" for ret in returns)
+    listed = "; ".join(f"{ret.measure} ({ret.state_label.lower()})" for ret in returns)
     if not confirmed:
         count = f"{len(returns)} return{'s are' if len(returns) > 1 else ' is'}"
         raise NotApproved(f"{count} not approved in {period.label}: {listed}.", returns=returns)

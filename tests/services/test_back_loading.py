@@ -139,3 +139,13 @@ def test_reopening_a_published_quarter_keeps_its_published_record_until_republis
     republished = services.period_publish(period=reopened, by=team)
     assert not republished.holds_published_record and republished.published_returns.count() == 0
     assert republished.published_on == published.published_on  # the first publication's date stays
+
+
+def test_a_measure_nobody_started_is_listed_before_publishing_but_not_an_annual_one_not_yet_due(team, q1_2014):
+    Period.objects.filter(pk=q1_2014.pk).update(state=Period.State.CLOSED)
+    for code, frequency in (("WSS 01", "quarterly"), ("WSS 05", "annual")):
+        factories.entry(factories.measure(code, title=f"Measure {code}", frequency=frequency), q1_2014.year)
+    with pytest.raises(services.NotApproved, match=r"1 return is not approved in 2014/15 Q1: WSS 01") as refused:
+        services.period_publish(period=Period.objects.get(pk=q1_2014.pk), by=team)
+    assert [ret.state_label for ret in refused.value.returns] == ["Not started"]
+    assert "(not started)" in str(refused.value)

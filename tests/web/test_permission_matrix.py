@@ -243,6 +243,7 @@ def sent(name: str, world: World) -> dict:
         "return_reopen": {"reopen-version": world.approved.version, "reopen-reason": "The figure was restated"},
         "period_open": {"deadline": "2019-04-18", "back_loading": "yes"},
         "period_reopen": {"reason": "Late figures"},
+        "period_publish": {"confirm_unapproved": "on", "reason": "Published as the returns stand"},
         "api_tokens": {"name": "Power BI refresh"},
         "setup_organisation": {
             "name": "Northfield District Council",
