@@ -71,8 +71,11 @@ class ImprovementForm(PeriodForm):
 
 
 class DashboardForm(ImprovementForm):
-    group_by = forms.ChoiceField(
-        label="Group by", choices=[(key, label) for key, (label, _) in GROUPINGS.items()], widget=select()
+    group_by = forms.ChoiceField(  # left out, the dashboard's default for the year (dashboard.default_grouping)
+        label="Group by",
+        choices=[(key, label) for key, (label, _) in GROUPINGS.items()],
+        required=False,
+        widget=select(),
     )
     portfolio = forms.ChoiceField(label="Mark a Cabinet portfolio", required=False, widget=select())
 
