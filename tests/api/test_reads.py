@@ -180,8 +180,9 @@ def test_an_owner_elsewhere_reads_the_published_figures_but_not_the_sign_off(as_
 
 
 def test_the_dashboard_groups_as_the_pages_do_when_no_grouping_is_given(public, council):
-    """By directorate where the year places no measure in a perspective; as asked when asked."""
+    """By directorate where the year places no measure in a perspective; a grouping it does not use is refused."""
     (table, _) = public.get("/reports/dashboard", year="2018/19", quarter=2).json()["tables"]
     assert table["columns"][0] == "Directorate"
-    (table, _) = public.get("/reports/dashboard", year="2018/19", quarter=2, group_by="pledge").json()["tables"]
-    assert table["columns"][0] == "Pledge"
+    refused = public.get("/reports/dashboard", year="2018/19", quarter=2, group_by="perspective")
+    assert refused.status_code == 422
+    assert "does not group its measures that way" in refused.json()["errors"][0]["message"]
