@@ -45,3 +45,14 @@ def test_approvals_heads_them_in_the_councils_word(submitted_nowhere):
 def test_a_council_of_directorates_keeps_no_directorate(submitted_nowhere):
     OrganisationSettings.objects.update(directorate_word="Directorate")
     assert factories.organisation().no_directorate == "No directorate"
+
+
+def test_the_people_page_heads_roles_in_the_councils_word(client, submitted_nowhere):
+    team = factories.person("performance", Role.PERFORMANCE_TEAM)
+    client.force_login(team)
+    assert "No service units are set up yet" in client.get(f"/people/{team.pk}/").content.decode()
+    factories.person("owner", Role.MEASURE_OWNER, "Waste and Recycling")
+    assert (
+        '<th scope="col" class="govuk-table__header">Service unit</th>'
+        in client.get(f"/people/{team.pk}/").content.decode()
+    )
