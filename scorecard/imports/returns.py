@@ -102,7 +102,7 @@ class ReturnChecks:
         row.measure, row.period, row.seen = measure, self.period, ret.version if ret.pk else 0
         self.check_commentary_kept(row, cells)
         row.changes = changes(ret, figures(row, cells, measure, self.commentary))
-        row.reasons = reasons(ret, row.changes)
+        row.reasons = reasons(ret, row.changes, one_note=self.commentary is Commentary.ONE)
         approving = self.approved and ret.state != WorkflowState.APPROVED
         if (row.changes or approving or gave_bad_figures(row)) and not permissions.may_edit_return(self.by, ret):
             row.problem("code", services.refusal(ret, "edit"))
@@ -214,15 +214,16 @@ def changes(ret: Return, found: dict[str, object]) -> dict[str, object]:
     return {name: value for name, value in found.items() if getattr(ret, name) != value}
 
 
-def reasons(ret: Return, changed: dict[str, object]) -> list[str]:
+def reasons(ret: Return, changed: dict[str, object], *, one_note: bool = False) -> list[str]:
     if not changed:
         return ["same as recorded" if ret.pk else "nothing to record"]
-    described = [change_words(name, getattr(ret, name), value) for name, value in changed.items()]
+    described = [change_words(name, getattr(ret, name), value, one_note) for name, value in changed.items()]
     return described if ret.pk else ["new return", *described]
 
 
-def change_words(name: str, old: object, new: object) -> str:
-    label = str(Return._meta.get_field(name).verbose_name)
+def change_words(name: str, old: object, new: object, one_note: bool = False) -> str:
+    """What changes, in words; one note (kept as the context) is called "Commentary", as on the return form."""
+    label = "Commentary" if one_note and name == "context" else str(Return._meta.get_field(name).verbose_name)
     if name in services.COMMENTARIES:
         return f"{label} {'changed' if old else 'added'}"
     return f"{label}: {value_words(name, old)} → {value_words(name, new)}"

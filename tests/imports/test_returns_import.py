@@ -472,6 +472,7 @@ def test_one_note_imports_from_the_commentary_column_as_the_return_form_keeps_it
     file = csv_file(["CM PM15", "44745", "Up 16.1%"], headings=("code", "actual", "commentary"))
     plan = planned(file, quarter, officer)
     assert (plan.problems, plan.ignored_columns) == ([], [])
+    assert plan.rows[0].reasons[1:] == ["actual: blank → 44745", "Commentary added"]
     commit_plan(plan, officer)
     assert Return.objects.get(measure=scorecard["online"]).context == "Up 16.1%"
 
