@@ -129,7 +129,12 @@ class QuarterReportQuery(Schema):
 
 
 class DashboardQuery(QuarterReportQuery):
-    group_by: str = Field("perspective", description=" or ".join(GROUPINGS), max_length=20)
+    group_by: str = Field(
+        "",
+        description=" or ".join(GROUPINGS) + "; by default as the pages group: by perspective where the year's "
+        "scorecard places measures in perspectives, otherwise by directorate.",
+        max_length=20,
+    )
     portfolio: str = Field("", description="A Cabinet portfolio to mark.", max_length=200)
 
 

@@ -139,6 +139,11 @@ class OrganisationSettings(models.Model):
         )
 
     @property
+    def no_directorate(self) -> str:
+        """The heading of measures in no directorate, in the council's word: "No service unit"."""
+        return f"No {self.directorate_word.lower()}"
+
+    @property
     def commentary_rule(self) -> tuple[Commentary, CommentaryRequired]:
         return Commentary(self.commentary), CommentaryRequired(self.commentary_required)
 

@@ -1,10 +1,14 @@
 """Importing a quarter's returns: one row per measure or action, as the template lays it out.
 
-Columns: code (required), actual, forecast, flag, note, context, improvement_actions, intervention, and
-optionally period (it must be the quarter being imported). An empty cell leaves what is recorded as it is:
-the template is not pre-filled with returns, so an empty cell cannot mean "clear it"; clearing is done on
-the return's page. Rows are saved as drafts all at once through returns.services.returns_import, with the
-same permissions, closed-quarter rule, history and lost-update protection as the web form.
+Columns: code (required), actual, forecast, flag, note, then the commentary the organisation keeps
+(performance.commentary): one `commentary` column, kept as the context, for one note; `context`,
+`improvement_actions` and `intervention` for the three commentaries; none for none. Optionally period (it must be
+the quarter being imported). A commentary column the organisation does not keep is an error on a row that fills
+it (the words would be lost), and listed as not imported when it is blank (an older template). An empty cell
+leaves what is recorded as it is: the template is not pre-filled with returns, so an empty cell cannot mean
+"clear it"; clearing is done on the return's page. Rows are saved as drafts all at once through
+returns.services.returns_import, with the same permissions, closed-quarter rule, history and lost-update
+protection as the web form.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from collections.abc import Callable, Sequence
 from functools import partial
 
 from scorecard.accounts import permissions
-from scorecard.council.models import Period
+from scorecard.council.models import OrganisationSettings, Period
 from scorecard.imports import ImportProblem, plans
 from scorecard.imports.cells import CellProblem, figure, is_empty, progress, shown, text_of, words
 from scorecard.imports.codes import ScorecardCodes
@@ -22,11 +26,13 @@ from scorecard.imports.reading import Row, read_rows
 from scorecard.measures.fields import plain
 from scorecard.measures.models import Measure
 from scorecard.performance import milestones
+from scorecard.performance.commentary import THREE, Commentary
 from scorecard.performance.periods import PeriodError, Quarter
 from scorecard.returns import services
 from scorecard.returns.models import COMMENTARY_LENGTH, DataFlag, Return, WorkflowState
 
-COLUMNS = ("code", "period", "actual", "forecast", "flag", "note", "context", "improvement_actions", "intervention")
+FIGURES = ("code", "period", "actual", "forecast", "flag", "note")
+COMMENTARY_COLUMNS = ("commentary", *THREE)  # every commentary column a file may have, whichever the rule
 READ_ONLY = ("title", "quarter_target", "year_end_target")  # in the template for reference; never imported
 ALIASES = {
     "measure_code": "code",
@@ -39,6 +45,18 @@ ALIASES = {
     "intervention_review": "intervention",
 }
 NOTE_LENGTH = Return._meta.get_field("data_note").max_length
+
+
+def commentary_columns(commentary: Commentary) -> dict[str, str]:
+    """Column → the return's field, for the commentary the organisation keeps: one note is kept as the context."""
+    if commentary is Commentary.ONE:
+        return {"commentary": "context"}
+    return {name: name for name in commentary.fields}
+
+
+def columns(commentary: Commentary) -> tuple[str, ...]:
+    """The columns imported under the organisation's commentary rule, in the template's order."""
+    return (*FIGURES, *commentary_columns(commentary))
 
 
 def read_returns_file(file_name: str, content: bytes, *, max_bytes: int | None = None) -> list[Row]:
@@ -56,9 +74,10 @@ def plan_returns(
     if approved and not permissions.imports_approved_returns(by):
         raise ImportProblem("Only the performance team imports returns as approved.")
     checks = ReturnChecks(period, by, approved=approved)
-    planned = planned_rows(rows, COLUMNS, checks.check, progress)
+    planned = planned_rows(rows, (*FIGURES, *COMMENTARY_COLUMNS), checks.check, progress)
     write = partial(record_returns, period=checks.period, approved=approved)
-    return Plan("returns", planned, write=write, ignored_columns=ignored_columns(rows, (*COLUMNS, *READ_ONLY)))
+    imported = (*columns(checks.commentary), *READ_ONLY)
+    return Plan("returns", planned, write=write, ignored_columns=ignored_columns(rows, imported))
 
 
 class ReturnChecks:
@@ -68,6 +87,7 @@ class ReturnChecks:
         self.period = Period.objects.select_related("year").get(pk=period.pk)
         self.by = by
         self.approved = approved
+        self.commentary = OrganisationSettings.load().commentary_rule[0]
         self.codes = ScorecardCodes(self.period.year)
         self.stored = {ret.measure_id: ret for ret in Return.objects.filter(period=period).select_related("measure")}
         self.directorates = permissions.year_directorates(self.period.year_id)
@@ -80,8 +100,9 @@ class ReturnChecks:
             return
         ret = self.return_of(measure)
         row.measure, row.period, row.seen = measure, self.period, ret.version if ret.pk else 0
-        row.changes = changes(ret, figures(row, cells, measure))
-        row.reasons = reasons(ret, row.changes)
+        self.check_commentary_kept(row, cells)
+        row.changes = changes(ret, figures(row, cells, measure, self.commentary))
+        row.reasons = reasons(ret, row.changes, one_note=self.commentary is Commentary.ONE)
         approving = self.approved and ret.state != WorkflowState.APPROVED
         if (row.changes or approving or gave_bad_figures(row)) and not permissions.may_edit_return(self.by, ret):
             row.problem("code", services.refusal(ret, "edit"))
@@ -101,6 +122,13 @@ class ReturnChecks:
         if first != row.number:
             row.problem("code", f"Row {first} is also for {measure.code or text_of(code)}: give each measure once")
         return measure
+
+    def check_commentary_kept(self, row: PlannedRow, cells: Row) -> None:
+        """A commentary column the organisation does not keep, filled in: an error, so its words are not lost."""
+        kept = commentary_columns(self.commentary)
+        for column in COMMENTARY_COLUMNS:
+            if column not in kept and not is_empty(cells.get(column)):
+                row.problem(column, not_kept(self.commentary))
 
     def check_period(self, row: PlannedRow, value: object) -> None:
         if is_empty(value):
@@ -123,7 +151,17 @@ class ReturnChecks:
 # -- what a row says -----------------------------------------------------------------------------
 
 
-def readers(measure: Measure) -> dict[str, tuple[str, Callable[[object], object]]]:
+def not_kept(commentary: Commentary) -> str:
+    return {
+        Commentary.NONE: "The organisation keeps no commentary with returns: leave this column blank or take it out",
+        Commentary.ONE: "The organisation keeps one note per return: write it under commentary",
+        Commentary.THREE: (
+            "The organisation keeps three commentaries: write them under context, improvement_actions and intervention"
+        ),
+    }[commentary]
+
+
+def readers(measure: Measure, commentary: Commentary) -> dict[str, tuple[str, Callable[[object], object]]]:
     """Column → (the return's field, how to read the cell) for this measure: numbers, or progress words."""
     milestone = measure.is_milestone
     read_figure = progress_word if milestone else partial(figure, measure=measure)
@@ -133,14 +171,14 @@ def readers(measure: Measure) -> dict[str, tuple[str, Callable[[object], object]
         "forecast": (figure_field.format("forecast"), read_figure),
         "flag": ("data_flag", data_flag),
         "note": ("data_note", lambda value: words(value, longest=NOTE_LENGTH)),
-        **{name: (name, commentary) for name in services.COMMENTARIES},
+        **{column: (name, commentary_words) for column, name in commentary_columns(commentary).items()},
     }
 
 
-def figures(row: PlannedRow, cells: Row, measure: Measure) -> dict[str, object]:
+def figures(row: PlannedRow, cells: Row, measure: Measure, commentary: Commentary) -> dict[str, object]:
     """The fields the row gives, read; a cell that cannot be read is a problem against its column."""
     found = {}
-    for column, (name, read) in readers(measure).items():
+    for column, (name, read) in readers(measure, commentary).items():
         if is_empty(cells.get(column)):
             continue
         try:
@@ -155,7 +193,7 @@ def gave_bad_figures(row: PlannedRow) -> bool:
     return any(problem.column not in ("code", "period") for problem in row.problems)
 
 
-def commentary(value: object) -> str:
+def commentary_words(value: object) -> str:
     return words(value, longest=COMMENTARY_LENGTH)
 
 
@@ -176,15 +214,16 @@ def changes(ret: Return, found: dict[str, object]) -> dict[str, object]:
     return {name: value for name, value in found.items() if getattr(ret, name) != value}
 
 
-def reasons(ret: Return, changed: dict[str, object]) -> list[str]:
+def reasons(ret: Return, changed: dict[str, object], *, one_note: bool = False) -> list[str]:
     if not changed:
         return ["same as recorded" if ret.pk else "nothing to record"]
-    described = [change_words(name, getattr(ret, name), value) for name, value in changed.items()]
+    described = [change_words(name, getattr(ret, name), value, one_note) for name, value in changed.items()]
     return described if ret.pk else ["new return", *described]
 
 
-def change_words(name: str, old: object, new: object) -> str:
-    label = str(Return._meta.get_field(name).verbose_name)
+def change_words(name: str, old: object, new: object, one_note: bool = False) -> str:
+    """What changes, in words; one note (kept as the context) is called "Commentary", as on the return form."""
+    label = "Commentary" if one_note and name == "context" else str(Return._meta.get_field(name).verbose_name)
     if name in services.COMMENTARIES:
         return f"{label} {'changed' if old else 'added'}"
     return f"{label}: {value_words(name, old)} → {value_words(name, new)}"

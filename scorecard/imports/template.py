@@ -20,7 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from scorecard.accounts.models import Role, RoleAssignment
-from scorecard.council.models import FinancialYear, Period
+from scorecard.council.models import FinancialYear, OrganisationSettings, Period
 from scorecard.imports import returns, scorecard_sheet, targets
 from scorecard.measures.models import Accumulation, Measure, ScorecardEntry, Target
 from scorecard.performance.assessment import Frequency
@@ -30,7 +30,7 @@ from scorecard.reports.render.delimited import not_a_formula
 from scorecard.reports.render.spreadsheet import sheet_title, write_text
 from scorecard.returns.models import DataFlag
 
-WIDTHS = {"code": 16, "title": 50, "context": 50, "improvement_actions": 50, "intervention": 50}
+WIDTHS = {"code": 16, "title": 50, "commentary": 50, "context": 50, "improvement_actions": 50, "intervention": 50}
 GREY = PatternFill("solid", fgColor="FFE8E8E8")
 FORMATS = ("csv", "xlsx")
 
@@ -48,7 +48,8 @@ class Template:
 
 
 def returns_template(period: Period) -> Template:
-    """Code, title, quarter target, year-end target for each coded measure, then the columns to fill in."""
+    """Code, title, quarter target, year-end target for each coded measure, then the columns to fill in: the
+    figures, and the commentary the organisation keeps (one `commentary` column, the three, or none)."""
     entries = coded_entries(period.year_id)
     stored = stored_targets(period.year_id, entries)
     rows = [
@@ -60,7 +61,8 @@ def returns_template(period: Period) -> Template:
         ]
         for entry in entries
     ]
-    to_fill_in = tuple(column for column in returns.COLUMNS if column not in ("code", "period"))
+    commentary, _ = OrganisationSettings.load().commentary_rule
+    to_fill_in = tuple(column for column in returns.columns(commentary) if column not in ("code", "period"))
     return Template(
         file_name=f"returns-{period.as_quarter.slug}",
         sheet=f"Returns {period.label}",

@@ -8,6 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cached_property
 
+from django.db.models import Count
+
 from scorecard.accounts.permissions import PUBLIC_SIGHT, WorkingSight
 from scorecard.council.models import DashboardColumn, Directorate, OrganisationSettings, Period, Perspective, Pledge
 from scorecard.measures.models import ScorecardEntry
@@ -150,13 +152,22 @@ class Dashboard:
         return cells
 
 
+def groupings_used(year_id: int | None) -> list[str]:
+    """The groupings the year's scorecard uses, in GROUPINGS' order: by perspective only where an entry is in
+    a perspective, by pledge only where an entry has a priority, by directorate always."""
+    if year_id is None:
+        return ["directorate"]
+    placed = ScorecardEntry.objects.filter(year=year_id).aggregate(
+        perspective=Count("perspective"), pledge=Count("priority")
+    )
+    return [key for key in GROUPINGS if key == "directorate" or placed[key]]
+
+
 def default_grouping(period: Period | None) -> str:
     """By perspective where the year's scorecard places measures in perspectives (004's layout), otherwise
     by directorate: a council without perspectives never sees one heading of every measure."""
-    if period is None:
-        return "directorate"
-    in_perspectives = ScorecardEntry.objects.filter(year=period.year_id, perspective__isnull=False)
-    return "perspective" if in_perspectives.exists() else "directorate"
+    used = groupings_used(period.year_id if period else None)
+    return "perspective" if "perspective" in used else "directorate"
 
 
 def build_dashboard(

@@ -1,9 +1,11 @@
 """The quarterly improvement report (000, 002, 003; 004 Appendix 3): the measures that meet the year's
 inclusion criterion, grouped by directorate (in the council's word), with figures and the commentary the
-organisation's rule asks for: the three commentaries, one note, or none."""
+organisation's rule asks for: the three commentaries, one note, or none. A quarter where no measure has a
+forecast has no forecast columns (as the dashboard drops its empty figure columns)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from scorecard.accounts.permissions import PUBLIC_SIGHT, WorkingSight
@@ -12,6 +14,7 @@ from scorecard.performance.commentary import Commentary
 from scorecard.performance.inclusion import in_improvement_report
 from scorecard.reports.common import (
     EVERY_ROW,
+    Cell,
     Group,
     Masthead,
     RowFilter,
@@ -25,16 +28,17 @@ from scorecard.reports.common import (
 )
 from scorecard.reports.rows import MeasureRow, measure_rows
 
-FIGURE_COLUMNS = [
-    "Measure",
-    "Quarterly target status",
-    "Forecast year-end status",
-    "Quarterly target",
-    "Quarterly actual",
-    "Year-end target",
-    "Year-end forecast",
-    "Direction of travel",
+FIGURE_COLUMNS: list[tuple[str, Callable[[MeasureRow], Cell]]] = [
+    ("Measure", lambda row: text(row.reference)),
+    ("Quarterly target status", lambda row: status_cell(row.status)),
+    ("Forecast year-end status", lambda row: status_cell(row.forecast_status)),
+    ("Quarterly target", lambda row: figure_cell(row.target)),
+    ("Quarterly actual", lambda row: figure_cell(row.actual)),
+    ("Year-end target", lambda row: figure_cell(row.year_end_target)),
+    ("Year-end forecast", lambda row: figure_cell(row.forecast)),
+    ("Direction of travel", lambda row: text(row.direction_label)),
 ]
+FORECAST_COLUMNS = ("Forecast year-end status", "Year-end forecast")  # shown only where a measure has a forecast
 COMMENTARY_COLUMNS = {
     "context": "Context for current performance",
     "improvement_actions": "Improvement actions taken",
@@ -57,6 +61,7 @@ class ImprovementReport:
     groups: list[Group]
     directorate_word: str = "Directorate"
     commentary: Commentary = Commentary.THREE
+    forecasts: bool = True  # a measure of the quarter has a forecast: the forecast columns show
 
     @property
     def rows(self) -> list[MeasureRow]:
@@ -66,12 +71,21 @@ class ImprovementReport:
     def commentary_columns(self) -> list[tuple[str, str]]:
         return commentary_columns(self.commentary)
 
+    @property
+    def figure_columns(self) -> list[tuple[str, Callable[[MeasureRow], Cell]]]:
+        return [column for column in FIGURE_COLUMNS if self.forecasts or column[0] not in FORECAST_COLUMNS]
+
     def tables(self) -> list[Table]:
-        columns = [self.directorate_word, *FIGURE_COLUMNS, *(heading for _, heading in self.commentary_columns)]
+        figures = [heading for heading, _ in self.figure_columns]
+        columns = [self.directorate_word, *figures, *(heading for _, heading in self.commentary_columns)]
         return [Table(self.masthead.title, columns, [self.table_row(row) for row in self.rows])]
 
     def table_row(self, row: MeasureRow) -> list:
-        return [*figure_cells(row), *(text(getattr(row, name)) for name, _ in self.commentary_columns)]
+        return [
+            text(row.directorate),
+            *(cell(row) for _, cell in self.figure_columns),
+            *(text(getattr(row, name)) for name, _ in self.commentary_columns),
+        ]
 
 
 def build_improvement_report(
@@ -79,10 +93,9 @@ def build_improvement_report(
 ) -> ImprovementReport:
     criterion = period.year.criterion
     organisation = OrganisationSettings.load()
+    measures = [row for row in measure_rows(period, sight=sight) if not row.is_action]
     rows = [
-        row
-        for row in measure_rows(period, sight=sight)
-        if not row.is_action and in_improvement_report(row.status, row.forecast_status, criterion) and only.keeps(row)
+        row for row in measures if in_improvement_report(row.status, row.forecast_status, criterion) and only.keeps(row)
     ]
     return ImprovementReport(
         masthead=masthead("Improvement Report – Council Scorecard", period.as_quarter.long_label, period=period),
@@ -91,18 +104,5 @@ def build_improvement_report(
         groups=grouped(rows, lambda row: row.directorate, order=listed(Directorate)),
         directorate_word=organisation.directorate_word,
         commentary=Commentary(organisation.commentary),
+        forecasts=any(row.forecast.text for row in measures),
     )
-
-
-def figure_cells(row: MeasureRow) -> list:
-    return [
-        text(row.directorate),
-        text(row.reference),
-        status_cell(row.status),
-        status_cell(row.forecast_status),
-        figure_cell(row.target),
-        figure_cell(row.actual),
-        figure_cell(row.year_end_target),
-        figure_cell(row.forecast),
-        text(row.direction_label),
-    ]

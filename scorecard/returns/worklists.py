@@ -10,7 +10,7 @@ from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from scorecard.accounts import permissions
-from scorecard.council.models import Period
+from scorecard.council.models import OrganisationSettings, Period
 from scorecard.measures.models import ScorecardEntry
 from scorecard.returns.models import NOT_YET_SUBMITTED, Return, WorkflowState, is_due_in, is_overdue
 
@@ -75,12 +75,13 @@ class Round:
 
 
 def returns_due(user) -> list[Round]:
-    """Each open quarter's measures and actions the person completes: three queries however many."""
+    """Each open quarter's measures and actions the person completes: four queries however many."""
     periods = list(Period.objects.filter(state=Period.State.OPEN).select_related("year").order_by("-year__start_year"))
     entries = list(entries_in_scope(user, [period.year_id for period in periods]))
     saved = saved_returns(periods)
     today = timezone.localdate()
-    return [round_of(period, entries, saved, today) for period in periods]
+    nowhere = OrganisationSettings.load().no_directorate
+    return [round_of(period, entries, saved, today, nowhere) for period in periods]
 
 
 def saved_returns(periods: list[Period]) -> dict[tuple[int, int], Saved]:
@@ -107,7 +108,10 @@ def entries_in_scope(user, year_ids: list[int]):
     return entries.filter(Q(directorate__in=permissions.owner_directorates(user)) | Q(measure__owner=user.pk))
 
 
-def round_of(period: Period, entries: list[ScorecardEntry], saved: dict[tuple[int, int], Saved], today: date) -> Round:
+def round_of(
+    period: Period, entries: list[ScorecardEntry], saved: dict[tuple[int, int], Saved], today: date, nowhere: str
+) -> Round:
+    """The quarter's returns by directorate; nowhere heads those in no directorate."""
     rows = []
     for entry in entries:
         if entry.year_id == period.year_id:
@@ -117,7 +121,7 @@ def round_of(period: Period, entries: list[ScorecardEntry], saved: dict[tuple[in
             due = is_due_in(period, entry.measure.frequency, entry.measure.reported_in_quarter)
             rows.append(ReturnRow(entry, state, is_overdue(period, state, today, due=due), *identity))
     by_directorate = groupby(rows, key=lambda row: row.entry.directorate.name if row.entry.directorate else "")
-    return Round(period, [(name or "No directorate", list(group)) for name, group in by_directorate])
+    return Round(period, [(name or nowhere, list(group)) for name, group in by_directorate])
 
 
 def awaiting_approval(user) -> QuerySet[Return]:

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
 from scorecard.accounts import permissions
+from scorecard.council.models import OrganisationSettings
 from scorecard.measures.models import ScorecardEntry
 from scorecard.returns import services, sign_off
 from scorecard.returns.models import COMMENTARY_LENGTH, Return, too_long
@@ -67,12 +68,13 @@ def queue(user) -> list[Submitted]:
     )
     directorates = directorate_names(returns)
     submitted = []
+    nowhere = OrganisationSettings.load().no_directorate
     for _, group in groupby(returns, key=lambda ret: ret.period_id):
         group = list(group)
         for item in assess_all(group[0].period, group, [ret.measure_id for ret in group]):
             where = directorates.get((item.ret.period.year_id, item.ret.measure_id), "")
             approvable = not permissions.is_self_approval(user, item.ret) or permissions.allows_self_approval(user)
-            submitted.append(Submitted(item.ret, where or "No directorate", worked_out(item), approvable))
+            submitted.append(Submitted(item.ret, where or nowhere, worked_out(item), approvable))
     return sorted(submitted, key=lambda row: row.directorate)
 
 

@@ -10,7 +10,7 @@ from scorecard.performance.periods import PeriodError
 from scorecard.performance.status import Status
 from scorecard.reports.cabinet import NARRATIVE_LENGTHS
 from scorecard.reports.common import RowFilter
-from scorecard.reports.dashboard import GROUPINGS, grouping_label
+from scorecard.reports.dashboard import GROUPINGS, grouping_label, groupings_used
 
 QUARTERS = [(n, f"Quarter {n}") for n in range(1, 5)]
 
@@ -30,6 +30,13 @@ class YearForm(forms.Form):
         super().__init__(*args, **kwargs)
         labels = [year.label for year in FinancialYear.objects.order_by("-start_year")]
         self.fields["year"].widget.choices = [(label, label) for label in labels]
+
+    def year_asked(self) -> FinancialYear | None:
+        """The year the filters name, if held, before they are checked (a choice may depend on it)."""
+        try:
+            return held_year(self.data.get("year") or "")
+        except PeriodError:
+            return None
 
     def clean_year(self) -> FinancialYear:
         try:
@@ -71,15 +78,23 @@ class ImprovementForm(PeriodForm):
 
 
 class DashboardForm(ImprovementForm):
-    group_by = forms.ChoiceField(
-        label="Group by", choices=[(key, label) for key, (label, _) in GROUPINGS.items()], widget=select()
+    group_by = forms.ChoiceField(  # left out, the dashboard's default for the year (dashboard.default_grouping)
+        label="Group by",
+        choices=[(key, label) for key, (label, _) in GROUPINGS.items()],
+        required=False,
+        widget=select(),
+        error_messages={
+            "invalid_choice": "The year's scorecard does not group its measures that way: choose one offered"
+        },
     )
     portfolio = forms.ChoiceField(label="Mark a Cabinet portfolio", required=False, widget=select())
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["portfolio"].choices = [("", "None"), *names(Portfolio)[1:]]
-        self.fields["group_by"].choices = [(key, grouping_label(key)) for key in GROUPINGS]
+        year = self.year_asked()  # only the groupings its scorecard uses; a directorate in the council's word
+        used = groupings_used(year.pk if year else None)
+        self.fields["group_by"].choices = [(key, grouping_label(key)) for key in used]
 
 
 class CabinetForm(PeriodForm):

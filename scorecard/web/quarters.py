@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from scorecard.accounts import permissions
-from scorecard.council.models import Period
+from scorecard.council.models import OrganisationSettings, Period
 from scorecard.measures.models import ScorecardEntry
 from scorecard.returns import services
 from scorecard.returns.models import is_due_in, is_overdue
@@ -123,7 +123,7 @@ def quarters_and_progress() -> tuple[list[Period], list[RoundProgress]]:
 
 
 def progress(periods: list[Period]) -> list[RoundProgress]:
-    """Counts by directorate and state for each quarter in progress: two queries however many returns."""
+    """Counts by directorate and state for each quarter in progress: three queries however many returns."""
     entries = list(
         ScorecardEntry.objects.filter(year__in={period.year_id for period in periods})
         .order_by("directorate__order", "directorate__name")
@@ -131,15 +131,17 @@ def progress(periods: list[Period]) -> list[RoundProgress]:
     )
     states = return_states(periods)
     today = timezone.localdate()
-    return [round_progress(period, entries, states, today) for period in periods]
+    nowhere = OrganisationSettings.load().no_directorate
+    return [round_progress(period, entries, states, today, nowhere) for period in periods]
 
 
-def round_progress(period: Period, entries: list[tuple], states: dict, today: date) -> RoundProgress:
+def round_progress(period: Period, entries: list[tuple], states: dict, today: date, nowhere: str) -> RoundProgress:
+    """The quarter's returns counted by state in each directorate; nowhere heads those in no directorate."""
     counts: dict[str, Counter] = {}
     for year_id, measure_id, directorate, *collected in entries:
         if year_id == period.year_id:
             state = states.get((period.pk, measure_id), NOT_STARTED)
-            tally = counts.setdefault(directorate or "No directorate", Counter())
+            tally = counts.setdefault(directorate or nowhere, Counter())
             tally[state] += 1
             tally["overdue"] += is_overdue(period, state, today, due=is_due_in(period, *collected))
     total = sum(counts.values(), Counter())

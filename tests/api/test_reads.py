@@ -177,3 +177,12 @@ def test_an_owner_elsewhere_reads_no_drafts_of_an_unpublished_quarter(as_role, c
 def test_an_owner_elsewhere_reads_the_published_figures_but_not_the_sign_off(as_role, council):
     rows = as_role("other_owner").get(f"/periods/{council.published.pk}/returns").json()
     assert [(row["code"], row["workflow"]) for row in rows] == [("CM PM15", None)]
+
+
+def test_the_dashboard_groups_as_the_pages_do_when_no_grouping_is_given(public, council):
+    """By directorate where the year places no measure in a perspective; a grouping it does not use is refused."""
+    (table, _) = public.get("/reports/dashboard", year="2018/19", quarter=2).json()["tables"]
+    assert table["columns"][0] == "Directorate"
+    refused = public.get("/reports/dashboard", year="2018/19", quarter=2, group_by="perspective")
+    assert refused.status_code == 422
+    assert "does not group its measures that way" in refused.json()["errors"][0]["message"]

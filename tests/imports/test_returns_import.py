@@ -316,6 +316,7 @@ def test_checking_a_file_reads_as_much_for_three_rows_as_for_thirty(fifty_measur
     for measure in fifty_measures:
         measure.entries.update(directorate=Directorate.objects.get(name="Corporate Resources"))
     permissions.roles(officer)  # read once per person, on first asking
+    factories.organisation()  # made once per database, on first asking
     counted = []
     for measures in (fifty_measures[:3], fifty_measures[3:33]):
         with CaptureQueriesContext(connection) as queries:
@@ -438,3 +439,64 @@ def test_checking_many_unknown_codes_reads_every_measures_codes_once(
     with django_assert_max_num_queries(len(few.captured_queries)):
         plan = planned(csv_file(*[[f"XX {number}", "1"] for number in range(200)]), quarter, officer)
     assert plan.in_error == 200
+
+
+# -- the organisation's commentary rule ----------------------------------------------------------
+
+
+def keeping(commentary: str) -> None:
+    settings = factories.organisation()
+    settings.commentary = commentary
+    settings.save()
+
+
+def template_headings(quarter) -> str:
+    return template_bytes(returns_template(quarter), "csv").decode("utf-8-sig").splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    ("commentary", "columns"),
+    [
+        ("three", "note,context,improvement_actions,intervention"),
+        ("one", "note,commentary"),
+        ("none", "note"),
+    ],
+)
+def test_the_template_has_the_commentary_the_organisation_keeps(scorecard, quarter, commentary, columns):
+    keeping(commentary)
+    assert template_headings(quarter) == f"code,title,quarter_target,year_end_target,actual,forecast,flag,{columns}"
+
+
+def test_one_note_imports_from_the_commentary_column_as_the_return_form_keeps_it(scorecard, quarter, officer):
+    keeping("one")
+    file = csv_file(["CM PM15", "44745", "Up 16.1%"], headings=("code", "actual", "commentary"))
+    plan = planned(file, quarter, officer)
+    assert (plan.problems, plan.ignored_columns) == ([], [])
+    assert plan.rows[0].reasons[1:] == ["actual: blank → 44745", "Commentary added"]
+    commit_plan(plan, officer)
+    assert Return.objects.get(measure=scorecard["online"]).context == "Up 16.1%"
+
+
+@pytest.mark.parametrize(
+    ("commentary", "column", "refused_as"),
+    [
+        ("one", "improvement_actions", "The organisation keeps one note per return: write it under commentary"),
+        ("three", "commentary", "The organisation keeps three commentaries: write them under context, "),
+        ("none", "context", "The organisation keeps no commentary with returns"),
+    ],
+)
+def test_a_filled_commentary_column_the_organisation_does_not_keep_is_an_error_naming_it(
+    scorecard, quarter, officer, commentary, column, refused_as
+):
+    keeping(commentary)
+    plan = planned(csv_file(["CM PM15", "44745", "Words"], headings=("code", "actual", column)), quarter, officer)
+    assert only_problem(plan).startswith(f"Row 2, {column}: {refused_as}")
+
+
+def test_a_blank_commentary_column_the_organisation_does_not_keep_is_listed_as_not_imported(
+    scorecard, quarter, officer
+):
+    keeping("one")
+    plan = planned(csv_file(["CM PM15", "44745"]), quarter, officer)
+    assert plan.problems == []
+    assert plan.ignored_columns == ["context", "improvement_actions", "intervention"]

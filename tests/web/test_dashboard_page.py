@@ -9,8 +9,16 @@ import pytest
 from docx import Document as WordDocument
 from openpyxl import load_workbook
 
-from scorecard.council.models import Directorate, OrganisationSettings, Period, Perspective, Portfolio
-from scorecard.measures.models import Measure
+from scorecard.council.models import (
+    Directorate,
+    OrganisationSettings,
+    Period,
+    Perspective,
+    Pledge,
+    Portfolio,
+    Priority,
+)
+from scorecard.measures.models import Measure, ScorecardEntry
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -179,9 +187,32 @@ def test_a_council_without_perspectives_groups_by_directorate_and_has_no_empty_h
     assert '<option value="directorate" selected>' in html
     assert ">People Services</caption>" in html
     assert "Not assigned" not in html
-    html = client.get(DASHBOARD + "&group_by=perspective").content.decode()
-    assert "Not assigned" not in html
-    assert ">All measures</caption>" in html
+
+
+def grouping_choices(html: str) -> list[tuple[str, str]]:
+    select = html[html.index('name="group_by"') :]
+    select = select[: select.index("</select>")]
+    return re.findall(r'<option value="([a-z]*)"[^>]*>([^<]*)</option>', select)
+
+
+def test_group_by_offers_only_the_groupings_the_years_scorecard_uses(client):
+    council(perspectives=False)
+    OrganisationSettings.objects.filter(pk=factories.organisation().pk).update(directorate_word="Service unit")
+    assert grouping_choices(client.get(DASHBOARD).content.decode()) == [("directorate", "Service unit")]
+    response = client.get(DASHBOARD + "&group_by=perspective")
+    assert response.status_code == 400
+    assert "The year&#x27;s scorecard does not group its measures that way" in response.content.decode()
+
+
+def test_group_by_offers_perspective_and_pledge_where_the_years_entries_have_them(client):
+    council()
+    pledge = Pledge.objects.create(name="Safe Derby")
+    ScorecardEntry.objects.filter(order=0).update(priority=Priority.objects.create(pledge=pledge, name="Safe streets"))
+    assert grouping_choices(client.get(DASHBOARD).content.decode()) == [
+        ("perspective", "Perspective"),
+        ("pledge", "Pledge"),
+        ("directorate", "Directorate"),
+    ]
 
 
 def unpublished_next_quarter(q2: Period) -> Period:

@@ -7,7 +7,7 @@ import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from scorecard.council.models import Directorate
+from scorecard.council.models import Directorate, OrganisationSettings
 from scorecard.measures.models import Measure, Target
 from scorecard.returns import services
 from scorecard.returns.models import Return, WorkflowState
@@ -221,3 +221,11 @@ def test_a_file_of_many_bad_rows_lists_the_first_100_and_offers_every_problem_as
     download = client.get("/imports/returns/?download=csv&table=problems")
     lines = download.content.decode("utf-8-sig").splitlines()
     assert lines[0] == "Row,Column,Problem" and len(lines) == 251
+
+
+@pytest.mark.parametrize(
+    ("commentary", "said"), [("three", "flag and three commentaries for"), ("one", "flag and commentary for")]
+)
+def test_the_import_page_says_which_commentary_the_template_carries(client, quarter, officer, commentary, said):
+    OrganisationSettings.objects.filter(pk=factories.organisation().pk).update(commentary=commentary)
+    assert said in " ".join(client.get("/imports/returns/").content.decode().split())

@@ -189,7 +189,7 @@ def address(name: str, world: World) -> tuple[dict, str]:
     return_form = {"period_id": world.open.pk, "measure_id": world.measure.pk}
     return {
         "improvement": ({}, "?year=2018/19&quarter=3"),
-        "dashboard": ({}, "?year=2018/19&quarter=3&group_by=perspective"),
+        "dashboard": ({}, "?year=2018/19&quarter=3&group_by=directorate"),
         "annual": ({}, "?year=2018/19"),
         "cabinet": ({}, "?year=2018/19&quarter=3"),
         "profile": ({"pk": world.measure.pk}, ""),

@@ -5,8 +5,10 @@ from io import BytesIO
 
 import pytest
 from docx import Document as WordDocument
+from pypdf import PdfReader
 
 from scorecard.council.models import Directorate, Period, Perspective, Portfolio
+from scorecard.returns.models import Return
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -52,6 +54,25 @@ def test_the_improvement_report_lists_amber_and_red_measures_by_directorate(clie
     assert ">PM0</a>" in html
     assert 'scorecard-status--red">Red' in html
     assert "OK 1" not in html
+
+
+@pytest.mark.parametrize("forecasts", [True, False])
+def test_the_improvement_report_has_forecast_columns_only_where_the_quarter_has_forecasts(client, forecasts):
+    q2 = scorecard_of(2)
+    if not forecasts:
+        Return.objects.filter(period=q2).update(forecast=None)
+    forecast_headings = ("Forecast year-end status", "Year-end forecast")
+    html = client.get(PAGES[0]).content.decode()
+    assert [heading in html for heading in forecast_headings] == [forecasts] * 2
+    heading_row = client.get(f"{PAGES[0]}&format=csv").content.decode("utf-8-sig").splitlines()[0]
+    assert [heading in heading_row for heading in forecast_headings] == [forecasts] * 2
+    assert "Year-end target" in heading_row
+    word = WordDocument(BytesIO(client.get(f"{PAGES[0]}&format=docx").content))
+    word_headings = [cell.text for table in word.tables for cell in table.rows[0].cells]
+    assert [heading in word_headings for heading in forecast_headings] == [forecasts] * 2
+    pdf = client.get(f"{PAGES[0]}&format=pdf").content
+    pdf_text = " ".join(" ".join((page.extract_text() or "").split()) for page in PdfReader(BytesIO(pdf)).pages)
+    assert ("Year-end forecast" in pdf_text) == forecasts
 
 
 def test_each_report_page_has_its_title_filters_and_downloads(client):
