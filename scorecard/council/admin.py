@@ -24,6 +24,8 @@ class OrganisationSettingsForm(forms.ModelForm):
         "the comparison, the dashboard is laid out as 004 Appendix 2's.",
     )
 
+    open_data_licence_url = forms.URLField(assume_scheme="https", label="Open data licence URL")
+
     class Meta:
         model = OrganisationSettings
         fields = "__all__"  # noqa: DJ007 - one row of settings, every field the team's to set
