@@ -4,6 +4,10 @@ import re
 
 import pytest
 from django.core import mail
+from django.core.exceptions import SuspiciousOperation
+from django.test import RequestFactory
+from django.views import defaults
+from django.views.csrf import csrf_failure
 from playwright.sync_api import expect
 
 from tests import factories
@@ -61,4 +65,22 @@ def test_sign_in_reset_and_change_a_password(visitor):
 
     page.goto("/no-such-page/")
     expect(page).to_have_title(re.compile("^Page not found"))
+    checked(page)
+
+
+@pytest.mark.parametrize(
+    "error_page",
+    [
+        lambda: defaults.server_error(RequestFactory().get("/")),
+        lambda: defaults.bad_request(RequestFactory().get("/"), SuspiciousOperation("odd")),
+        lambda: csrf_failure(RequestFactory().post("/"), reason="CSRF token missing."),
+    ],
+    ids=["500", "400", "csrf"],
+)
+def test_the_error_pages_a_browser_cannot_ask_for_have_no_accessibility_problems(visitor, live_server, error_page):
+    """The 500, 400 and CSRF-failure pages, as Django renders them, shown at an address of the site's own."""
+    html = error_page().content.decode()
+    page = visitor()
+    page.context.route("**/error-page-as-rendered", lambda route: route.fulfill(body=html, content_type="text/html"))
+    page.goto("/error-page-as-rendered")
     checked(page)
