@@ -64,3 +64,12 @@ def test_one_client_gets_its_documents_a_minute_then_a_page_saying_wait(client, 
     assert "You have downloaded a lot of documents in the last minute" in refused.content.decode()
     assert client.get(dashboard(published, "pdf"), REMOTE_ADDR="10.0.0.9").status_code == 200  # another client
     assert client.get(dashboard(published, "xlsx")).status_code == 200  # quick formats are not counted
+
+
+def test_behind_the_proxy_each_client_is_counted_by_its_own_address(client, published, settings):
+    settings.SCORECARD_DOCUMENTS_PER_MINUTE, settings.SCORECARD_TRUSTED_PROXIES = 1, 1
+    through_nginx = {"REMOTE_ADDR": "127.0.0.1"}
+    first = client.get(dashboard(published, "pdf"), HTTP_X_FORWARDED_FOR="203.0.113.7", **through_nginx)
+    second = client.get(dashboard(published, "pdf"), HTTP_X_FORWARDED_FOR="198.51.100.4", **through_nginx)
+    again = client.get(dashboard(published, "pdf"), HTTP_X_FORWARDED_FOR="203.0.113.7", **through_nginx)
+    assert (first.status_code, second.status_code, again.status_code) == (200, 200, 429)
