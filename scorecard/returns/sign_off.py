@@ -132,16 +132,16 @@ def return_approve(*, ret: Return, by, version: int) -> Return:
 @transaction.atomic
 def return_send_back(*, ret: Return, by, version: int, comment: str) -> Return:
     """Return it to its owner with a comment they see on the form."""
-    ret = fresh(ret)
-    if not permissions.may_send_back_return(by, ret):
-        raise Refused(refusal(ret, "send back", by))
-    if not comment.strip():
-        raise Refused("Say why the return is being sent back, so its owner knows what to change.")
-    claim_version(ret, version, STALE_SIGN_OFF)
-    ret.refresh_from_db(fields=["version"])
-    ret.state, ret.returned_comment = WorkflowState.RETURNED, comment.strip()
-    record(ret, by, "Sent back")
-    return ret
+    return back_to_owner(
+        ret,
+        by=by,
+        version=version,
+        allowed=permissions.may_send_back_return,
+        verb="send back",
+        comment=comment,
+        without_comment="Say why the return is being sent back, so its owner knows what to change.",
+        recorded="Sent back",
+    )
 
 
 @transaction.atomic
@@ -151,15 +151,32 @@ def return_reopen(*, ret: Return, by, version: int, reason: str) -> Return:
     The owner (or the performance team, directly) corrects it and submits it; it is approved again, and the
     reports mark the figure restated if its quarter was published.
     """
+    return back_to_owner(
+        ret,
+        by=by,
+        version=version,
+        allowed=permissions.may_reopen_return,
+        verb="reopen",
+        comment=reason,
+        without_comment="Say why the approved return is being reopened: its owner sees the reason.",
+        recorded=f"Reopened: {reason.strip()}",
+    )
+
+
+def back_to_owner(
+    ret: Return, *, by, version: int, allowed, verb: str, comment: str, without_comment: str, recorded: str
+) -> Return:
+    """The return with its owner again (Returned), showing them the comment: if `allowed`, with a comment, and
+    still the version the person saw."""
     ret = fresh(ret)
-    if not permissions.may_reopen_return(by, ret):
-        raise Refused(refusal(ret, "reopen", by))
-    if not reason.strip():
-        raise Refused("Say why the approved return is being reopened: its owner sees the reason.")
+    if not allowed(by, ret):
+        raise Refused(refusal(ret, verb, by))
+    if not comment.strip():
+        raise Refused(without_comment)
     claim_version(ret, version, STALE_SIGN_OFF)
     ret.refresh_from_db(fields=["version"])
-    ret.state, ret.returned_comment = WorkflowState.RETURNED, reason.strip()
-    record(ret, by, f"Reopened: {reason.strip()}")
+    ret.state, ret.returned_comment = WorkflowState.RETURNED, comment.strip()
+    record(ret, by, recorded)
     return ret
 
 
