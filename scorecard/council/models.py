@@ -33,6 +33,10 @@ class DashboardColumn(models.TextChoices):
     DIRECTION = "direction", "Direction of travel"
 
 
+# The colours a Completed action may show (a per-year setting, and the organisation's default for new years).
+COMPLETED_COLOURS = [(Status.BLUE.value, "Blue"), (Status.GREEN.value, "Green")]
+
+
 def every_dashboard_column() -> list[str]:
     return list(DashboardColumn.values)
 
@@ -99,7 +103,7 @@ class OrganisationSettings(models.Model):
     )
     completed_status = models.CharField(
         max_length=20,
-        choices=[(Status.BLUE.value, "Blue"), (Status.GREEN.value, "Green")],
+        choices=COMPLETED_COLOURS,
         default=Status.GREEN.value,
         help_text="The colour of a Completed action in new years.",
     )
@@ -160,7 +164,7 @@ class FinancialYear(models.Model):
     )
     completed_status = models.CharField(
         max_length=20,
-        choices=[(Status.BLUE.value, "Blue"), (Status.GREEN.value, "Green")],
+        choices=COMPLETED_COLOURS,
         default=Status.GREEN.value,
         help_text="Colour of a Completed action: 2012/13 showed Blue, 2016/17 Green.",
     )

@@ -7,7 +7,7 @@ from django.contrib.auth.password_validation import validate_password
 
 from scorecard.accounts.models import User
 from scorecard.council.first_run import code_matches
-from scorecard.council.models import DashboardColumn, FinancialYear, OrganisationSettings
+from scorecard.council.models import COMPLETED_COLOURS, DashboardColumn, FinancialYear, OrganisationSettings
 from scorecard.performance.commentary import Commentary, CommentaryRequired
 from scorecard.performance.direction import Comparison
 from scorecard.performance.margins import MarginError, margin_as_text, margin_from_text
@@ -177,7 +177,7 @@ class OrganisationForm(BandsForm):
     )
     completed_status = radios(
         "Colour of a Completed action",
-        [("blue", "Blue"), ("green", "Green")],
+        COMPLETED_COLOURS,
         help_text="For new years; each year keeps its own setting",
     )
     directorate_word = text(
