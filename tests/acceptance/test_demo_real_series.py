@@ -8,12 +8,10 @@ from django.conf import settings
 from scorecard.accounts.models import User
 from scorecard.council.selectors import latest_period_seen_by
 from scorecard.measures.models import Measure
-from scorecard.performance.spc import xmr
+from scorecard.performance.spc import improvement_for, xmr
 from scorecard.performance.spc_series import Recorded, chart_series
 from scorecard.performance.spc_words import chart_sentence
 from scorecard.returns.models import Return
-
-IMPROVEMENT = {"high": "increase", "low": "decrease", "none": "neutral"}
 
 
 def held(code: str) -> list[Return]:
@@ -59,7 +57,7 @@ def test_the_royal_derbys_four_hour_performance_is_ten_quarters_to_2018_19_q2(de
 def test_the_four_hour_chart_is_steady_and_cannot_meet_the_95_percent_standard(demo):
     measure = Measure.objects.get(code="RTG A&E 4HR")
     series = chart_series([Recorded(ret.period.quarter, ret.actual) for ret in held(measure.code)], "discrete")
-    chart = xmr(series.values, IMPROVEMENT[measure.polarity], target=95)
+    chart = xmr(series.values, improvement_for(measure.polarity), target=95)
     assert 77 < chart.points[0].lower < chart.points[0].mean < chart.points[0].upper < 90
     assert chart.variation == "common_cause"
     assert chart.assurance == "consistent_fail"
@@ -70,7 +68,8 @@ def test_the_four_hour_chart_is_steady_and_cannot_meet_the_95_percent_standard(d
 def test_the_adult_social_care_charts_are_trial_charts_of_their_few_years(demo):
     for measure in Measure.objects.filter(code__startswith="ASCOF "):
         values = [ret.actual for ret in held(measure.code)]
-        chart = xmr(chart_series([Recorded(1, v) for v in values], measure.accumulation).values, "increase")
+        series = chart_series([Recorded(1, v) for v in values], measure.accumulation)
+        chart = xmr(series.values, improvement_for(measure.polarity))
         assert [point.value for point in chart.points] == [float(v) for v in values]
         assert chart.variation == "common_cause"
         assert chart.trial_limits
