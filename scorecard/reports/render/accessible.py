@@ -24,8 +24,11 @@ class NotAccessible(Exception):
     """The HTML lacks what a tagged PDF promises; the PDF was not made."""
 
     def __init__(self, problems: list[str]):
+        super().__init__(problems)  # its only argument, so it is rebuilt whole when sent from a worker process
         self.problems = problems
-        super().__init__("The PDF was not made, as it would not be accessible: " + "; ".join(problems))
+
+    def __str__(self) -> str:
+        return "The PDF was not made, as it would not be accessible: " + "; ".join(self.problems)
 
 
 def check_printable(root: Element) -> None:

@@ -25,7 +25,8 @@ FORMATS = {
     "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
     "csv": ("text/csv; charset=utf-8", "csv"),
 }
-DOWNLOADS = [("pdf", "PDF"), ("docx", "Word"), ("xlsx", "Excel"), ("csv", "CSV")]
+# The web page is the report (GOV.UK: HTML first); the PDF, tagged for screen readers, is an alternative to it.
+DOWNLOADS = [("pdf", "PDF (accessible alternative)"), ("docx", "Word"), ("xlsx", "Excel"), ("csv", "CSV")]
 TABLE_FORMATS = ("csv", "xlsx")  # a page's table downloads as these
 
 
