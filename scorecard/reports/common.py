@@ -33,6 +33,12 @@ class Masthead:
         return "Not yet published" if self.about_a_quarter else ""
 
     @property
+    def document_title(self) -> str:
+        """What a PDF or Word document is called in its reader's title bar and by a screen reader."""
+        named = ", ".join(words for words in (self.title, self.subtitle) if words)
+        return f"{named} – {self.organisation}" if self.organisation else named
+
+    @property
     def fetched_label(self) -> str:
         """As 002's footer: "Friday 24 August 2018 11:12:02"."""
         return timezone.localtime(self.fetched_at).strftime("%A %-d %B %Y %H:%M:%S")

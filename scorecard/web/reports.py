@@ -1,5 +1,6 @@
 """Report pages and their downloads: parse the filters, build the report, lay it out."""
 
+import logging
 from dataclasses import asdict
 
 from django.conf import settings
@@ -23,12 +24,15 @@ from scorecard.reports.outputs import (
     improvement_output,
     profile_output,
 )
+from scorecard.reports.render.accessible import NotAccessible
 from scorecard.reports.render.documents import DOWNLOADS
 from scorecard.reports.render.documents import render as render_document
 from scorecard.reports.render.worker import TooSlow, within
 from scorecard.web import throttle
 from scorecard.web.context import visitor
 from scorecard.web.forms import CabinetForm, DashboardForm, ImprovementForm, NarrativeForm, YearForm
+
+logger = logging.getLogger(__name__)
 
 
 def improvement_report(request):
@@ -145,9 +149,13 @@ def respond(request, output: Output, form):
     format = request.GET.get("format", "")
     if format:
         return download(request, output, format)
-    query = urlencode([(key, value) for key, value in request.GET.items() if key != "format"])
     context = {"report": output.report, "content": output.content, "form": form, "downloads": DOWNLOADS}
-    return render(request, "reports/page.html", {**context, "query": query, **output.extra})
+    return render(request, "reports/page.html", {**context, "query": page_query(request), **output.extra})
+
+
+def page_query(request) -> str:
+    """The filters the page was asked for, without the download."""
+    return urlencode([(key, value) for key, value in request.GET.items() if key != "format"])
 
 
 LAID_OUT = ("pdf", "docx")  # formats laid out page by page: counted per client, and given a time limit
@@ -164,6 +172,8 @@ def download(request, output: Output, format: str) -> HttpResponse:
         document = within(settings.SCORECARD_DOCUMENT_SECONDS, lambda: render_document(output, format))
     except TooSlow:
         return document_refused(request, 503, "The document took too long to prepare")
+    except NotAccessible as refusal:
+        return not_accessible(request, refusal)
     return attachment(document)
 
 
@@ -172,6 +182,14 @@ def document_refused(request, status: int, reason: str) -> HttpResponse:
     response = render(request, "reports/document_refused.html", context, status=status)
     response["Retry-After"] = str(throttle.WINDOW)
     return response
+
+
+def not_accessible(request, refusal: NotAccessible) -> HttpResponse:
+    """A PDF is never made that claims to be accessible and is not: the reader is sent to the page or to Word,
+    and the problems are logged for the team to fix."""
+    logger.error("%s: %s", request.path, refusal)
+    context = {"problems": refusal.problems, "query": page_query(request)}
+    return render(request, "reports/not_accessible.html", context, status=500)
 
 
 def attachment(document) -> HttpResponse:

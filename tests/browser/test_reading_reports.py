@@ -3,6 +3,8 @@
 import pytest
 
 from scorecard.council.models import Directorate, Perspective
+from scorecard.reports.render.pdf import pdf_bytes
+from scorecard.web import reports
 from tests import factories
 from tests.browser.conftest import accessibility_problems, sign_in
 
@@ -61,3 +63,15 @@ def test_the_home_page_of_signed_in_staff_has_no_accessibility_problems(visitor,
     page.goto("/")
     assert page.get_by_role("heading", name="Your work").is_visible()
     assert accessibility_problems(page) == []
+
+
+def test_a_pdf_that_could_not_be_made_accessible_sends_the_reader_back_to_the_page(
+    visitor, published_quarter, monkeypatch
+):
+    monkeypatch.setattr(reports, "render_document", lambda output, format: pdf_bytes("<h1>Untitled</h1>"))
+    page = visitor()
+    page.goto("/reports/dashboard/?year=2018/19&quarter=2&format=pdf")
+    assert page.get_by_role("heading", name="The PDF could not be made").is_visible()
+    assert accessibility_problems(page) == []
+    page.get_by_role("link", name="Read the report on its web page").click()
+    assert page.get_by_role("link", name="PDF (accessible alternative) of the council scorecard dashboard").is_visible()

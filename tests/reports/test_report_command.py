@@ -6,6 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from openpyxl import load_workbook
 
+from scorecard.reports.render import documents
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -56,3 +57,11 @@ def test_a_bad_argument_gets_a_one_line_message(quarter, tmp_path, args, message
     with pytest.raises(CommandError, match=message):
         report(*args, "--format", "pdf", "--output", str(tmp_path / "x.pdf"))
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_pdf_that_would_not_be_accessible_is_not_written_and_the_problems_are_named(quarter, tmp_path, monkeypatch):
+    monkeypatch.setattr(documents, "printable_html", lambda *args: "<h1>Council Scorecard Dashboard</h1>")
+    target = tmp_path / "dashboard.pdf"
+    with pytest.raises(CommandError, match=r"would not be accessible: the document has no language"):
+        report("dashboard", "--year", "2017/18", "--quarter", "2", "--format", "pdf", "--output", str(target))
+    assert not target.exists()

@@ -8,7 +8,9 @@ from docx import Document as WordDocument
 from pypdf import PdfReader
 
 from scorecard.council.models import Directorate, Period, Perspective, Portfolio
+from scorecard.reports.render.pdf import pdf_bytes
 from scorecard.returns.models import Return
+from scorecard.web import reports
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -122,6 +124,28 @@ def test_a_report_downloads_as_a_named_attachment(client, format):
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith('attachment; filename="council-scorecard-dashboard')
     assert response["Content-Disposition"].endswith(f'.{format}"')
+
+
+def test_the_web_page_is_the_report_and_the_pdf_is_offered_as_its_accessible_alternative(client):
+    scorecard_of(1)
+    html = client.get(PAGES[1]).content.decode()
+    assert "This web page is the report. Download it as:" in html
+    assert re.search(r'format=pdf">PDF \(accessible alternative\)<span class="govuk-visually-hidden"> of the', html)
+
+
+def test_a_pdf_that_would_not_be_accessible_is_not_made_and_the_reader_is_sent_to_the_page(client, monkeypatch):
+    scorecard_of(1)
+
+    def untitled(output, format):  # a template that lost its <title> and language, say
+        return pdf_bytes("<h1>Council Scorecard Dashboard</h1>")
+
+    monkeypatch.setattr(reports, "render_document", untitled)
+    response = client.get(f"{PAGES[1]}&format=pdf")
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert "The PDF could not be made" in html
+    assert "The document has no title (&lt;title&gt;)" in html
+    assert 'href="?year=2018%2F19&amp;quarter=2&amp;group_by=directorate">Read the report on its web page' in html
 
 
 def test_a_portfolios_measures_are_shaded_and_marked_in_words(client):

@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from scorecard.performance.status import Status
 from scorecard.reports.common import Table, masthead
 from scorecard.reports.render.delimited import csv_text
+from scorecard.reports.render.pdf import pdf_bytes
 from scorecard.reports.render.spreadsheet import xlsx_bytes
 from scorecard.reports.render.word import docx_bytes
 
@@ -24,7 +25,8 @@ FORMATS = {
     "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
     "csv": ("text/csv; charset=utf-8", "csv"),
 }
-DOWNLOADS = [("pdf", "PDF"), ("docx", "Word"), ("xlsx", "Excel"), ("csv", "CSV")]
+# The web page is the report (GOV.UK: HTML first); the PDF, tagged for screen readers, is an alternative to it.
+DOWNLOADS = [("pdf", "PDF (accessible alternative)"), ("docx", "Word"), ("xlsx", "Excel"), ("csv", "CSV")]
 TABLE_FORMATS = ("csv", "xlsx")  # a page's table downloads as these
 
 
@@ -50,13 +52,6 @@ def printable_html(report, content: str, extra: dict | None = None) -> str:
         "site_url": settings.SITE_URL,
     }
     return render_to_string("reports/print.html", {**context, **(extra or {})})
-
-
-def pdf_bytes(html: str) -> bytes:
-    """The PDF; its links are absolute (from SCORECARD_SITE_URL), as a PDF is read away from the site."""
-    from weasyprint import HTML  # imported when first needed: it is slow to load
-
-    return HTML(string=html, base_url=settings.SITE_URL).write_pdf()
 
 
 def render(output, format: str) -> Document:

@@ -26,6 +26,7 @@ MARGIN = Mm(15)
 CAPTION_ROOM = Mm(20)  # keeps a chart and its caption on one page
 TABLE_TEXT = Pt(9)
 FOOTER_TEXT = Pt(8)
+LANGUAGE = "en-GB"  # as the PDF's: spelling checked, and words read out, in British English
 # Characters XML cannot hold; pasted commentary sometimes carries them.
 NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
@@ -45,7 +46,7 @@ def docx_bytes(
 ) -> bytes:
     document = Document()
     set_up_page(document.sections[0], masthead)
-    document.core_properties.title = masthead.title
+    describe_document(document, masthead)
     document.add_heading(printable(masthead.title), level=1)
     subtitle = " · ".join(words for words in (masthead.subtitle, masthead.published_label) if words)
     document.add_paragraph(printable(subtitle), style="Subtitle")
@@ -62,6 +63,18 @@ def docx_bytes(
 
 def printable(text: str) -> str:
     return NOT_IN_XML.sub("", text)
+
+
+# -- the document ----------------------------------------------------------------------------------
+
+
+def describe_document(document: WordDocument, masthead: Masthead) -> None:
+    """The title a reader shows and a screen reader announces, and the language of every run (python-docx's
+    template sets it, to en-US, in the default run properties)."""
+    document.core_properties.title = printable(masthead.document_title)
+    document.core_properties.language = LANGUAGE
+    (language,) = document.styles.element.xpath("w:docDefaults/w:rPrDefault/w:rPr/w:lang")
+    language.set(qn("w:val"), LANGUAGE)
 
 
 # -- the page --------------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from scorecard.reports.outputs import (
     improvement_output,
     profile_output,
 )
+from scorecard.reports.render.accessible import NotAccessible
 from scorecard.reports.render.documents import FORMATS, render
 
 REPORTS = ["improvement", "dashboard", "annual", "profile", "cabinet"]
@@ -51,7 +52,10 @@ class Command(BaseCommand):
             output = self.output(options)
         except PeriodError as error:
             raise CommandError(str(error)) from None
-        document = render(output, options["format"])
+        try:
+            document = render(output, options["format"])
+        except NotAccessible as refusal:
+            raise CommandError(str(refusal)) from None
         options["output"].write_bytes(document.content)
         self.stdout.write(f"Wrote {options['output']} ({len(document.content):,} bytes)")
 
