@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from scorecard.performance.projection import Method, project_percentage, project_year_end
 
-QUARTERS = [[100, 200, 300, 400], [110, 220, 330, 440]]
+QUARTERS = [[100, 200, 300, 400], [110, 220, 330, 440], [120, 240, 360, 480]]
 
 
 def test_without_an_earlier_year_it_is_the_straight_line_with_no_range():
@@ -15,18 +15,19 @@ def test_without_an_earlier_year_it_is_the_straight_line_with_no_range():
     assert p.range_words == "Not enough history for a range: it needs two earlier years."
 
 
-def test_one_earlier_year_is_too_few_to_test_a_pattern_so_the_straight_line_stands():
-    p = project_year_end(past_years=QUARTERS[:1], this_year=[50, 100])
+def test_two_earlier_years_are_too_few_to_trust_a_pattern_so_the_straight_line_stands():
+    # Only one of them can be projected from the year before it: one tested year is a coin toss.
+    p = project_year_end(past_years=QUARTERS[:2], this_year=[50, 100])
     assert p.method == Method.STRAIGHT_LINE
     assert p.value == 300
-    assert p.low is None and "no earlier year" not in p.basis
+    assert p.basis.startswith("Straight line (2 earlier years): a pattern must beat it on at least 2 earlier years")
 
 
 def test_a_seasonal_measure_is_projected_by_the_share_of_the_year_its_pattern_gives():
-    p = project_year_end(past_years=QUARTERS, this_year=[120, 240], polarity="high")
+    p = project_year_end(past_years=QUARTERS, this_year=[130, 260], polarity="high")
     assert p.method == Method.SHARE_OF_YEAR
-    assert p.value == pytest.approx(1200)
-    assert "against 40.0% for a straight line" in p.basis
+    assert p.value == pytest.approx(1300)
+    assert "off by 0.0% on the last 2 years, against 40.0% for a straight line" in p.basis
 
 
 def test_two_earlier_years_give_a_range_said_to_hold_two_years_in_three():
@@ -91,12 +92,17 @@ def test_a_percentage_range_stops_at_100():
     assert p.high <= 100
 
 
-def test_exponential_smoothing_is_used_only_when_it_beat_the_seasonal_naive():
-    trend = [[100 + 5 * (12 * y + m) + (30 if m in (5, 6) else 0) for m in range(12)] for y in range(4)]
-    p = project_year_end(past_years=trend[:3], this_year=trend[3][:6])
-    assert p.method in (Method.EXPONENTIAL_SMOOTHING, Method.SHARE_OF_YEAR, Method.STRAIGHT_LINE)
-    if p.method == Method.EXPONENTIAL_SMOOTHING:
-        assert p.low < p.value < p.high
+def test_exponential_smoothing_is_used_when_it_beat_the_seasonal_naive_and_its_range_is_simulated():
+    rising = [[100 + 8 * (12 * y + m) + 40 * (m in (5, 6)) + (m % 3) for m in range(12)] for y in range(5)]
+    p = project_year_end(past_years=rising[:4], this_year=rising[4][:6])
+    assert p.method == Method.EXPONENTIAL_SMOOTHING
+    assert p.low < p.value < p.high
+    assert p.range_words == "The range holds 80% of the model's simulated year ends (from 4 years)."
+
+
+def test_exponential_smoothing_is_not_tried_without_two_years_to_test_it_on():
+    rising = [[100 + 8 * (12 * y + m) for m in range(12)] for y in range(4)]
+    assert project_year_end(past_years=rising[:3], this_year=rising[3][:6]).method != Method.EXPONENTIAL_SMOOTHING
 
 
 positive = st.floats(min_value=1, max_value=1e6, allow_nan=False)
@@ -118,10 +124,11 @@ def test_scaling_the_series_scales_the_projection(years, now, scale):
 
 
 @settings(max_examples=60, deadline=None)
-@given(pattern=st.lists(positive, min_size=4, max_size=4), years=st.integers(2, 4), elapsed=st.integers(1, 3))
+@given(pattern=st.lists(positive, min_size=4, max_size=4), years=st.integers(3, 5), elapsed=st.integers(1, 3))
 def test_a_perfectly_repeating_seasonal_pattern_is_projected_exactly(pattern, years, elapsed):
     p = project_year_end(past_years=[pattern] * years, this_year=pattern[:elapsed])
     assert p.value == pytest.approx(sum(pattern))
+    assert p.low == pytest.approx(p.high)  # years that agree exactly leave nothing to spread
 
 
 @settings(max_examples=60, deadline=None)
