@@ -20,6 +20,7 @@ from scorecard.accounts import permissions
 from scorecard.council.models import FinancialYear, OrganisationSettings, Period
 from scorecard.measures.models import Measure, ScorecardEntry, Target, TargetAmendment
 from scorecard.performance.commentary import Commentary, CommentaryRequired, commentary_missing
+from scorecard.performance.ranges import fraction_problem
 from scorecard.returns.models import COMMENTARY_LENGTH, RETURN_FIELDS, PublishedReturn, Return, WorkflowState, too_long
 from scorecard.returns.selectors import assessed_return, restated_returns, unapproved_returns
 
@@ -105,6 +106,10 @@ def set_figures(ret: Return, figures: dict[str, object]) -> None:
         if name in COMMENTARIES and len(value or "") > COMMENTARY_LENGTH:
             raise Refused(too_long(Return._meta.get_field(name).verbose_name))  # the forms and imports say so first
         setattr(ret, name, value)
+    held = ret.numerator is not None or ret.denominator is not None  # the measure is read only when it matters
+    problem = held and fraction_problem(ret.measure.unit, ret.numerator, ret.denominator)
+    if problem:
+        raise Refused(f"{ret.measure}: {problem[1]}.")  # the forms say so first; the API and imports meet it here
 
 
 @transaction.atomic
