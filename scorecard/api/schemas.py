@@ -152,6 +152,8 @@ class ReturnOut(Schema):
     actual: str | None
     actual_progress: str | None
     actual_text: str
+    numerator: str | None = Field(description="A percentage's or rate's numerator, when recorded.")
+    denominator: str | None = Field(description="A percentage's or rate's denominator, when recorded.")
     forecast: str | None
     forecast_progress: str | None
     data_flag: str
@@ -173,6 +175,8 @@ class ReturnChange(Schema):
     version: int = Field(ge=0, le=2_147_483_647)
     actual: Decimal | None = None
     forecast: Decimal | None = None
+    numerator: Decimal | None = Field(None, description="Percentages and rates only; give the denominator too.")
+    denominator: Decimal | None = Field(None, description="Percentages and rates only; give the numerator too.")
     actual_progress: str | None = None
     forecast_progress: str | None = None
     data_flag: str | None = None

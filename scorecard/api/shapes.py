@@ -107,6 +107,8 @@ def return_shape(assessed: AssessedReturn, *, with_workflow: bool) -> dict:
         "actual": number(ret.actual),
         "actual_progress": ret.actual_progress or None,
         "actual_text": ret.actual_text,
+        "numerator": number(ret.numerator),
+        "denominator": number(ret.denominator),
         "forecast": number(ret.forecast),
         "forecast_progress": ret.forecast_progress or None,
         "data_flag": ret.data_flag,

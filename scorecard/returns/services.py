@@ -447,13 +447,20 @@ def history_period(*, start_year: int, quarter: int, by) -> Period:
 
 
 @transaction.atomic
-def history_record(*, measure: Measure, period: Period, actual, note: str, by, source: str) -> Return:
-    """A figure from the council's history: an approved return in a closed quarter, kept in the year's scorecard."""
+def history_record(
+    *, measure: Measure, period: Period, actual, note: str, by, source: str, fraction: tuple = (None, None)
+) -> Return:
+    """A figure from the council's history: an approved return in a closed quarter, kept in the year's scorecard;
+    fraction: a percentage's or rate's numerator and denominator, when the history holds them."""
     if not permissions.may_run_the_quarter(by):
         raise Refused("Only the performance team imports history.")
     order = ScorecardEntry.objects.filter(year_id=period.year_id).count()
     ScorecardEntry.objects.get_or_create(year_id=period.year_id, measure=measure, defaults={"order": order})
     ret = Return.objects.filter(measure=measure, period=period).first() or Return(measure=measure, period=period)
     ret.actual, ret.data_note, ret.state = actual, note, WorkflowState.APPROVED
+    ret.numerator, ret.denominator = fraction
+    problem = fraction_problem(measure.unit, *fraction)
+    if problem:
+        raise Refused(f"{measure}: {problem[1]}.")
     record(ret, by, f"History imported from {source}")
     return ret
