@@ -230,36 +230,38 @@ def project_percentage(
     polarity: str = "high",
     *,
     periods: int | None = None,
+    per: float = 100,
 ) -> Projection:
     """A percentage's year end from its numerator and denominator projected separately, never from averaging
-    quarterly percentages (a quiet quarter's 100% would count as much as a busy quarter's 80%)."""
+    quarterly percentages (a quiet quarter's 100% would count as much as a busy quarter's 80%). A rate per 1,000
+    gives per=1000."""
     numerator = project_year_end(past_numerators, this_numerators, polarity, periods=periods)
     denominator = project_year_end(past_denominators, this_denominators, polarity, periods=periods)
     if denominator.value <= 0:
         raise ValueError("The projected denominator is zero: there is no percentage to project.")
-    value = 100 * numerator.value / denominator.value
+    value = per * numerator.value / denominator.value
     basis = (
         f"Numerator and denominator projected separately. Numerator: {numerator.basis} Denominator: {denominator.basis}"
     )
     if numerator.method is Method.YEAR_COMPLETE:
         return replace(numerator, value=value, basis=basis)
-    spread = pattern.spread(
-        value, _pattern_ratios(past_numerators, past_denominators, this_numerators, this_denominators)
-    )
-    low, high, coverage = (
-        (max(spread.low, 0.0), min(spread.high, 100.0), spread.coverage) if spread else (None, None, None)
-    )
+    ratios = _pattern_ratios(past_numerators, past_denominators, this_numerators, this_denominators)
+    spread = pattern.spread(value, [per * ratio for ratio in ratios])
+    if spread is None:
+        return Projection(value, None, None, numerator.method, None, basis, "", numerator.periods, numerator.elapsed)
+    ceiling = 100.0 if per == 100 else float("inf")  # a percentage's range stops at 100%; a rate has no ceiling
+    low, high, coverage = max(spread.low, 0.0), min(spread.high, ceiling), spread.coverage
     words = pattern.coverage_words(spread)
     return Projection(value, low, high, numerator.method, coverage, basis, words, numerator.periods, numerator.elapsed)
 
 
 def _pattern_ratios(past_numerators, past_denominators, this_numerators, this_denominators) -> list[float]:
-    """The percentage each earlier year's pattern gives, its numerator and denominator each by their own share."""
+    """The fraction each earlier year's pattern gives, its numerator and denominator each by their own share."""
     now_n, now_d = [float(v) for v in this_numerators], [float(v) for v in this_denominators]
     ratios = []
     for year_n, year_d in zip(past_numerators, past_denominators, strict=True):
         n = pattern.share_of_year(now_n, [float(v) for v in year_n])
         d = pattern.share_of_year(now_d, [float(v) for v in year_d])
         if n is not None and d:
-            ratios.append(100 * n / d)
+            ratios.append(n / d)
     return ratios

@@ -100,25 +100,27 @@ def required_rate(
     denominator_year_end: float,
     polarity: str = "high",
     decimals: int = 1,
+    per: float = 100,
 ) -> RunRate:
-    """For a percentage with a denominator: the rate the rest of the year must reach (high is good) or may reach at
-    most (low is good), with the year's denominator as projected."""
+    """For a percentage (or a rate, per=1000…) with a denominator: the rate the rest of the year must reach (high is
+    good) or may reach at most (low is good), with the year's denominator as projected."""
     good = Polarity.parse(polarity)
     rest = float(denominator_year_end) - float(denominator_so_far)
     if good is Polarity.NONE:
         return RunRate("No run rate: the measure has no good direction to meet its target in.")
     if rest <= 0:
         return RunRate("No more cases are expected this year: the year end is the year so far.")
-    rate = 100 * (float(target) / 100 * float(denominator_year_end) - float(numerator_so_far)) / rest
-    shown = f"{round_half_up(rate, decimals)}%"
+    rate = per * (float(target) / per * float(denominator_year_end) - float(numerator_so_far)) / rest
+    shown = f"{round_half_up(rate, decimals)}%" if per == 100 else f"{round_half_up(rate, decimals)} per {per:,.0f}"
+    ceiling = 100 if per == 100 else float("inf")  # only a percentage cannot pass 100
     if good is Polarity.HIGH:
         if rate <= 0:
             return RunRate("Already secured: the year so far meets the year-end target.", secured=True)
-        if rate > 100:
+        if rate > ceiling:
             return RunRate(f"Cannot be met this year: the rest of the year would need {shown}.", possible=False)
         return RunRate(f"The rest of the year must reach {shown} (of about {_shown(rest, 0)}).", flat=rate)
     if rate < 0:
         return RunRate(f"Cannot be met this year: the rest of the year would need {shown}.", possible=False)
-    if rate >= 100:
+    if rate >= ceiling:
         return RunRate("Already secured: even 100% for the rest of the year meets the target.", secured=True)
     return RunRate(f"The most the rest of the year may reach: {shown} (of about {_shown(rest, 0)}).", flat=rate)
