@@ -35,7 +35,7 @@ from scorecard.performance.ranges import fraction_problem
 from scorecard.returns import services
 from scorecard.returns.models import COMMENTARY_LENGTH, DataFlag, Return, WorkflowState
 
-FIGURES = ("code", "period", "actual", "forecast", "numerator", "denominator", "flag", "note")
+FIGURES = ("code", "period", "actual", "forecast", "flag", "note", "numerator", "denominator")
 COMMENTARY_COLUMNS = ("commentary", *THREE)  # every commentary column a file may have, whichever the rule
 READ_ONLY = ("title", "quarter_target", "year_end_target")  # in the template for reference; never imported
 ALIASES = {
