@@ -21,7 +21,7 @@ from scorecard.performance.run_rate import SNAPSHOT_WORDS, RunRate, required_rat
 from scorecard.performance.year_figures import PER, Kind, kind_of, own_values, whole_years
 from scorecard.reports.figures import figure, printing
 from scorecard.returns.models import Return
-from scorecard.returns.selectors import shown_returns
+from scorecard.returns.selectors import AssessedReturn, assessed_returns, shown_returns
 
 QUARTERS = 4
 YEARS_BACK = 9  # nine earlier years' patterns give a range that holds the year end about 9 years in 10
@@ -41,6 +41,7 @@ class ReturnProjection:
     value: str = ""
     low: str = ""
     high: str = ""
+    forecast: str = ""
     warning: str = ""
 
     @property
@@ -181,10 +182,31 @@ def shown(measure: Measure, ret: Return, projection: Projection, run_rate: RunRa
         return "" if value is None else figure(Decimal(str(round(value, 6))), **printing(measure)).text
 
     low, high = printed(projection.low), printed(projection.high)
+    forecast = "" if ret.forecast is None else printed(float(ret.forecast))
     warning = ""
     if ret.forecast is not None and projection.outside_range(float(ret.forecast)):
         warning = (
-            f"The forecast of {printed(float(ret.forecast))} lies outside every earlier year's pattern "
-            f"({low} to {high}): check it, or say in the commentary why this year is different."
+            f"The forecast of {forecast} lies outside every earlier year's pattern ({low} to {high}): "
+            "check it, or say in the commentary why this year is different."
         )
-    return ReturnProjection(projection, run_rate, value=printed(projection.value), low=low, high=high, warning=warning)
+    return ReturnProjection(
+        projection, run_rate, value=printed(projection.value), low=low, high=high, forecast=forecast, warning=warning
+    )
+
+
+def projections_for(
+    assessed: list[AssessedReturn], period: Period, *, sight: WorkingSight | None = None
+) -> dict[int, ReturnProjection]:
+    """Each assessed return's projection, by measure: one query for every history (shown as the sight allows)."""
+    years = histories([item.ret.measure_id for item in assessed], period, sight=sight)
+    return {
+        item.ret.measure_id: return_projection(item.ret, item.year_end_target, years.get(item.ret.measure_id, {}))
+        for item in assessed
+    }
+
+
+def forecasts_to_challenge(period: Period) -> list[tuple[Return, ReturnProjection]]:
+    """The quarter's returns whose forecast lies outside every earlier year's pattern, for the performance team."""
+    assessed = [item for item in assessed_returns(period) if item.ret.forecast is not None]
+    projected = projections_for(assessed, period)
+    return [(item.ret, projected[item.ret.measure_id]) for item in assessed if projected[item.ret.measure_id].warning]

@@ -1,5 +1,6 @@
-"""The entry form beside the forecast: the projection, its range, the required run rate, a warning for a forecast
-outside every earlier year's pattern, and a percentage's numerator and denominator (issue 15)."""
+"""The projection where people decide: beside the forecast on the entry form (its range, the required run rate, a
+warning for a forecast outside every earlier year's pattern, a percentage's numerator and denominator) and the
+performance team's list of forecasts to challenge (issue 15)."""
 
 from datetime import date
 
@@ -144,3 +145,15 @@ def test_the_numerator_and_denominator_are_kept_with_their_history(client, offic
     saved = Return.objects.get(measure=seen_in_time, period=q2)
     assert (saved.numerator, saved.denominator) == (1700, 2000)
     assert saved.history.first().history_user == officer
+
+
+def test_the_quarters_page_lists_forecasts_outside_every_pattern_to_challenge(client, q2, health_checks):
+    online = in_scorecard(factories.measure("CM PM15", title="Online transactions"), q2, year_end=1100)
+    with_years(online, {2015: SEASONAL, 2016: SEASONAL, 2017: SEASONAL})
+    factories.return_for(health_checks, q2, 330, forecast=2000)
+    factories.return_for(online, q2, 300, forecast=1000)  # 300 by Q2 is 30% of 1,000: inside the patterns
+    client.force_login(factories.person("performance", Role.PERFORMANCE_TEAM))
+    html = client.get("/quarters/").content.decode()
+    assert "2018/19 Q2: forecasts outside every earlier year's pattern" in html
+    assert "L&amp;C PM28 NHS Health Checks" in html and "CM PM15 Online transactions" not in html
+    assert f'href="/returns/{q2.pk}/{health_checks.pk}/#challenge"' in html
