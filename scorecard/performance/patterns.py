@@ -80,8 +80,10 @@ def coverage_words(found: Spread | None) -> str:
     """What the range means, in words a councillor can check ("nothing called an 80% range that is not")."""
     if found is None:
         return "Not enough history for a range: it needs two earlier years."
-    years = round(found.coverage * (found.patterns + 1))
-    return (
-        f"A range worked out this way from the last {found.patterns} years' patterns holds the year end "
-        f"about {years} years in {found.patterns + 1}."
-    )
+    return f"A range worked out this way from the last {found.patterns} years' patterns {how_often(found.coverage)}."
+
+
+def how_often(coverage: float) -> str:
+    """A stated coverage n/(n+1) in words: "holds the year end about 2 years in 3"."""
+    years = round(coverage / (1 - coverage))
+    return f"holds the year end about {years} years in {years + 1}"
