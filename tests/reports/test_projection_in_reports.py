@@ -1,10 +1,14 @@
-"""The improvement report shows the projection and the required run rate beside the forecast (issue 15)."""
+"""The improvement report shows the projection and the required run rate beside the forecast; the measure profile
+charts the year so far, the projection and its range, and the target (issue 15)."""
 
 import pytest
 
 from scorecard.accounts.permissions import PUBLIC_SIGHT, WHOLE_SIGHT
 from scorecard.council.models import Directorate
+from scorecard.measures.models import Target
 from scorecard.reports.improvement import build_improvement_report
+from scorecard.reports.outputs import profile_output
+from scorecard.reports.profile import build_measure_profile
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -51,3 +55,27 @@ def test_the_public_projection_uses_published_figures_only(q2, health_checks):
     factories.published(factories.period(2018, 1), q2)
     (row,) = build_improvement_report(q2, sight=PUBLIC_SIGHT).rows
     assert row.projected.startswith("1,100 (share of year")
+
+
+def test_the_profile_charts_the_year_so_far_its_projection_range_and_target(q2, health_checks):
+    output = profile_output(health_checks, sight=WHOLE_SIGHT)
+    chart = output.extra["projection_chart"]
+    assert chart.description == (
+        "2018/19 so far: Q1 110, Q2 330. Projected year end 1,100, range 1,100 to 1,100 (a range worked out this way "
+        "from the last 3 years' patterns holds the year end about 3 years in 4); year-end target 1,500."
+    )
+    assert 'role="img"' in chart.svg and chart.png.startswith(b"\x89PNG")
+    assert chart in output.charts  # so Word has it too
+
+
+def test_the_profile_lists_the_projection_for_the_spreadsheet_and_csv(q2, health_checks):
+    projection = build_measure_profile(health_checks, sight=WHOLE_SIGHT).tables()[-1]
+    assert projection.title == "Year-end projection"
+    assert [cell.text for cell in projection.rows[0]][:3] == ["2018/19", "1,100", "1,100 to 1,100"]
+
+
+def test_a_profile_without_a_year_end_target_says_why_there_is_no_projection(q2, health_checks):
+    Target.objects.filter(measure=health_checks, period=None).delete()
+    output = profile_output(health_checks, sight=WHOLE_SIGHT)
+    assert output.report.projected.reason == "No projection: the measure has no year-end target this year."
+    assert output.extra["projection_chart"] is None
