@@ -132,6 +132,21 @@ class Assessment(Schema):
     )
 
 
+class ProjectionOut(Schema):
+    """The year end projected from the measure's own history (docs/projection.md), or why there is none."""
+
+    value: str | None = Field(description="The projected year end; empty where none can be made (see reason).")
+    low: str | None = Field(description="The range's lower end; empty without a range (fewer than two earlier years).")
+    high: str | None
+    method: str | None = Field(description="straight line, share of year, seasonal naive, exponential smoothing, …")
+    coverage: float | None = Field(description="The stated share of year ends a range like this holds (0-1).")
+    coverage_words: str
+    basis: str = Field(description="Why this method: how it and the straight line did on the earlier years.")
+    required_run_rate: str
+    forecast_outside_range: bool
+    reason: str = Field(description="Why there is no projection (no year-end target, no figures …); empty if there is.")
+
+
 class Workflow(Schema):
     """Sign-off details, for the people who work on returns (not readers or the public)."""
 
@@ -164,6 +179,7 @@ class ReturnOut(Schema):
     target: str | None
     year_end_target: str | None
     assessment: Assessment
+    projection: ProjectionOut | None = Field(None, description="Empty for actions and progress words.")
     workflow: Workflow | None
 
 

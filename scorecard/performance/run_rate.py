@@ -78,15 +78,14 @@ def required_run_rate(
     weights = seasonal_weights(past_years, len(this_year))
     seasonal = tuple(still * w for w in weights)
     names = [period_name(i, periods) for i in range(len(this_year), periods)]
-    profile = f" By the usual pattern: {', '.join(f'{n} {shown(v)}' for n, v in zip(names, seasonal, strict=True))}."
+    usual = ", ".join(f"{name} {shown(value)}" for name, value in zip(names, seasonal, strict=False))
+    profile = f" By the usual pattern: {usual}." if seasonal else ""
     if good is Polarity.LOW:
         words = f"The most each remaining {word} may take: {shown(flat)} ({shown(still)} in all)."
-        return RunRate(words + (profile if seasonal else ""), flat=flat, seasonal=seasonal)
+        return RunRate(words + profile, flat=flat, seasonal=seasonal)
     best = max((float(v) for year in [*past_years, this_year] for v in year), default=None)
     record = best is not None and max((flat, *seasonal)) > best
-    words = f"Each remaining {word} must deliver {shown(flat)} ({shown(still)} in all)."
-    if seasonal:
-        words += profile
+    words = f"Each remaining {word} must deliver {shown(flat)} ({shown(still)} in all).{profile}"
     if record:
         words += f" That would need a record {word}: the best held is {shown(best)}."
     return RunRate(words, flat=flat, seasonal=seasonal, record=record)

@@ -105,6 +105,12 @@ def return_projection(ret: Return, year_end_target, years: Years) -> ReturnProje
         return ReturnProjection(None, None, reason=reason)
     this = {**years.get(period.year.start_year, {}), period.quarter: ret}
     this = {quarter: found for quarter, found in this.items() if quarter <= period.quarter}
+    missing = [
+        f"Q{quarter}" for quarter in range(1, period.quarter + 1) if getattr(this.get(quarter), "actual", None) is None
+    ]
+    if missing:
+        have = "has" if len(missing) == 1 else "have"
+        return ReturnProjection(None, None, reason=f"No projection: {' and '.join(missing)} {have} no figure yet.")
     earlier = [years[start] for start in sorted(years) if start < period.year.start_year]
     try:
         projection, run_rate = project(measure, this, earlier, year_end_target.value)

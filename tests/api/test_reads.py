@@ -186,3 +186,23 @@ def test_the_dashboard_groups_as_the_pages_do_when_no_grouping_is_given(public, 
     refused = public.get("/reports/dashboard", year="2018/19", quarter=2, group_by="perspective")
     assert refused.status_code == 422
     assert "does not group its measures that way" in refused.json()["errors"][0]["message"]
+
+
+def test_a_return_says_why_it_has_no_projection(public, council):
+    (row,) = public.get(f"/periods/{council.published.pk}/returns").json()
+    assert row["projection"]["value"] is None
+    assert row["projection"]["reason"] == "No projection: Q1 has no figure yet."
+
+
+def test_a_return_carries_its_projection_and_required_run_rate(as_role, council):
+    factories.return_for(council.measure, factories.period(2018, 1), 230)  # children in need, low is good
+    answer = as_role("owner").get(f"/periods/{council.open.pk}/returns/{council.measure.pk}").json()
+    projection = answer["projection"]
+    assert projection["reason"] == ""
+    assert (projection["value"], projection["method"], projection["low"]) == ("640", "straight line", None)
+    assert projection["coverage_words"] == "Not enough history for a range: it needs two earlier years."
+    assert (
+        projection["required_run_rate"]
+        == "Cannot be met this year: the year so far (480) is already above the year-end target."
+    )
+    assert projection["forecast_outside_range"] is False and projection["reason"] == ""

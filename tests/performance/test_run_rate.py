@@ -72,3 +72,9 @@ def test_the_seasonal_run_rate_adds_up_to_what_is_still_needed(target, so_far, u
     if not rate.secured:
         assert sum(rate.seasonal) == pytest.approx(target - sum(so_far))
         assert rate.flat * (4 - len(so_far)) == pytest.approx(target - sum(so_far))
+
+
+def test_without_an_earlier_year_there_is_only_the_flat_run_rate():
+    rate = required_run_rate(target=1000, this_year=[200, 300])
+    assert (rate.flat, rate.seasonal) == (250, ())
+    assert rate.words == "Each remaining quarter must deliver 250 (500 in all)."

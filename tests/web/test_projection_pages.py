@@ -93,7 +93,7 @@ def test_without_figures_the_form_says_why_there_is_no_projection(client, office
     client.force_login(officer)
     Return.objects.filter(measure=health_checks, period__year__start_year=2018).delete()
     html = preview(client, q2, health_checks, forecast="1100")
-    assert "No projection: no figures yet this year" in html
+    assert "No projection: Q1 and Q2 have no figure yet." in html
 
 
 @pytest.fixture
