@@ -42,7 +42,8 @@ FIGURE_COLUMNS: list[tuple[str, Callable[[MeasureRow], Cell]]] = [
     ("Required run rate", lambda row: text(row.run_rate)),
     ("Direction of travel", lambda row: text(row.direction_label)),
 ]
-FORECAST_COLUMNS = ("Forecast year-end status", "Year-end forecast")  # shown only where a measure has a forecast
+# Shown only where a measure of the quarter has a forecast: the projection and run rate stand beside the forecast.
+FORECAST_COLUMNS = ("Forecast year-end status", "Year-end forecast", "Projected year end", "Required run rate")
 COMMENTARY_COLUMNS = {
     "context": "Context for current performance",
     "improvement_actions": "Improvement actions taken",
@@ -101,15 +102,19 @@ def build_improvement_report(
     rows = [
         row for row in measures if in_improvement_report(row.status, row.forecast_status, criterion) and only.keeps(row)
     ]
-    rows = with_projections(rows, period, sight)
+    forecasts = any(row.forecast.text for row in measures)
     return ImprovementReport(
         masthead=masthead("Improvement Report – Council Scorecard", period.as_quarter.long_label, period=period),
         period=period.label,
         criterion=criterion.label,
-        groups=grouped(rows, lambda row: row.directorate, order=listed(Directorate)),
+        groups=grouped(
+            with_projections(rows, period, sight) if forecasts else rows,
+            lambda row: row.directorate,
+            order=listed(Directorate),
+        ),
         directorate_word=organisation.directorate_word,
         commentary=Commentary(organisation.commentary),
-        forecasts=any(row.forecast.text for row in measures),
+        forecasts=forecasts,
     )
 
 
