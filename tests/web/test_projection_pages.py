@@ -157,3 +157,20 @@ def test_the_quarters_page_lists_forecasts_outside_every_pattern_to_challenge(cl
     assert "2018/19 Q2: forecasts outside every earlier year's pattern" in html
     assert "L&amp;C PM28 NHS Health Checks" in html and "CM PM15 Online transactions" not in html
     assert f'href="/returns/{q2.pk}/{health_checks.pk}/#challenge"' in html
+
+
+def test_the_quarters_pages_queries_do_not_grow_with_the_forecasts_to_challenge(
+    client, q2, health_checks, django_assert_max_num_queries
+):
+    factories.return_for(health_checks, q2, 330, forecast=2000)
+    client.force_login(factories.person("performance", Role.PERFORMANCE_TEAM))
+    client.get("/quarters/")
+    with django_assert_max_num_queries(40) as few:
+        client.get("/quarters/")
+    for number in range(10):
+        more = in_scorecard(factories.measure(f"L&C PM{40 + number}", title=f"Measure {number}"), q2, year_end=1100)
+        with_years(more, {2015: SEASONAL, 2016: SEASONAL, 2017: SEASONAL, 2018: [110]})
+        factories.return_for(more, q2, 330, forecast=2000)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        html = client.get("/quarters/").content.decode()
+    assert html.count("Challenge the forecast") == 11
