@@ -6,7 +6,7 @@ MANAGE := $(PYTHON) manage.py
 STATIC := scorecard/web/static/scorecard
 GOVUK := node_modules/govuk-frontend/dist/govuk
 
-.PHONY: run test lint check install debian browser front-end migrate demo serve bench bench-hostile load-test fuzz
+.PHONY: run test lint check install debian browser front-end migrate demo serve bench bench-hostile bench-projection load-test fuzz
 
 run: install front-end migrate demo ## Install, migrate, load the Derby demo and serve on http://127.0.0.1:8000
 	@$(MANAGE) demo_logins
@@ -95,6 +95,12 @@ bench: install front-end
 # "Hostile inputs" section, against its own PostgreSQL database (scorecard_hostile). About a minute.
 bench-hostile: install front-end
 	$(PYTHON) -m bench.hostile
+
+# Issue 15's backtest of the year-end projection on the NHS A&E monthly series (../shared/data/nhs-ae): error of the
+# chosen method against the straight line, and outcomes inside the stated ranges, into bench/RESULTS.md's
+# "Year-end projection backtest" section. No database; a few seconds.
+bench-projection: install
+	$(PYTHON) -m bench.projection
 
 # 50 readers and 10 writers for 60 s against gunicorn and PostgreSQL (scorecard_load, made and dropped here);
 # every write checked afterwards; p50 and p95 into bench/RESULTS.md. Stops by itself.

@@ -17,6 +17,7 @@ from scorecard.api.schemas import READ_REFUSALS, REFUSALS, Reopen, ReturnChange,
 from scorecard.measures.models import Measure
 from scorecard.returns import services, sign_off
 from scorecard.returns.models import Return
+from scorecard.returns.projections import one_return_projection, projections_for
 from scorecard.returns.selectors import assessed_return, assessed_returns, quarter_return, shown_return
 from scorecard.web.return_forms import ReturnForm
 
@@ -28,11 +29,16 @@ def quarter_returns(request, period_id: Id):
     """Every return of a quarter with its figures, commentary, status, forecast status and direction."""
     period = readable_period(request, period_id)
     directorates = permissions.year_directorates(period.year_id)
+    sight = permissions.working_sight(request.user)
+    assessed = assessed_returns(period, sight=sight)
+    projected = projections_for(assessed, period, sight=sight)
     return [
         shapes.return_shape(
-            item, with_workflow=sign_off_shown(request, permissions.in_directorate(item.ret, directorates))
+            item,
+            with_workflow=sign_off_shown(request, permissions.in_directorate(item.ret, directorates)),
+            projected=projected[item.ret.measure_id],
         )
-        for item in assessed_returns(period, sight=permissions.working_sight(request.user))
+        for item in assessed
     ]
 
 
@@ -43,12 +49,14 @@ def one_return(request, period_id: Id, measure_id: Id):
     """A quarter's return for one measure; while nobody has started it, an empty one at version 0."""
     ret = quarter_return_of(request, period_id, measure_id)
     if permissions.may_view_return(request.user, ret):
-        return shapes.return_shape(assessed_return(ret), with_workflow=True)
+        return answer(ret)
     sight = permissions.working_sight(request.user)
     shown = shown_return(ret, sight=sight)
     if shown is None:
         raise NotFound(f"No published return for {ret.measure} in {ret.period.label}.")
-    return shapes.return_shape(assessed_return(shown, sight=sight), with_workflow=False)
+    assessed = assessed_return(shown, sight=sight)
+    projected = one_return_projection(shown, assessed.year_end_target, sight=sight)
+    return shapes.return_shape(assessed, with_workflow=False, projected=projected)
 
 
 @router.patch("/periods/{period_id}/returns/{measure_id}", response={200: ReturnOut, **REFUSALS})
@@ -136,7 +144,10 @@ def saved(request, period_id: int, measure_id: int, verb: str, may) -> Return:
 
 
 def answer(ret: Return) -> dict:
-    return shapes.return_shape(assessed_return(ret), with_workflow=True)
+    """The return for someone who may work on it: its workflow, and its projection from the working figures."""
+    assessed = assessed_return(ret)
+    projected = one_return_projection(ret, assessed.year_end_target)
+    return shapes.return_shape(assessed, with_workflow=True, projected=projected)
 
 
 def quarter_return_of(request, period_id: int, measure_id: int) -> Return:

@@ -132,6 +132,21 @@ class Assessment(Schema):
     )
 
 
+class ProjectionOut(Schema):
+    """The year end projected from the measure's own history (docs/projection.md), or why there is none."""
+
+    value: str | None = Field(description="The projected year end; empty where none can be made (see reason).")
+    low: str | None = Field(description="The range's lower end; empty without a range (fewer than two earlier years).")
+    high: str | None
+    method: str | None = Field(description="straight line, share of year, seasonal naive, exponential smoothing, …")
+    coverage: float | None = Field(description="The stated share of year ends a range like this holds (0-1).")
+    coverage_words: str
+    basis: str = Field(description="Why this method: how it and the straight line did on the earlier years.")
+    required_run_rate: str
+    forecast_outside_range: bool
+    reason: str = Field(description="Why there is no projection (no year-end target, no figures …); empty if there is.")
+
+
 class Workflow(Schema):
     """Sign-off details, for the people who work on returns (not readers or the public)."""
 
@@ -152,6 +167,8 @@ class ReturnOut(Schema):
     actual: str | None
     actual_progress: str | None
     actual_text: str
+    numerator: str | None = Field(description="A percentage's or rate's numerator, when recorded.")
+    denominator: str | None = Field(description="A percentage's or rate's denominator, when recorded.")
     forecast: str | None
     forecast_progress: str | None
     data_flag: str
@@ -162,6 +179,7 @@ class ReturnOut(Schema):
     target: str | None
     year_end_target: str | None
     assessment: Assessment
+    projection: ProjectionOut | None = Field(None, description="Empty for actions and progress words.")
     workflow: Workflow | None
 
 
@@ -173,6 +191,8 @@ class ReturnChange(Schema):
     version: int = Field(ge=0, le=2_147_483_647)
     actual: Decimal | None = None
     forecast: Decimal | None = None
+    numerator: Decimal | None = Field(None, description="Percentages and rates only; give the denominator too.")
+    denominator: Decimal | None = Field(None, description="Percentages and rates only; give the numerator too.")
     actual_progress: str | None = None
     forecast_progress: str | None = None
     data_flag: str | None = None

@@ -9,6 +9,7 @@ from scorecard.measures.fields import plain
 from scorecard.measures.models import Measure, ScorecardEntry, Target
 from scorecard.reports.common import Table
 from scorecard.returns.models import Return
+from scorecard.returns.projections import ReturnProjection
 from scorecard.returns.selectors import AssessedReturn
 from scorecard.returns.validation import allowed_range
 
@@ -95,7 +96,7 @@ def target_text(target: Target | None) -> str | None:
     return target.progress or number(target.value)
 
 
-def return_shape(assessed: AssessedReturn, *, with_workflow: bool) -> dict:
+def return_shape(assessed: AssessedReturn, *, with_workflow: bool, projected: ReturnProjection | None = None) -> dict:
     ret, assessment = assessed.ret, assessed.assessment
     return {
         "id": ret.pk,
@@ -107,6 +108,8 @@ def return_shape(assessed: AssessedReturn, *, with_workflow: bool) -> dict:
         "actual": number(ret.actual),
         "actual_progress": ret.actual_progress or None,
         "actual_text": ret.actual_text,
+        "numerator": number(ret.numerator),
+        "denominator": number(ret.denominator),
         "forecast": number(ret.forecast),
         "forecast_progress": ret.forecast_progress or None,
         "data_flag": ret.data_flag,
@@ -123,7 +126,28 @@ def return_shape(assessed: AssessedReturn, *, with_workflow: bool) -> dict:
             "set_by_hand": sorted(assessment.overridden),
             "set_by_hand_reasons": dict(assessment.reasons),
         },
+        "projection": projection_shape(projected) if projected and not ret.measure.is_milestone else None,
         "workflow": workflow_shape(ret) if with_workflow else None,
+    }
+
+
+def projection_shape(projected: ReturnProjection) -> dict:
+    projection = projected.projection
+
+    def plain_number(value: float | None) -> str | None:
+        return None if value is None else plain(Decimal(str(round(value, 6))))
+
+    return {
+        "value": plain_number(projection.value) if projection else None,
+        "low": plain_number(projection.low) if projection else None,
+        "high": plain_number(projection.high) if projection else None,
+        "method": projection.method.value if projection else None,
+        "coverage": projection.coverage if projection else None,
+        "coverage_words": projection.range_words if projection else "",
+        "basis": projection.basis if projection else "",
+        "required_run_rate": projected.run_rate.words if projected.run_rate else "",
+        "forecast_outside_range": projected.forecast_outside,
+        "reason": projected.reason,
     }
 
 

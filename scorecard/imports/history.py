@@ -1,7 +1,8 @@
 """Importing a council's history: one row per measure and year (and, if it was quarterly, quarter).
 
 Columns: code, year (2016/17) and value are required; quarter (1 to 4, empty for the year end, which is
-Q4) and note are optional (docs/history-import.md). Each value becomes an approved return in its quarter,
+Q4), numerator and denominator (a percentage's or rate's own figures, both or neither) and note are optional
+(docs/history-import.md). Each value becomes an approved return in its quarter,
 a closed and published quarter made for it if the council has none, so the measure profile, the reports
 and the direction of travel read history exactly as they read figures entered here.
 """
@@ -22,10 +23,11 @@ from scorecard.measures.fields import plain
 from scorecard.measures.models import Measure
 from scorecard.measures.selectors import AMBIGUOUS, CodeIndex, normalised
 from scorecard.performance.periods import FinancialYear, PeriodError, Quarter
+from scorecard.performance.ranges import fraction_problem
 from scorecard.returns import services
 from scorecard.returns.models import Return
 
-COLUMNS = ("code", "year", "quarter", "value", "note")
+COLUMNS = ("code", "year", "quarter", "value", "numerator", "denominator", "note")
 REQUIRED = ("code", "year", "value")
 ALIASES = {"measure_code": "code", "reference": "code", "financial_year": "year", "actual": "value"}
 PLACES = Decimal("0.000001")  # a recorded figure holds six decimal places
@@ -70,14 +72,19 @@ class HistoryChecks:
         measure = self.measure(row)
         quarter = self.quarter(row, cells.get("year"), cells.get("quarter"))
         value, note = self.read(row, "value", value_of, cells), self.read(row, "note", note_of, cells)
+        numerator, denominator = (self.read(row, name, optional_value, cells) for name in ("numerator", "denominator"))
+        problem = fraction_problem(measure.unit if measure else "", numerator, denominator)
+        if problem and not row.problems:
+            row.problem(problem[0], problem[1])
         if row.problems:
             return
         self.check_once(row, quarter)
         self.check_period(row, quarter)
         stored = self.stored.get((measure.pk, quarter)) if measure else None
         row.measure, row.period = measure, quarter
-        if stored is None or stored.actual != value or stored.data_note != note:
-            row.changes = {"actual": value, "note": note}
+        held = (value, note, numerator, denominator)
+        if stored is None or (stored.actual, stored.data_note, stored.numerator, stored.denominator) != held:
+            row.changes = {"actual": value, "note": note, "numerator": numerator, "denominator": denominator}
         row.reasons = reasons(quarter, stored, value)
         if row.changes and not permissions.may_run_the_quarter(self.by):
             row.problem("code", "Only the performance team imports history")
@@ -147,6 +154,10 @@ def value_of(value: object) -> Decimal:
     return number.quantize(PLACES, rounding=ROUND_HALF_UP)
 
 
+def optional_value(value: object) -> Decimal | None:
+    return None if is_empty(value) else value_of(value)
+
+
 def note_of(value: object) -> str:
     return words(value, longest=NOTE_LENGTH)
 
@@ -179,6 +190,7 @@ class HistoryWriter:
                 period=self.period(row.period, by),
                 actual=row.changes["actual"],
                 note=row.changes["note"],
+                fraction=(row.changes["numerator"], row.changes["denominator"]),
                 by=by,
                 source=self.source,
             )

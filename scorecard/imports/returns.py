@@ -1,6 +1,7 @@
 """Importing a quarter's returns: one row per measure or action, as the template lays it out.
 
-Columns: code (required), actual, forecast, flag, note, then the commentary the organisation keeps
+Columns: code (required), actual, forecast, numerator and denominator (a percentage's or rate's own figures, both
+or neither), flag, note, then the commentary the organisation keeps
 (performance.commentary): one `commentary` column, kept as the context, for one note; `context`,
 `improvement_actions` and `intervention` for the three commentaries; none for none. Optionally period (it must be
 the quarter being imported). A commentary column the organisation does not keep is an error on a row that fills
@@ -14,12 +15,13 @@ protection as the web form.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 from functools import partial
 
 from scorecard.accounts import permissions
 from scorecard.council.models import OrganisationSettings, Period
 from scorecard.imports import ImportProblem, plans
-from scorecard.imports.cells import CellProblem, figure, is_empty, progress, shown, text_of, words
+from scorecard.imports.cells import CellProblem, figure, is_empty, progress, shown, text_of, typed_number, words
 from scorecard.imports.codes import ScorecardCodes
 from scorecard.imports.plans import Plan, PlannedRow, ProgressReport, ignored_columns, outcome_of, planned_rows
 from scorecard.imports.reading import Row, read_rows
@@ -27,11 +29,13 @@ from scorecard.measures.fields import plain
 from scorecard.measures.models import Measure
 from scorecard.performance import milestones
 from scorecard.performance.commentary import THREE, Commentary
+from scorecard.performance.numbers import LARGEST
 from scorecard.performance.periods import PeriodError, Quarter
+from scorecard.performance.ranges import fraction_problem
 from scorecard.returns import services
 from scorecard.returns.models import COMMENTARY_LENGTH, DataFlag, Return, WorkflowState
 
-FIGURES = ("code", "period", "actual", "forecast", "flag", "note")
+FIGURES = ("code", "period", "actual", "forecast", "flag", "note", "numerator", "denominator")
 COMMENTARY_COLUMNS = ("commentary", *THREE)  # every commentary column a file may have, whichever the rule
 READ_ONLY = ("title", "quarter_target", "year_end_target")  # in the template for reference; never imported
 ALIASES = {
@@ -102,6 +106,7 @@ class ReturnChecks:
         row.measure, row.period, row.seen = measure, self.period, ret.version if ret.pk else 0
         self.check_commentary_kept(row, cells)
         row.changes = changes(ret, figures(row, cells, measure, self.commentary))
+        check_fraction(row, ret, measure)
         row.reasons = reasons(ret, row.changes, one_note=self.commentary is Commentary.ONE)
         approving = self.approved and ret.state != WorkflowState.APPROVED
         if (row.changes or approving or gave_bad_figures(row)) and not permissions.may_edit_return(self.by, ret):
@@ -169,6 +174,7 @@ def readers(measure: Measure, commentary: Commentary) -> dict[str, tuple[str, Ca
     return {
         "actual": (figure_field.format("actual"), read_figure),
         "forecast": (figure_field.format("forecast"), read_figure),
+        **({} if milestone else {"numerator": ("numerator", count), "denominator": ("denominator", count)}),
         "flag": ("data_flag", data_flag),
         "note": ("data_note", lambda value: words(value, longest=NOTE_LENGTH)),
         **{column: (name, commentary_words) for column, name in commentary_columns(commentary).items()},
@@ -186,6 +192,23 @@ def figures(row: PlannedRow, cells: Row, measure: Measure, commentary: Commentar
         except CellProblem as problem:
             row.problem(column, str(problem))
     return found
+
+
+def count(value: object) -> Decimal | None:
+    """A numerator or denominator: a number, checked with its partner (check_fraction), not against the unit."""
+    number = value if isinstance(value, Decimal) else typed_number(text_of(value))
+    if number is None or number.copy_abs() >= LARGEST:
+        raise CellProblem(f"{shown(value)} is not a number we can record: enter a number like 1200")
+    return number
+
+
+def check_fraction(row: PlannedRow, ret: Return, measure: Measure) -> None:
+    """The numerator and denominator as they would be saved (the file's, else those recorded) checked together."""
+    numerator = row.changes.get("numerator", ret.numerator)
+    denominator = row.changes.get("denominator", ret.denominator)
+    problem = fraction_problem(measure.unit, numerator, denominator)
+    if problem and not row.has_problem(problem[0]):
+        row.problem(problem[0], problem[1])
 
 
 def gave_bad_figures(row: PlannedRow) -> bool:

@@ -90,3 +90,23 @@ def number_words(value: Decimal) -> str:
     """A limit as a sentence prints it: a minus sign rather than a hyphen, no trailing zeros."""
     text = f"{value.normalize():,f}"
     return text.replace("-", "−")
+
+
+FRACTION_UNITS = ("percent", "rate_per_1000", "rate_per_10000", "rate_per_100000")
+
+
+def fraction_problem(unit: str, numerator: Number | None, denominator: Number | None) -> tuple[str, str] | None:
+    """Why a percentage's or rate's numerator and denominator cannot be recorded together: (field, words); None if
+    they can. Both are optional, but one without the other projects nothing."""
+    if numerator is None and denominator is None:
+        return None
+    if numerator is None or denominator is None:
+        missing = "numerator" if numerator is None else "denominator"
+        return missing, f"Enter the {missing} too, or neither: one without the other cannot be used"
+    if exact(denominator) < 0:
+        return "denominator", "The denominator cannot be negative"
+    if exact(numerator) < 0:
+        return "numerator", "The numerator cannot be negative"
+    if unit == "percent" and exact(numerator) > exact(denominator):
+        return "numerator", f"The numerator ({numerator}) cannot be larger than the denominator ({denominator})"
+    return None

@@ -467,3 +467,7 @@ def _prefixed_ids(svg: str, prefix: str) -> str:
     svg = re.sub(r'\bid="([^"]+)"', rf'id="{prefix}-\g<1>"', svg)
     svg = re.sub(r'href="#([^"]+)"', rf'href="#{prefix}-\g<1>"', svg)
     return re.sub(r"url\(#([^)]+)\)", rf"url(#{prefix}-\g<1>)", svg)
+
+
+# What the charts of other modules (projection_chart) draw with: the one drawing lock, the output, the value axis.
+drawing, chart_of, value_axis = _drawing, _chart, _value_axis

@@ -6,12 +6,13 @@ forecast has no forecast columns (as the dashboard drops its empty figure column
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from scorecard.accounts.permissions import PUBLIC_SIGHT, WorkingSight
 from scorecard.council.models import Directorate, OrganisationSettings, Period
 from scorecard.performance.commentary import Commentary
 from scorecard.performance.inclusion import in_improvement_report
+from scorecard.performance.patterns import how_often
 from scorecard.reports.common import (
     EVERY_ROW,
     Cell,
@@ -27,6 +28,7 @@ from scorecard.reports.common import (
     text,
 )
 from scorecard.reports.rows import MeasureRow, measure_rows
+from scorecard.returns.projections import ReturnProjection, quarter_projections
 
 FIGURE_COLUMNS: list[tuple[str, Callable[[MeasureRow], Cell]]] = [
     ("Measure", lambda row: text(row.reference)),
@@ -36,9 +38,12 @@ FIGURE_COLUMNS: list[tuple[str, Callable[[MeasureRow], Cell]]] = [
     ("Quarterly actual", lambda row: figure_cell(row.actual)),
     ("Year-end target", lambda row: figure_cell(row.year_end_target)),
     ("Year-end forecast", lambda row: figure_cell(row.forecast)),
+    ("Projected year end", lambda row: text(row.projected)),
+    ("Required run rate", lambda row: text(row.run_rate)),
     ("Direction of travel", lambda row: text(row.direction_label)),
 ]
-FORECAST_COLUMNS = ("Forecast year-end status", "Year-end forecast")  # shown only where a measure has a forecast
+# Shown only where a measure of the quarter has a forecast: the projection and run rate stand beside the forecast.
+FORECAST_COLUMNS = ("Forecast year-end status", "Year-end forecast", "Projected year end", "Required run rate")
 COMMENTARY_COLUMNS = {
     "context": "Context for current performance",
     "improvement_actions": "Improvement actions taken",
@@ -97,12 +102,40 @@ def build_improvement_report(
     rows = [
         row for row in measures if in_improvement_report(row.status, row.forecast_status, criterion) and only.keeps(row)
     ]
+    forecasts = any(row.forecast.text for row in measures)
     return ImprovementReport(
         masthead=masthead("Improvement Report – Council Scorecard", period.as_quarter.long_label, period=period),
         period=period.label,
         criterion=criterion.label,
-        groups=grouped(rows, lambda row: row.directorate, order=listed(Directorate)),
+        groups=grouped(
+            with_projections(rows, period, sight) if forecasts else rows,
+            lambda row: row.directorate,
+            order=listed(Directorate),
+        ),
         directorate_word=organisation.directorate_word,
         commentary=Commentary(organisation.commentary),
-        forecasts=any(row.forecast.text for row in measures),
+        forecasts=forecasts,
     )
+
+
+def with_projections(rows: list[MeasureRow], period: Period, sight: WorkingSight) -> list[MeasureRow]:
+    """The projection and required run rate beside each listed measure's forecast (issue 15), or why there is none."""
+    found = quarter_projections(period, {row.measure_id: row.year_end_target for row in rows}, sight=sight)
+    return [
+        replace(row, projected=projected_words(found[row.measure_id]), run_rate=run_rate_words(found[row.measure_id]))
+        for row in rows
+    ]
+
+
+def projected_words(projected: ReturnProjection) -> str:
+    """ "1,100 (share of year; range 1,050 to 1,150, holds the year end about 2 years in 3)", or why there is none."""
+    if projected.projection is None:
+        return projected.reason
+    method = projected.projection.method.value
+    if not projected.range_text:
+        return f"{projected.value} ({method}; no range yet)"
+    return f"{projected.value} ({method}; range {projected.range_text}, {how_often(projected.projection.coverage)})"
+
+
+def run_rate_words(projected: ReturnProjection) -> str:
+    return projected.run_rate.words if projected.run_rate else ""

@@ -18,6 +18,7 @@ from scorecard.reports.dashboard import Summary, build_dashboard
 from scorecard.reports.glance import build_glance
 from scorecard.reports.improvement import build_improvement_report
 from scorecard.reports.profile import MeasureProfile, build_measure_profile
+from scorecard.reports.projection_chart import projection_chart
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,10 @@ def annual_output(year: FinancialYear, *, sight: WorkingSight = PUBLIC_SIGHT) ->
 def profile_output(measure: Measure, *, sight: WorkingSight = PUBLIC_SIGHT) -> Output:
     report = build_measure_profile(measure, sight=sight)
     chart = trend(report)
-    return Output(report, "reports/_profile.html", {"chart": chart}, [chart])
+    title = f"{report.code} {report.title}".strip()
+    projected = projection_chart(title, report.year_so_far, unit_label=report.unit) if report.year_so_far else None
+    extra = {"chart": chart, "projection_chart": projected}
+    return Output(report, "reports/_profile.html", extra, [chart, *([projected] if projected else [])])
 
 
 def trend(report: MeasureProfile) -> charts.Chart:

@@ -4,6 +4,7 @@ commentary history and target amendments."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from scorecard.accounts.permissions import PUBLIC_SIGHT, WorkingSight
 from scorecard.measures.fields import plain
@@ -13,8 +14,10 @@ from scorecard.performance.direction import Direction
 from scorecard.performance.status import Status
 from scorecard.reports.common import Masthead, Table, figure_cell, masthead, status_cell, text
 from scorecard.reports.figures import Figure, figure, printing
+from scorecard.reports.projection_chart import YearSoFar
 from scorecard.reports.rows import actual_figure, previous_figure, target_figure
 from scorecard.returns.models import Return
+from scorecard.returns.projections import YEARS_BACK, ReturnProjection, return_projection
 from scorecard.returns.selectors import assess_all, measure_directorates, shown_returns
 
 COLUMNS = [
@@ -69,6 +72,8 @@ class MeasureProfile:
     owner: str
     points: list[ProfilePoint]
     amendments: list[Amendment]
+    projected: ReturnProjection | None = None  # the latest year's projection, or why there is none
+    year_so_far: YearSoFar | None = None  # what the projection chart draws
 
     @property
     def commentary(self) -> list[ProfilePoint]:
@@ -97,6 +102,7 @@ class MeasureProfile:
         return [
             Table(f"{self.code} {self.title}".strip(), COLUMNS, rows),
             Table("Target amendments", ["Year", "Old target", "New target", "Reason", "Approved"], amendments),
+            *([projection_table(self.projected, self.year_so_far)] if self.projected else []),
         ]
 
 
@@ -106,7 +112,9 @@ def build_measure_profile(measure: Measure, *, sight: WorkingSight = PUBLIC_SIGH
     returns = Return.objects.filter(measure=measure).select_related("measure", "period__year")
     returns = list(returns.order_by("period__year__start_year", "period__quarter"))
     shown = shown_returns(returns, sight=sight, directorates=measure_directorates(measure))
-    points = [point(ret, sight) for ret in shown if ret is not None]
+    held = [ret for ret in shown if ret is not None]
+    points = [point(ret, sight) for ret in held]
+    projected, year_so_far = latest_projection(held, points)
     return MeasureProfile(
         masthead=masthead(f"Measure profile: {measure.code or measure.title}", measure.title),
         measure_id=measure.pk,
@@ -119,7 +127,80 @@ def build_measure_profile(measure: Measure, *, sight: WorkingSight = PUBLIC_SIGH
         owner=str(measure.owner or ""),
         points=points,
         amendments=amendments_of(measure, sight=sight),
+        projected=projected,
+        year_so_far=year_so_far,
     )
+
+
+def latest_projection(held: list[Return], points: list[ProfilePoint]):
+    """The projection of the latest quarter with a figure, from the returns the profile shows (no more queries)."""
+    found = zip(reversed(held), reversed(points), strict=True)
+    latest = next(((ret, p) for ret, p in found if ret.actual is not None), None)
+    if latest is None or latest[0].measure.is_milestone:
+        return None, None
+    ret, latest_point = latest
+    years: dict[int, dict[int, Return]] = {}
+    for each in held:
+        if each.period.year.start_year >= ret.period.year.start_year - YEARS_BACK:
+            years.setdefault(each.period.year.start_year, {})[each.period.quarter] = each
+    projected = return_projection(ret, latest_point.year_end_target, years)
+    if projected.projection is None:
+        return projected, None
+    this_year = [
+        years[ret.period.year.start_year][q]
+        for q in sorted(years[ret.period.year.start_year])
+        if q <= ret.period.quarter
+    ]
+    return projected, year_so_far(ret, this_year, projected, latest_point.year_end_target)
+
+
+def year_so_far(ret: Return, this_year: list[Return], projected: ReturnProjection, target: Figure) -> YearSoFar:
+    shown = printing(ret.measure)
+    projection = projected.projection
+
+    def both(value: float | None):
+        return (
+            None
+            if value is None
+            else (Decimal(str(round(value, 6))), figure(Decimal(str(round(value, 6))), **shown).text)
+        )
+
+    return YearSoFar(
+        year=ret.period.year.label,
+        periods=("Q1", "Q2", "Q3", "Q4"),
+        recorded=tuple(
+            (each.actual, figure(each.actual, **shown).text) for each in this_year if each.actual is not None
+        ),
+        projected=both(projection.value),
+        low=both(projection.low),
+        high=both(projection.high),
+        target=(target.value, target.text) if target.value is not None else None,
+        range_words=projection.range_words,
+    )
+
+
+def projection_table(projected: ReturnProjection, year: YearSoFar | None) -> Table:
+    columns = [
+        "Year",
+        "Projected year end",
+        "Range",
+        "What the range means",
+        "How it is projected",
+        "Required run rate",
+    ]
+    if projected.projection is None:
+        return Table(
+            "Year-end projection", columns, [[text(""), text(projected.reason), text(""), text(""), text(""), text("")]]
+        )
+    row = [
+        text(year.year if year else ""),
+        text(projected.value),
+        text(projected.range_text or "No range"),
+        text(projected.projection.range_words),
+        text(projected.projection.basis),
+        text(projected.run_rate.words if projected.run_rate else ""),
+    ]
+    return Table("Year-end projection", columns, [row])
 
 
 def point(ret: Return, sight: WorkingSight) -> ProfilePoint:

@@ -46,6 +46,8 @@ class MeasureRow:
     set_by_hand: tuple[tuple[str, str], ...] = ()  # (status, forecast_status or direction; the reason)
     restated: bool = False  # changed since the quarter was published
     compared_with: str = ""  # the quarter previous_actual is from, e.g. "2017/18 Q2"
+    projected: str = ""  # the year end projected from the measure's history, with its range; or why there is none
+    run_rate: str = ""  # what the rest of the year must deliver (the improvement report fills these two)
 
     @property
     def reference(self) -> str:

@@ -71,6 +71,9 @@ class Return(models.Model):
         max_length=200, blank=True, help_text="Words printed in place of a figure, e.g. “Sign off not yet received”."
     )
     forecast = FigureField("year-end forecast")
+    # A percentage's own figures, so its year end is projected from them and not from averaged percentages (issue 15).
+    numerator = FigureField(help_text="For a percentage: the cases that met the standard, e.g. seen within 4 hours.")
+    denominator = FigureField(help_text="For a percentage: all the cases, e.g. every attendance.")
     forecast_progress = models.CharField(max_length=20, choices=choices(Progress), blank=True)
     data_flag = models.CharField(max_length=20, choices=DataFlag.choices, blank=True)
     data_note = models.CharField(max_length=200, blank=True, help_text="A note printed with the figure: “2014 data”.")
@@ -147,6 +150,8 @@ RETURN_FIELDS = (
     "actual",
     "actual_progress",
     "actual_text",
+    "numerator",
+    "denominator",
     "forecast",
     "forecast_progress",
     "data_flag",

@@ -20,6 +20,7 @@ from scorecard.accounts import permissions
 from scorecard.council.models import FinancialYear, OrganisationSettings, Period
 from scorecard.measures.models import Measure, ScorecardEntry, Target, TargetAmendment
 from scorecard.performance.commentary import Commentary, CommentaryRequired, commentary_missing
+from scorecard.performance.ranges import fraction_problem
 from scorecard.returns.models import COMMENTARY_LENGTH, RETURN_FIELDS, PublishedReturn, Return, WorkflowState, too_long
 from scorecard.returns.selectors import assessed_return, restated_returns, unapproved_returns
 
@@ -105,6 +106,10 @@ def set_figures(ret: Return, figures: dict[str, object]) -> None:
         if name in COMMENTARIES and len(value or "") > COMMENTARY_LENGTH:
             raise Refused(too_long(Return._meta.get_field(name).verbose_name))  # the forms and imports say so first
         setattr(ret, name, value)
+    held = ret.numerator is not None or ret.denominator is not None  # the measure is read only when it matters
+    problem = held and fraction_problem(ret.measure.unit, ret.numerator, ret.denominator)
+    if problem:
+        raise Refused(f"{ret.measure}: {problem[1]}.")  # the forms say so first; the API and imports meet it here
 
 
 @transaction.atomic
@@ -442,13 +447,20 @@ def history_period(*, start_year: int, quarter: int, by) -> Period:
 
 
 @transaction.atomic
-def history_record(*, measure: Measure, period: Period, actual, note: str, by, source: str) -> Return:
-    """A figure from the council's history: an approved return in a closed quarter, kept in the year's scorecard."""
+def history_record(
+    *, measure: Measure, period: Period, actual, note: str, by, source: str, fraction: tuple = (None, None)
+) -> Return:
+    """A figure from the council's history: an approved return in a closed quarter, kept in the year's scorecard;
+    fraction: a percentage's or rate's numerator and denominator, when the history holds them."""
     if not permissions.may_run_the_quarter(by):
         raise Refused("Only the performance team imports history.")
     order = ScorecardEntry.objects.filter(year_id=period.year_id).count()
     ScorecardEntry.objects.get_or_create(year_id=period.year_id, measure=measure, defaults={"order": order})
     ret = Return.objects.filter(measure=measure, period=period).first() or Return(measure=measure, period=period)
     ret.actual, ret.data_note, ret.state = actual, note, WorkflowState.APPROVED
+    ret.numerator, ret.denominator = fraction
+    problem = fraction_problem(measure.unit, *fraction)
+    if problem:
+        raise Refused(f"{measure}: {problem[1]}.")
     record(ret, by, f"History imported from {source}")
     return ret

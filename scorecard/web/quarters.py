@@ -20,6 +20,7 @@ from scorecard.council.models import OrganisationSettings, Period
 from scorecard.measures.models import ScorecardEntry
 from scorecard.returns import services
 from scorecard.returns.models import is_due_in, is_overdue
+from scorecard.returns.projections import forecasts_to_challenge
 from scorecard.returns.selectors import unapproved_returns
 from scorecard.returns.services import Refused
 from scorecard.returns.worklists import NOT_STARTED, STATES, return_states
@@ -107,6 +108,8 @@ def quarters(request):
 def quarters_page(request, problem: Problem | None = None, status: int = 200):
     periods, rounds = quarters_and_progress()
     context = {"periods": periods, "progress": rounds, "states": STATES, "problem": problem}
+    found = ((round.period, forecasts_to_challenge(round.period)) for round in rounds)
+    context["to_challenge"] = [(period, listed) for period, listed in found if listed]
     context["today"] = timezone.localdate()
     return render(request, "returns/quarters.html", context, status=status)
 

@@ -18,12 +18,14 @@ from scorecard.performance.bands import statuses_to_choose
 from scorecard.performance.commentary import Commentary
 from scorecard.performance.direction import Direction
 from scorecard.performance.milestones import Progress
+from scorecard.performance.ranges import FRACTION_UNITS, fraction_problem
 from scorecard.reports.figures import figure, printing
 from scorecard.returns.models import COMMENTARY_LENGTH, DataFlag, Return, too_long
 from scorecard.returns.services import COMMENTARIES
 from scorecard.returns.validation import allowed_range, figure_problem
 
 NUMBERS = ("actual", "forecast")
+FRACTION = ("numerator", "denominator")
 PROGRESS = ("actual_progress", "forecast_progress")
 STORED = DecimalValidator(max_digits=18, decimal_places=6)  # what a FigureField holds
 UNIT_WORDS = {Unit.PERCENT: "a percentage", Unit.POUNDS: "pounds (£)"}
@@ -135,8 +137,24 @@ class ReturnForm(forms.Form):
         else:
             self.fields["actual"] = figure_for(measure, "Actual", "actual")
             self.fields["forecast"] = figure_for(measure, "Year-end forecast", "year-end forecast")
+            if measure.unit in FRACTION_UNITS:
+                self.add_fraction_fields()
         self.order_fields([*self.figure_names, "data_flag", "data_note"])
         self.keep_the_organisations_commentary()
+
+    def add_fraction_fields(self) -> None:
+        """A percentage's or rate's numerator and denominator (optional): the projection works from them."""
+        hint = "Optional. The year end is projected from the numerator and denominator when they are held."
+        self.fields["numerator"] = FigureInput(label="Numerator (optional)", required=False, help_text=hint)
+        self.fields["denominator"] = FigureInput(label="Denominator (optional)", required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        if "numerator" in self.fields and not self.errors:
+            problem = fraction_problem(self.measure.unit, cleaned.get("numerator"), cleaned.get("denominator"))
+            if problem:
+                self.add_error(problem[0], problem[1])
+        return cleaned
 
     def keep_the_organisations_commentary(self) -> None:
         """One note ("Commentary", kept as the context), the three commentaries, or none: the organisation's rule.
@@ -151,13 +169,15 @@ class ReturnForm(forms.Form):
     @classmethod
     def for_return(cls, ret: Return, **values) -> ReturnForm:
         """The form as the return was saved, or with some values given (a copied commentary, say)."""
-        names = (*NUMBERS, *PROGRESS, "data_flag", "data_note", *COMMENTARIES, "version")
+        names = (*NUMBERS, *FRACTION, *PROGRESS, "data_flag", "data_note", *COMMENTARIES, "version")
         initial = {name: getattr(ret, name) for name in names}
         return cls(initial={**initial, **values}, measure=ret.measure)
 
     @property
     def figure_names(self) -> tuple[str, ...]:
-        return PROGRESS if self.measure.is_milestone else NUMBERS
+        if self.measure.is_milestone:
+            return PROGRESS
+        return (*NUMBERS, *FRACTION) if "numerator" in self.fields else NUMBERS
 
     @property
     def figure_fields(self) -> list[forms.BoundField]:

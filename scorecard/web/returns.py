@@ -26,6 +26,7 @@ from scorecard.reports.figures import Figure, figure, printing
 from scorecard.reports.rows import actual_figure, previous_figure, target_figure
 from scorecard.returns import services
 from scorecard.returns.models import Return, is_due_in, is_overdue
+from scorecard.returns.projections import one_return_projection
 from scorecard.returns.selectors import AssessedReturn, assessed_return, comparison_kind, quarter_return
 from scorecard.returns.services import COMMENTARIES, Refused, StaleReturn
 from scorecard.returns.worklists import returns_due
@@ -230,10 +231,12 @@ def panel(ret: Return, form: ReturnForm | None) -> dict:
     figure_errors = form.figure_errors() if typed else []
     if typed and not figure_errors:
         ret = form.unsaved_copy(ret)
+    assessed = assessed_return(ret)
     return {
-        "worked": worked_out(assessed_return(ret)),
+        "worked": worked_out(assessed),
         "compared_with": compared_with(ret),
         "figure_errors": figure_errors,
+        "projected": None if figure_errors else one_return_projection(ret, assessed.year_end_target),
     }
 
 

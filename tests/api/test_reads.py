@@ -186,3 +186,38 @@ def test_the_dashboard_groups_as_the_pages_do_when_no_grouping_is_given(public, 
     refused = public.get("/reports/dashboard", year="2018/19", quarter=2, group_by="perspective")
     assert refused.status_code == 422
     assert "does not group its measures that way" in refused.json()["errors"][0]["message"]
+
+
+def test_a_return_says_why_it_has_no_projection(public, council):
+    (row,) = public.get(f"/periods/{council.published.pk}/returns").json()
+    assert row["projection"]["value"] is None
+    assert row["projection"]["reason"] == "No projection: Q1 has no figure yet."
+
+
+def test_a_return_carries_its_projection_and_required_run_rate(as_role, council):
+    factories.return_for(council.measure, factories.period(2018, 1), 230)  # children in need, low is good
+    answer = as_role("owner").get(f"/periods/{council.open.pk}/returns/{council.measure.pk}").json()
+    projection = answer["projection"]
+    assert projection["reason"] == ""
+    assert (projection["value"], projection["method"], projection["low"]) == ("640", "straight line", None)
+    assert projection["coverage_words"] == "Not enough history for a range: it needs two earlier years."
+    assert projection["required_run_rate"] == "The most each remaining quarter may take: 0 (0 in all)."  # 480 of 480
+    assert projection["forecast_outside_range"] is False and projection["reason"] == ""
+
+
+def test_a_quarters_returns_and_their_projections_take_as_many_queries_for_many_measures(
+    as_role, council, django_assert_max_num_queries
+):
+    team = as_role("performance")
+    address = f"/periods/{council.open.pk}/returns"
+    team.get(address)
+    with django_assert_max_num_queries(40) as few:
+        team.get(address)
+    for number in range(12):
+        more = factories.measure(f"CM PM{30 + number}", title=f"Measure {number}")
+        factories.entry(more, council.open.year)
+        factories.target(more, None, 1000, year_of=council.open.year)
+        factories.return_for(more, factories.period(2018, 1), 200)
+        factories.return_for(more, council.open, 300, forecast=900)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert len(team.get(address).json()) == 14

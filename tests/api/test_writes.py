@@ -211,3 +211,35 @@ def test_a_patch_that_changes_nothing_writes_no_history(as_role, council):
     assert response.status_code == 200
     assert ret.history.count() == before
     assert Return.objects.get(pk=ret.pk).version == ret.version
+
+
+def fraction_sent(as_role, council, numerator: int, denominator: int):
+    """The owner sends a numerator and denominator for the measure, made a percentage with an actual of 85%."""
+    council.measure.unit = "percent"
+    council.measure.save()
+    Return.objects.filter(pk=council.draft.pk).update(actual=85)
+    change = {"version": council.draft.version, "numerator": numerator, "denominator": denominator}
+    return as_role("owner").send("PATCH", address(council), change)
+
+
+def test_a_percentages_numerator_and_denominator_are_written_and_read_back(as_role, council):
+    response = fraction_sent(as_role, council, 1700, 2000)
+    assert response.status_code == 200, response.json()
+    assert (response.json()["numerator"], response.json()["denominator"]) == ("1700", "2000")
+
+
+def test_a_numerator_above_its_denominator_is_refused_and_nothing_is_written(as_role, council):
+    response = fraction_sent(as_role, council, 2100, 2000)
+    assert response.status_code == 422
+    assert response.json()["errors"] == [
+        {"field": "numerator", "message": "The numerator (2100) cannot be larger than the denominator (2000)"}
+    ]
+    assert Return.objects.get(pk=council.draft.pk).numerator is None
+
+
+def test_a_count_has_no_numerator(as_role, council):
+    response = as_role("owner").send("PATCH", address(council), {"version": council.draft.version, "numerator": 5})
+    assert response.status_code == 422
+    assert response.json()["errors"] == [
+        {"field": "numerator", "message": "CM PM15 Children in need records figures, not numerator"}
+    ]

@@ -214,3 +214,22 @@ def test_history_keeps_a_signed_figure_as_published(performance, unit, minimum, 
     assert found.problems == []
     found.commit(performance)
     assert Return.objects.get(measure=measure).actual == Decimal(value)
+
+
+FRACTIONS = ("code", "year", "quarter", "value", "numerator", "denominator")
+
+
+def test_history_may_carry_a_percentages_numerator_and_denominator(performance, recycled):
+    planned(performance, values=history(("ENV06", "2016/17", "", "39", "390", "1000"), headings=FRACTIONS)).commit(
+        performance
+    )
+    ret = Return.objects.get()
+    assert (ret.actual, ret.numerator, ret.denominator) == (39, 390, 1000)
+
+
+def test_a_negative_denominator_in_history_is_named_and_nothing_is_imported(performance, recycled):
+    found = planned(performance, values=history(("ENV06", "2016/17", "", "39", "390", "-1"), headings=FRACTIONS))
+    assert any("The denominator cannot be negative" in problem for problem in problems(found))
+    with pytest.raises(ImportProblem):
+        found.commit(performance)
+    assert not Return.objects.exists()

@@ -341,9 +341,10 @@ def test_progress_is_reported_as_rows_are_checked_and_written(scorecard, quarter
 def test_the_template_lists_the_years_measures_with_their_targets(scorecard, quarter):
     lines = template_bytes(returns_template(quarter), "csv").decode("utf-8-sig").splitlines()
     assert lines[0] == (
-        "code,title,quarter_target,year_end_target,actual,forecast,flag,note,context,improvement_actions,intervention"
+        "code,title,quarter_target,year_end_target,actual,forecast,flag,note,numerator,denominator,context,"
+        "improvement_actions,intervention"
     )
-    assert lines[1] == "CM PM15,Number of online transactions,60000,125000,,,,,,,"
+    assert lines[1] == "CM PM15,Number of online transactions,60000,125000,,,,,,,,,"
     assert [line.split(",")[0] for line in lines[1:]] == ["CM PM15", "CR PM09", "PS PM01", "CP A1"]
 
 
@@ -457,9 +458,9 @@ def template_headings(quarter) -> str:
 @pytest.mark.parametrize(
     ("commentary", "columns"),
     [
-        ("three", "note,context,improvement_actions,intervention"),
-        ("one", "note,commentary"),
-        ("none", "note"),
+        ("three", "note,numerator,denominator,context,improvement_actions,intervention"),
+        ("one", "note,numerator,denominator,commentary"),
+        ("none", "note,numerator,denominator"),
     ],
 )
 def test_the_template_has_the_commentary_the_organisation_keeps(scorecard, quarter, commentary, columns):
@@ -500,3 +501,29 @@ def test_a_blank_commentary_column_the_organisation_does_not_keep_is_listed_as_n
     plan = planned(csv_file(["CM PM15", "44745"]), quarter, officer)
     assert plan.problems == []
     assert plan.ignored_columns == ["context", "improvement_actions", "intervention"]
+
+
+# -- a percentage's numerator and denominator ------------------------------------------------------
+
+FRACTION_HEADINGS = ("code", "actual", "numerator", "denominator")
+
+
+def test_a_percentages_numerator_and_denominator_are_imported(scorecard, quarter, performance):
+    plan = planned(csv_file(["PS PM01", "85", "1700", "2000"], headings=FRACTION_HEADINGS), quarter, performance)
+    commit_plan(plan, performance)
+    ret = Return.objects.get(measure=scorecard["satisfied"], period=quarter)
+    assert (ret.actual, ret.numerator, ret.denominator) == (85, 1700, 2000)
+
+
+def test_a_numerator_above_its_denominator_names_the_row_and_nothing_is_imported(scorecard, quarter, performance):
+    rows = [["CM PM15", "44745", "", ""], ["PS PM01", "85", "2100", "2000"]]
+    plan = planned(csv_file(*rows, headings=FRACTION_HEADINGS), quarter, performance)
+    assert only_problem(plan) == ("Row 3, numerator: The numerator (2100) cannot be larger than the denominator (2000)")
+    with pytest.raises(ImportProblem):
+        commit_plan(plan, performance)
+    assert not Return.objects.filter(period=quarter).exists()
+
+
+def test_a_numerator_without_its_denominator_is_named(scorecard, quarter, performance):
+    plan = planned(csv_file(["PS PM01", "85", "1700", ""], headings=FRACTION_HEADINGS), quarter, performance)
+    assert "Enter the denominator too, or neither" in only_problem(plan)
