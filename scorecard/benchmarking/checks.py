@@ -9,6 +9,8 @@ stored, so the load can tell new from changed again as it streams.
 
 from __future__ import annotations
 
+import csv
+import io
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -16,10 +18,11 @@ from decimal import Decimal, InvalidOperation
 
 from scorecard.benchmarking import gss
 from scorecard.benchmarking.files import AreaFacts, ComparatorFile, GroupFacts, Record
-from scorecard.benchmarking.models import Area, ComparisonValue, ExternalMeasure
+from scorecard.benchmarking.models import Area, ComparatorGroup, ComparisonValue, ExternalMeasure
 from scorecard.imports.cells import typed_number
 from scorecard.performance import benchmark_periods
 from scorecard.performance.periods import PeriodError
+from scorecard.reports.render.delimited import not_a_formula
 
 LARGEST = Decimal(10) ** 12  # a FigureField's 12 digits before the point
 PLACES = Decimal("0.000001")  # and its 6 after
@@ -74,6 +77,7 @@ class ComparisonCheck:
     measures_to_create: list[str] = field(default_factory=list)
     measures_to_update: list[str] = field(default_factory=list)
     groups: list[GroupFacts] = field(default_factory=list)
+    groups_unchanged: int = 0
     groups_not_held: int = 0  # lists for councils Scorecard does not hold, and this file does not name
     stored: dict[Key, tuple[int, Figures]] = field(default_factory=dict)  # key → (id, figures) already held
 
@@ -94,7 +98,10 @@ class ComparisonCheck:
 
     @property
     def changes_nothing(self) -> bool:
-        return not (self.new or self.changed or self.areas_to_create or self.measures_to_create or self.groups)
+        return (
+            not (self.new or self.changed or self.areas_to_create or self.measures_to_create or self.measures_to_update)
+            and not self.groups
+        )
 
     def summary(self) -> list[str]:
         lines = [
@@ -109,8 +116,10 @@ class ComparisonCheck:
                 f"External measures to add: {len(self.measures_to_create):,}; "
                 f"to update: {len(self.measures_to_update):,}."
             )
-        if self.groups or self.groups_not_held:
-            lines.append(f"Comparator groups to load: {len(self.groups):,}.")
+        if self.groups or self.groups_unchanged:
+            lines.append(
+                f"Comparator groups: {len(self.groups):,} new or changed, {self.groups_unchanged:,} unchanged."
+            )
         if self.groups_not_held:
             lines.append(f"  {self.groups_not_held:,} lists not loaded: for councils Scorecard does not hold.")
         return lines
@@ -345,7 +354,8 @@ def shown_figure(value: Decimal | None) -> str:
 
 
 def check_groups(check: ComparisonCheck, held_areas: set[str], vintage: str) -> None:
-    """Groups for councils held (or named by the file) are loaded; each member must be held or named."""
+    """Groups for councils held (or named by the file) are loaded; each member must be held or named. A group
+    held already with the same members is left as it is."""
     known = held_areas | set(check.file.areas)
     names = dict(Area.objects.values_list("code", "name")) | {code: a.name for code, a in check.file.areas.items()}
     for group in check.file.groups:
@@ -360,3 +370,23 @@ def check_groups(check: ComparisonCheck, held_areas: set[str], vintage: str) -> 
             group.name = f"{names[group.neighbours_of]}'s nearest neighbours ({group.source})"
         group.vintage = group.vintage or vintage
         check.groups.append(group)
+    held = held_members({group.name for group in check.groups})
+    check.groups_unchanged = sum(1 for group in check.groups if held.get(group.name) == set(group.members))
+    check.groups = [group for group in check.groups if held.get(group.name) != set(group.members)]
+
+
+def held_members(names: set[str]) -> dict[str, set[str]]:
+    members: dict[str, set[str]] = {}
+    through = ComparatorGroup.members.through.objects.filter(comparatorgroup__name__in=names)
+    for name, code in through.values_list("comparatorgroup__name", "area__code"):
+        members.setdefault(name, set()).add(code)
+    return members
+
+
+def problems_report(check: ComparisonCheck) -> str:
+    """The problems as CSV (row, column, message), to open beside the file and put it right."""
+    output = io.StringIO()
+    writer = csv.writer(output, lineterminator="\r\n")
+    writer.writerow(["row", "column", "message"])
+    writer.writerows([problem.row or "", problem.column, not_a_formula(problem.message)] for problem in check.problems)
+    return output.getvalue()
