@@ -5,25 +5,41 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('benchmarking', '0001_bench_core_models'),
+        ("benchmarking", "0001_bench_core_models"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='comparisonvalue',
-            name='area',
-            field=models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.PROTECT, related_name='comparison_values', to='benchmarking.area'),
+            model_name="comparisonvalue",
+            name="area",
+            field=models.ForeignKey(
+                db_constraint=False,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="comparison_values",
+                to="benchmarking.area",
+            ),
         ),
         migrations.AlterField(
-            model_name='comparisonvalue',
-            name='load',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='values', to='benchmarking.load'),
+            model_name="comparisonvalue",
+            name="load",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="values",
+                to="benchmarking.load",
+            ),
         ),
         migrations.AlterField(
-            model_name='comparisonvalue',
-            name='measure',
-            field=models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.CASCADE, related_name='comparison_values', to='benchmarking.externalmeasure'),
+            model_name="comparisonvalue",
+            name="measure",
+            field=models.ForeignKey(
+                db_constraint=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="comparison_values",
+                to="benchmarking.externalmeasure",
+            ),
         ),
     ]
