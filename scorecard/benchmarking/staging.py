@@ -140,9 +140,9 @@ class Judged:
         found, layout = self.check.file, self.layout
         measure = column(layout, "measure_code")
         firsts = list(self.first_rows.values())
-        self.cursor.execute(
+        self.cursor.execute(  # joined, not "= ANY": an array is searched from its start for every row
             f"SELECT {measure}, {', '.join(f'c{n}' for n in range(layout.width))} FROM {TABLE} "
-            "WHERE row_number = ANY(%s)",
+            "JOIN unnest(%s::bigint[]) AS first(row_number) USING (row_number)",
             [firsts],
         )
         by_column: dict[str, dict[str, str]] = {self.columns.measure: {}}
@@ -204,7 +204,8 @@ class Judged:
             if key in self.layout.positions
         ]
         odd = [
-            f"CASE WHEN {column(self.layout, key)} !~ %s THEN {column(self.layout, key)} END AS o{index}"
+            f"CASE WHEN {column(self.layout, key)} <> '' AND {column(self.layout, key)} !~ %s "
+            f"THEN {column(self.layout, key)} END AS o{index}"
             for index, (_, key, _) in enumerate(places)
         ]
         named = ", ".join(f"o{index}" for index in range(len(places)))
