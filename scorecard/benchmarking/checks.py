@@ -84,6 +84,11 @@ class ComparisonCheck:
     groups_in_error: int = 0
 
     @property
+    def problems_said(self) -> str:
+        """ "1 problem", "2,345 problems"."""
+        return f"{self.problem_count:,} problem{'' if self.problem_count == 1 else 's'}"
+
+    @property
     def has_problems(self) -> bool:
         return bool(self.in_error or self.groups_in_error)
 

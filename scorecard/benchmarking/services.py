@@ -43,7 +43,7 @@ def comparisons_load(*, check: ComparisonCheck, by, progress: Callable[[int], No
     refuse_unless_allowed(by)
     if check.has_problems:
         raise ImportProblem(
-            f"{check.problem_count:,} problems were found in the file, so nothing was loaded. "
+            f"{check.problems_said.capitalize()} found in the file, so nothing was loaded. "
             "Correct the file and load it again."
         )
     found = check.file

@@ -46,7 +46,7 @@ def test_it_loads_and_a_second_run_says_nothing_changed(performance, values):
 def test_a_bad_row_exits_non_zero_writes_nothing_and_is_in_the_error_report(performance, tmp_path):
     bad = csv_on_disk(tmp_path, "bad.csv", HEADINGS, ["NI 155", "E06000015", "Derby", "2021/22", "lots"])
     errors = tmp_path / "errors.csv"
-    with pytest.raises(CommandError, match="1 problems: nothing was loaded"):
+    with pytest.raises(CommandError, match="1 problem: nothing was loaded"):
         run(bad, "--source", "generic", "--errors", str(errors))
     assert not ComparisonValue.objects.exists()
     assert list(csv.reader(errors.open(encoding="utf-8-sig"))) == [

@@ -189,7 +189,7 @@ class Command(BaseCommand):
             write_text(problems_report(check), options["errors"])
         if check.has_problems:
             self.list_problems(check)
-            raise CommandError(f"{check.problem_count:,} problems: nothing was loaded.")
+            raise CommandError(f"{check.problems_said.capitalize()}: nothing was loaded.")
         if check.changes_nothing:
             self.stdout.write("Nothing changed: every value and group is as held already.")
             return
