@@ -56,7 +56,8 @@ LOAD_HEADING = "## Load test"  # written by `make load-test`, kept when `make be
 BULK_HEADING = "## Bulk approval"  # written by `make bench` (or BENCH_ONLY=bulk) on its own
 HOSTILE_HEADING = "## Hostile inputs"  # written by `make bench-hostile`
 PROJECTION_HEADING = "## Year-end projection backtest"  # written by `make bench-projection`
-KEPT = (BULK_HEADING, LOAD_HEADING, HOSTILE_HEADING, PROJECTION_HEADING)
+COMPARISONS_HEADING = "## Comparator data at national scale"  # written by `make bench-comparisons`
+KEPT = (BULK_HEADING, LOAD_HEADING, HOSTILE_HEADING, PROJECTION_HEADING, COMPARISONS_HEADING)
 
 
 def sections(text: str) -> tuple[str, list[tuple[str, str]]]:

@@ -6,6 +6,14 @@ from decimal import Decimal
 from django.utils import timezone
 
 from scorecard.accounts.models import Role, RoleAssignment, User
+from scorecard.benchmarking.models import (
+    Area,
+    BenchmarkSettings,
+    ComparatorGroup,
+    ComparisonValue,
+    ExternalMeasure,
+    MeasureMapping,
+)
 from scorecard.council.models import Directorate, FinancialYear, OrganisationSettings, Period
 from scorecard.measures.models import Measure, ScorecardEntry, Target, Unit
 from scorecard.returns.models import Return, WorkflowState
@@ -85,3 +93,35 @@ def everyone(directorate: str = "People Services") -> dict[str, User]:
         "performance": person("performance", Role.PERFORMANCE_TEAM),
         "reader": person("reader", Role.READER),
     }
+
+
+def area(code: str = "E06000015", name: str = "Derby", **fields) -> Area:
+    made, _ = Area.objects.get_or_create(code=code, defaults={"name": name, "kind": Area.Kind.UNITARY, **fields})
+    return made
+
+
+def external_measure(code: str = "ASC5", **fields) -> ExternalMeasure:
+    defaults = {"source": "oflog", "title": "Outcome of short-term services", "unit": Unit.PERCENT, "polarity": "high"}
+    return ExternalMeasure.objects.create(code=code, **{**defaults, **fields})
+
+
+def comparators(of: ExternalMeasure, period: str, values: dict[str, object], **group) -> ComparatorGroup:
+    """A group of the areas named by code (made as needed) with each one's value for the period; None is missing."""
+    made = ComparatorGroup.objects.create(**{"name": f"Group for {of.code} {period}", "kind": "own", **group})
+    for code, value in values.items():
+        member = area(code, f"Council {code}")
+        made.members.add(member)
+        if value is not None:
+            ComparisonValue.objects.create(measure=of, area=member, period=period, value=Decimal(str(value)))
+    return made
+
+
+def benchmarking(as_area: Area, group: ComparatorGroup | None = None) -> BenchmarkSettings:
+    settings = BenchmarkSettings.load()
+    settings.area, settings.default_group = as_area, group
+    settings.save()
+    return settings
+
+
+def mapping(of: Measure, to: ExternalMeasure, **fields) -> MeasureMapping:
+    return MeasureMapping.objects.create(measure=of, external=to, **fields)

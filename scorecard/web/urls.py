@@ -2,6 +2,7 @@ from django.urls import path, re_path
 
 from scorecard.web import (
     approvals,
+    benchmarking,
     first_run,
     imports,
     open_data,
@@ -20,6 +21,12 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("start/", first_run.start, name="start"),
     path("set-up/", setup.index, name="setup"),
+    path("benchmarking/", benchmarking.index, name="benchmarking"),
+    path("benchmarking/load/", benchmarking.load, name="benchmarking_load"),
+    path("benchmarking/measures/", benchmarking.measures, name="benchmarking_measures"),
+    path("benchmarking/groups/", benchmarking.groups, name="benchmarking_groups"),
+    path("benchmarking/groups/<int:group_id>/", benchmarking.group, name="benchmarking_group"),
+    path("benchmarking/mappings/", benchmarking.mappings, name="benchmarking_mappings"),
     path("set-up/organisation/", setup.organisation, name="setup_organisation"),
     path("set-up/years/", setup.years, name="setup_years"),
     path("set-up/years/copy/", setup.year_copy, name="setup_year_copy"),

@@ -1,0 +1,1 @@
+"""Benchmarking: areas, comparator groups, external measures and their comparison values, mapped to our measures."""
