@@ -12,6 +12,8 @@ from scorecard.council.models import FinancialYear, Period
 from scorecard.measures.models import Measure
 from scorecard.reports import charts
 from scorecard.reports.annual import build_annual_results
+from scorecard.reports.benchmark_charts import comparators_chart, over_time_chart
+from scorecard.reports.benchmark_profile import BenchmarkSection
 from scorecard.reports.cabinet import Narrative, build_cabinet_paper
 from scorecard.reports.common import EVERY_ROW, RowFilter
 from scorecard.reports.dashboard import Summary, build_dashboard
@@ -66,7 +68,23 @@ def annual_output(year: FinancialYear, *, sight: WorkingSight = PUBLIC_SIGHT) ->
 def profile_output(measure: Measure, *, sight: WorkingSight = PUBLIC_SIGHT) -> Output:
     report = build_measure_profile(measure, sight=sight)
     chart = trend(report)
-    return Output(report, "reports/_profile.html", {"chart": chart}, [chart])
+    compared = benchmark_charts(report.benchmark, unit_label=report.unit) if report.benchmark else []
+    return Output(report, "reports/_profile.html", {"chart": chart, "benchmark_charts": compared}, [chart, *compared])
+
+
+def benchmark_charts(section: BenchmarkSection, *, unit_label: str) -> list[charts.Chart]:
+    """Where the council stands among its comparators in the latest period, then over the years."""
+    return [
+        comparators_chart(
+            section.comparators_title,
+            section.comparators,
+            council=section.council,
+            median=section.median,
+            unit_label=unit_label,
+            description=section.comparators_description,
+        ),
+        over_time_chart(section.over_time_title, section.years, council=section.council, unit_label=unit_label),
+    ]
 
 
 def trend(report: MeasureProfile) -> charts.Chart:

@@ -11,6 +11,7 @@ from scorecard.measures.models import Measure, TargetAmendment
 from scorecard.measures.selectors import public_amendments
 from scorecard.performance.direction import Direction
 from scorecard.performance.status import Status
+from scorecard.reports.benchmark_profile import BenchmarkSection, benchmark_section
 from scorecard.reports.common import Masthead, Table, figure_cell, masthead, status_cell, text
 from scorecard.reports.figures import Figure, figure, printing
 from scorecard.reports.rows import actual_figure, previous_figure, target_figure
@@ -69,6 +70,7 @@ class MeasureProfile:
     owner: str
     points: list[ProfilePoint]
     amendments: list[Amendment]
+    benchmark: BenchmarkSection | None = None  # beside comparator councils, where the measure is mapped
 
     @property
     def commentary(self) -> list[ProfilePoint]:
@@ -77,6 +79,10 @@ class MeasureProfile:
         return list(reversed(with_words))
 
     def tables(self) -> list[Table]:
+        return [*self.quarter_tables(), *(self.benchmark.tables() if self.benchmark else [])]
+
+    def quarter_tables(self) -> list[Table]:
+        """The measure's own quarters and its target amendments; the benchmark's tables follow in tables()."""
         rows = [
             [
                 text(point.period),
@@ -119,6 +125,7 @@ def build_measure_profile(measure: Measure, *, sight: WorkingSight = PUBLIC_SIGH
         owner=str(measure.owner or ""),
         points=points,
         amendments=amendments_of(measure, sight=sight),
+        benchmark=benchmark_section(measure, sight=sight),
     )
 
 

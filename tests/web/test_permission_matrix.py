@@ -262,6 +262,7 @@ def sent(name: str, world: World) -> dict:
             "completed_status": "green",
             "allow_self_approval": "no",
             "dashboard_columns": ["good_is", "direction"],
+            "annual_benchmark": "yes",
         },
         "setup_years": {"year": "2030/31"},
         "setup_year_copy": {"from_year": world.open.year_id, "to_year": "2031/32"},
