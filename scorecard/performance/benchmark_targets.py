@@ -25,6 +25,11 @@ class Basis(StrEnum):
     def label(self) -> str:
         return {Basis.MEDIAN: "the comparator median", Basis.TOP_QUARTILE: "the top-quartile threshold"}[self]
 
+    @property
+    def note(self) -> str:
+        """What a report prints beside the target: "78.1% (comparator median)"."""
+        return {Basis.MEDIAN: "comparator median", Basis.TOP_QUARTILE: "comparators' top quartile"}[self]
+
 
 def resolved_target(values: benchmark.Values, polarity: Polarity, basis: Basis) -> Decimal | None:
     """The target the group's figures give; None where they give none (no figures, or no better direction for a

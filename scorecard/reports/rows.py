@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from scorecard.accounts.permissions import PUBLIC_SIGHT, WorkingSight
 from scorecard.council.models import Directorate, OrganisationSettings, Period, Perspective, Priority
 from scorecard.measures.models import ScorecardEntry
+from scorecard.performance.benchmark_targets import Basis
 from scorecard.performance.direction import Direction
 from scorecard.performance.status import Status, Tolerances
 from scorecard.reports.benchmarks import ReportBenchmark, report_benchmarks
@@ -179,7 +180,11 @@ def row_for(
 
 
 def target_figure(target, *, unit: str, decimals: int, label: str = "") -> Figure:
-    return figure(target.figure, unit, decimals, label=label) if target else NO_FIGURE
+    """The target as printed; one set from comparators says so: "78.1% (comparator median)"."""
+    if not target:
+        return NO_FIGURE
+    note = Basis(target.benchmark_basis).note if target.benchmark_basis else ""
+    return figure(target.figure, unit, decimals, label=label, note=note)
 
 
 def actual_figure(ret: Return, *, unit: str, decimals: int, label: str = "") -> Figure:
