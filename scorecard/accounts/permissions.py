@@ -203,3 +203,9 @@ def approver_directorates(user: User) -> set[int]:
 
 def owner_directorates(user: User) -> set[int]:
     return {directorate for role, directorate in roles(user) if role == Role.MEASURE_OWNER}
+
+
+def manages_benchmarking(user) -> bool:
+    """Loading comparator data, making comparator groups and mapping measures to external ones: the performance
+    team's (who sees the results follows the reports')."""
+    return is_performance_team(user)

@@ -5,6 +5,7 @@
     python manage.py import scorecard FILE --year 2017/18 --user USERNAME [--dry-run] [--errors FILE]
     python manage.py import catalogue FILE --user USERNAME [--source lgbf] [--dry-run] [--errors FILE]
     python manage.py import history FILE --user USERNAME [--catalogue FILE] [--source lgbf --council NAME] …
+    python manage.py import comparisons FILE --source oflog|lgbf|generic [--groups FILE] --user USERNAME …
 
 The file is checked first; if any row is in error nothing is written, the problems are listed (all of
 them in the --errors file, as CSV: row, column, message) and the command exits non-zero.
@@ -17,6 +18,11 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, OutputWrapper
 
+from scorecard.accounts.permissions import manages_benchmarking
+from scorecard.benchmarking.checks import ComparisonCheck, check_comparisons, problems_report
+from scorecard.benchmarking.services import REFUSED, comparisons_load
+from scorecard.benchmarking.sources import GROUPS_FILES, read_comparator_file
+from scorecard.benchmarking.sources import SOURCES as COMPARATOR_SOURCES
 from scorecard.council.selectors import held_quarter, held_year
 from scorecard.imports import ImportProblem
 from scorecard.imports.history_files import OURS, SOURCES, HistoryImport, plan_history_import
@@ -25,6 +31,7 @@ from scorecard.imports.returns import plan_returns, read_returns_file
 from scorecard.imports.scorecard_sheet import plan_scorecard, read_scorecard_file
 from scorecard.imports.targets import plan_targets, read_targets_file
 from scorecard.performance.periods import PeriodError
+from scorecard.returns.services import Refused
 
 # Whoever runs this already has the server, and big files are what it is for: only the web has the upload limit.
 COMMAND_LINE_MAX_BYTES = 500 * 1024 * 1024
@@ -40,7 +47,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         kinds = parser.add_subparsers(
-            dest="kind", required=True, metavar="{returns,targets,scorecard,catalogue,history}"
+            dest="kind", required=True, metavar="{returns,targets,scorecard,catalogue,history,comparisons}"
         )
         returns = kinds.add_parser("returns", help="a quarter's returns, one row per measure, as in the template")
         returns.add_argument("--period", required=True, help="the quarter, e.g. 2017/18-Q2")
@@ -59,7 +66,14 @@ class Command(BaseCommand):
         history.add_argument("--council", default="", help="whose history, for a source holding many councils")
         for kind in (catalogue, history):
             kind.add_argument("--source", choices=SOURCES, default=OURS, help="the files' shape (default: ours)")
-        for kind in (returns, targets, scorecard, catalogue, history):
+        comparisons = kinds.add_parser(
+            "comparisons", help="comparator data: other councils' values for external measures (docs/benchmarking.md)"
+        )
+        comparisons.add_argument("--source", required=True, choices=COMPARATOR_SOURCES, help="the file's shape")
+        comparisons.add_argument(
+            "--groups", metavar="FILE", help="; ".join(f"{source}: {what}" for source, what in GROUPS_FILES.items())
+        )
+        for kind in (returns, targets, scorecard, catalogue, history, comparisons):
             kind.add_argument("file", help="a .csv (UTF-8) or .xlsx file")
             kind.add_argument("--user", required=True, help="who the import is made as: their permissions apply")
             kind.add_argument("--dry-run", action="store_true", help="check the file and say what it would do")
@@ -67,6 +81,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         by = person_called(options["user"])
+        if options["kind"] == "comparisons":
+            return self.import_comparisons(options, by)
         if options["kind"] in ("catalogue", "history"):
             return self.import_history(options, by)
         plan = self.checked(options, by)
@@ -152,7 +168,45 @@ class Command(BaseCommand):
         except ImportProblem as problem:
             raise CommandError(str(problem)) from problem
 
-    def list_problems(self, plan: Plan | HistoryImport) -> None:
+    def import_comparisons(self, options, by) -> None:
+        """Comparator data: checked in full first, then loaded in one transaction (or, with errors, not at all)."""
+        if not manages_benchmarking(by):
+            raise CommandError(REFUSED)
+        groups = options["groups"]
+        try:
+            found = read_comparator_file(
+                source=options["source"],
+                values=(options["file"], file_content(options["file"])),
+                groups=(groups, file_content(groups)) if groups else None,
+                max_bytes=COMMAND_LINE_MAX_BYTES,
+            )
+            check = check_comparisons(found, progress=RowCount(self.stderr, "Checking"))
+        except ImportProblem as problem:
+            raise CommandError(str(problem)) from problem
+        for line in check.summary():
+            self.stdout.write(line)
+        if options["errors"]:
+            write_text(problems_report(check), options["errors"])
+        if check.has_problems:
+            self.list_problems(check)
+            raise CommandError(f"{check.problem_count:,} problems: nothing was loaded.")
+        if check.changes_nothing:
+            self.stdout.write("Nothing changed: every value and group is as held already.")
+            return
+        if options["dry_run"]:
+            self.stdout.write("Dry run: nothing was written.")
+            return
+        try:
+            load = comparisons_load(check=check, by=by, progress=RowCount(self.stderr, "Loading"))
+        except (ImportProblem, Refused) as problem:
+            raise CommandError(str(problem)) from problem
+        self.stdout.write(
+            f"Loaded {load.values_new:,} new and {load.values_changed:,} changed values "
+            f"({load.values_unchanged:,} unchanged), {load.areas_created:,} new areas and "
+            f"{load.groups_loaded:,} comparator groups from {load.file_name} (SHA-256 {load.sha256[:12]}…)."
+        )
+
+    def list_problems(self, plan: Plan | HistoryImport | ComparisonCheck) -> None:
         problems = plan.problems
         for problem in problems[:PROBLEMS_SHOWN]:
             self.stderr.write(str(problem))
@@ -169,6 +223,16 @@ class ProgressBar:
     def __call__(self, done: int, total: int) -> None:
         filled = BAR_WIDTH * done // total if total else BAR_WIDTH
         self.stream.write(f"{self.label} [{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {done:,} of {total:,} rows")
+
+
+class RowCount:
+    """Rows read so far, on stderr, for files too long to count first."""
+
+    def __init__(self, stream: OutputWrapper, label: str):
+        self.stream, self.label = stream, label
+
+    def __call__(self, done: int) -> None:
+        self.stream.write(f"{self.label}: {done:,} rows")
 
 
 def rows(count: int) -> str:
