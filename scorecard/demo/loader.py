@@ -26,6 +26,7 @@ from scorecard.council.models import (
     Portfolio,
     Priority,
 )
+from scorecard.demo.comparators import load_comparators
 from scorecard.measures.models import Measure, MeasureAlias, ScorecardEntry, Target, TargetAmendment, Unit
 from scorecard.measures.selectors import measure_with_code, normalised
 from scorecard.performance.direction import Direction
@@ -77,6 +78,8 @@ class DemoLoader:
         self.load_previous_year(files, measures, recorded)
         self.load_overrides(read_yaml(self.demo_dir / "overrides.yaml"))
         self.load_collection_rounds(organisation["open_for_returns"])
+        team = RoleAssignment.objects.filter(role="performance_team").select_related("user").first().user
+        load_comparators(self.demo_dir / "comparators", by=team)
         return self.report
 
     # -- saving only what changed ---------------------------------------------------------------
