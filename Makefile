@@ -6,7 +6,7 @@ MANAGE := $(PYTHON) manage.py
 STATIC := scorecard/web/static/scorecard
 GOVUK := node_modules/govuk-frontend/dist/govuk
 
-.PHONY: run test lint check install debian browser front-end migrate demo serve bench bench-hostile load-test fuzz
+.PHONY: run test lint check install debian browser front-end migrate demo serve bench bench-hostile bench-comparisons load-test fuzz
 
 run: install front-end migrate demo ## Install, migrate, load the Derby demo and serve on http://127.0.0.1:8000
 	@$(MANAGE) demo_logins
@@ -95,6 +95,13 @@ bench: install front-end
 # "Hostile inputs" section, against its own PostgreSQL database (scorecard_hostile). About a minute.
 bench-hostile: install front-end
 	$(PYTHON) -m bench.hostile
+
+# Issue 13 §6: a synthetic national store of comparator data (400 areas x 1,500 measures x 10 years, 6 million
+# values) loaded against PostgreSQL's own COPY, and one measure's rank among 400 areas, into bench/RESULTS.md's
+# "Comparator data at national scale" section, against its own database (scorecard_comparisons). A few minutes;
+# quicker: BENCH_COMPARATOR_MEASURES=150.
+bench-comparisons: install
+	$(PYTHON) -m bench.comparisons
 
 # 50 readers and 10 writers for 60 s against gunicorn and PostgreSQL (scorecard_load, made and dropped here);
 # every write checked afterwards; p50 and p95 into bench/RESULTS.md. Stops by itself.

@@ -142,15 +142,21 @@ class ComparisonValue(models.Model):
     """One external measure's value for one area and period (a financial year "2016/17" or a calendar year
     "2016", kept as published). A suppressed value is held as such and left out of every ranking."""
 
-    measure = models.ForeignKey(ExternalMeasure, on_delete=models.CASCADE, related_name="comparison_values")
-    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="comparison_values")
+    # Millions of values are loaded at once: the database's per-row foreign-key checks would cost more than the
+    # load itself, so the keys are kept by the load (its ids come from the tables) and Django's on_delete.
+    measure = models.ForeignKey(
+        ExternalMeasure, on_delete=models.CASCADE, related_name="comparison_values", db_constraint=False
+    )
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="comparison_values", db_constraint=False)
     period = models.CharField(max_length=7)
     value = FigureField()
     numerator = FigureField()
     denominator = FigureField()
     provisional = models.BooleanField(default=False)
     suppressed = models.BooleanField(default=False)
-    load = models.ForeignKey(Load, on_delete=models.SET_NULL, null=True, blank=True, related_name="values")
+    load = models.ForeignKey(
+        Load, on_delete=models.SET_NULL, null=True, blank=True, related_name="values", db_constraint=False
+    )
 
     class Meta:
         constraints = [

@@ -130,6 +130,18 @@ MATRIX = [
     ("setup_perspectives", "POST", LOGIN, REFUSED, REFUSED, REFUSED, DONE, REFUSED),
     ("setup_portfolios", "GET", LOGIN, REFUSED, REFUSED, REFUSED, 200, REFUSED),
     ("setup_portfolios", "POST", LOGIN, REFUSED, REFUSED, REFUSED, DONE, REFUSED),
+    ("benchmarking", "GET", LOGIN, REFUSED, REFUSED, REFUSED, 200, REFUSED),
+    ("benchmarking", "POST", LOGIN, REFUSED, REFUSED, REFUSED, DONE, REFUSED),
+    ("benchmarking_load", "GET", LOGIN, REFUSED, REFUSED, REFUSED, 200, REFUSED),
+    ("benchmarking_load", "POST", LOGIN, REFUSED, REFUSED, REFUSED, 400, REFUSED),  # 400: no file was sent
+    ("benchmarking_measures", "GET", LOGIN, REFUSED, REFUSED, REFUSED, 200, REFUSED),
+    ("benchmarking_measures", "POST", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    ("benchmarking_groups", "GET", LOGIN, REFUSED, REFUSED, REFUSED, 200, REFUSED),
+    ("benchmarking_groups", "POST", LOGIN, REFUSED, REFUSED, REFUSED, DONE, REFUSED),
+    ("benchmarking_group", "GET", LOGIN, REFUSED, REFUSED, REFUSED, 200, REFUSED),
+    ("benchmarking_group", "POST", LOGIN, REFUSED, REFUSED, REFUSED, DONE, REFUSED),
+    ("benchmarking_mappings", "GET", LOGIN, REFUSED, REFUSED, REFUSED, 200, REFUSED),
+    ("benchmarking_mappings", "POST", LOGIN, REFUSED, REFUSED, REFUSED, DONE, REFUSED),
 ]
 
 
@@ -151,6 +163,8 @@ class World:
     approved: Return
     target: object
     token: object
+    comparators: object
+    external: object
 
 
 @pytest.fixture(autouse=True)
@@ -182,7 +196,14 @@ def world() -> World:
         factories.return_for(third, q3, 490, state=WorkflowState.APPROVED, context="Words"),
         factories.target(measure, q3, 500),
         tokens.token_create(user=people["owner"], name="Spreadsheet")[0],
+        *comparator_data(),
     )
+
+
+def comparator_data():
+    """A comparator group of one area, and an external measure in the unit of the world's measures."""
+    external = factories.external_measure("PM1X", unit="count")
+    return factories.comparators(external, "2018/19", {"E06000015": 12}), external
 
 
 def address(name: str, world: World) -> tuple[dict, str]:
@@ -220,13 +241,18 @@ def address(name: str, world: World) -> tuple[dict, str]:
         "invitation": ({"token": "not-a-token-scorecard-sent"}, ""),
         "open_data_all": ({"extension": "csv"}, ""),
         "setup_priorities": ({"pledge_id": world.pledge.pk}, ""),
+        "benchmarking_group": ({"group_id": world.comparators.pk}, ""),
         "open_data_quarter": ({"slug": world.closed.as_quarter.slug, "extension": "json"}, ""),  # not published
     }.get(name, ({}, ""))
 
 
 def sent(name: str, world: World) -> dict:
     """What each form sends when filled in properly, so a refusal is about who, not what."""
+    group = {"name": "Our group", "members": "E06000015", "publishable": "no"}
     return {
+        "benchmarking_groups": group,
+        "benchmarking_group": group,
+        "benchmarking_mappings": {"measure": world.measure.pk, "external": world.external.pk, "match": "identical"},
         "cabinet": {"meeting": "Cabinet", "summary": "S", "recommendations": "R", "reason": "W", "format": "docx"},
         "return": {"version": world.draft.version, "actual": "480", "action": "save"},
         "return_preview": {"version": 0, "actual": "480"},
