@@ -62,7 +62,7 @@ class BenchmarkSection:
         """The group by name and size; the page lists the members only where they may be shown."""
         counted = f"{len(self.latest.found.values)} councils, {self.council} included"
         hidden = "" if self.members_shown else "; its membership is not published"
-        return f"{self.latest.group} ({counted}{hidden})"
+        return f"{self.latest.group}: {counted}{hidden}"
 
     @property
     def median(self) -> Figure:

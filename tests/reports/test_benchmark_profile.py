@@ -54,7 +54,7 @@ def test_a_membership_that_may_not_be_published_is_counted_not_listed(client):
     measure = factories.measure("AHH 02D", title="Short-term support", unit="percent")
     against_neighbours(measure, publishable=False)
     html = profile(client, measure).content.decode()
-    assert "16 councils, Derby included; its membership is not published" in html
+    assert "Derby&#x27;s nearest neighbours: 16 councils, Derby included; its membership is not published" in html
     assert "Council E08000000" not in html
     assert "A comparator council" in html
     client.force_login(factories.person("performance", "performance_team"))
