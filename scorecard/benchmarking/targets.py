@@ -52,10 +52,10 @@ def benchmark_to_use(measure: Measure, year: FinancialYear) -> MeasureBenchmark:
 
 
 def source_words(found: MeasureBenchmark, basis: Basis, value) -> str:
-    """ "At least the comparator median: 78.05, from Derby's nearest neighbours (16 councils with figures) for
+    """ "At least the comparator median: 78.05, from Derby's nearest neighbours, 16 councils with figures, for
     Oflog data explorer ASC5, 2018/19"."""
     external, counted = found.external, found.benchmark.ranked
     return (
-        f"{at_least(external.good_is).capitalize()} {basis.label}: {plain(value)}, from {found.group.name} "
-        f"({counted} councils with figures) for {external.get_source_display()} {external.code}, {found.period}"
+        f"{at_least(external.good_is).capitalize()} {basis.label}: {plain(value)}, from {found.group.name}, "
+        f"{counted} councils with figures, for {external.get_source_display()} {external.code}, {found.period}"
     )

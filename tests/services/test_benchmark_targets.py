@@ -33,7 +33,7 @@ def test_a_year_end_target_of_at_least_the_median_is_the_groups_median(team, sho
     target = target_from_benchmark(measure=short_term_support, year=year, quarter=None, basis=Basis.MEDIAN, by=team)
     assert (target.period, target.value, target.benchmark_basis) == (None, Decimal("78.05"), "median")
     assert target.benchmark_source == (
-        "At least the comparator median: 78.05, from Derby's nearest neighbours (16 councils with figures) for "
+        "At least the comparator median: 78.05, from Derby's nearest neighbours, 16 councils with figures, for "
         "Oflog data explorer ASC5, 2018/19"
     )
     assert target.history.first().history_change_reason == target.benchmark_source
