@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from django.db import connection
 
+from scorecard.benchmarking import staging
 from scorecard.benchmarking.checks import ComparisonCheck, Figures, figures, outcome
 from scorecard.benchmarking.models import ComparisonValue, Load
 from scorecard.performance import benchmark_periods
@@ -27,6 +28,8 @@ def write_values(
     check: ComparisonCheck, load: Load, measures: Ids, areas: Ids, progress: Callable[[int], None] | None = None
 ) -> tuple[int, int]:
     """(values added, values changed), written in bulk."""
+    if staging.usable(check.file):
+        return staging.staged_load(check, load)
     planned = values_planned(check, measures, areas)
     if connection.vendor == "postgresql":
         return copied(planned, load, progress)

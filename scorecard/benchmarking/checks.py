@@ -14,7 +14,7 @@ import io
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from scorecard.benchmarking import gss
 from scorecard.benchmarking.files import AreaFacts, ComparatorFile, GroupFacts, Record
@@ -127,6 +127,10 @@ class ComparisonCheck:
 
 def check_comparisons(found: ComparatorFile, *, progress: Callable[[int], None] | None = None) -> ComparisonCheck:
     """Read every row and say what loading the file would do; nothing is written."""
+    from scorecard.benchmarking import staging  # it builds on this module's rules
+
+    if staging.usable(found):
+        return staging.staged_check(found)
     check = ComparisonCheck(found)
     rows = RowChecks(check, held_areas=set(Area.objects.values_list("code", flat=True)))
     for record in found.records():
@@ -267,7 +271,8 @@ def figure(text: str) -> Decimal:
             raise ValueError(text) from None
     if not number.is_finite():
         raise ValueError(text)
-    return number.quantize(PLACES) if number.as_tuple().exponent < -6 else number
+    # half away from zero, as PostgreSQL rounds a numeric(18, 6)
+    return number.quantize(PLACES, rounding=ROUND_HALF_UP) if number.as_tuple().exponent < -6 else number
 
 
 def figures(record: Record) -> Figures:

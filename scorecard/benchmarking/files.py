@@ -78,6 +78,16 @@ class GroupFacts:
     publishable: bool = True
 
 
+@dataclass(frozen=True)
+class Layout:
+    """A long CSV's text and where each known column is, for PostgreSQL to read in one COPY (staging.py)."""
+
+    text: str
+    width: int  # columns under headings
+    positions: dict[str, int]  # heading key → column
+    written: dict[str, str]  # heading key → the heading as the file writes it
+
+
 @dataclass
 class ComparatorFile:
     source: str
@@ -91,6 +101,7 @@ class ComparatorFile:
     groups_file: tuple[str, str] = ("", "")  # (name, SHA-256)
     set_aside: Counter = field(default_factory=Counter)  # rows deliberately not loaded, by reason
     notes: list[str] = field(default_factory=list)
+    layout: Layout | None = None  # a generic file's, which PostgreSQL can check and load by itself
 
     def records(self) -> Iterator[Record]:
         self.set_aside.clear()

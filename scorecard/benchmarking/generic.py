@@ -17,6 +17,7 @@ from scorecard.benchmarking.files import (
     AreaFacts,
     Columns,
     ComparatorFile,
+    Layout,
     MeasureFacts,
     Record,
     cell,
@@ -82,6 +83,7 @@ def read_generic(file_name: str, content: bytes, *, max_bytes: int | None = None
         sha256=sha256(content),
         columns=columns,
         read=lambda found: generic_records(found, text, positions, written),
+        layout=Layout(text, len(first), positions, written),
     )
 
 

@@ -142,12 +142,19 @@ class ComparisonValue(models.Model):
     """One external measure's value for one area and period (a financial year "2016/17" or a calendar year
     "2016", kept as published). A suppressed value is held as such and left out of every ranking."""
 
-    # Millions of values are loaded at once: the database's per-row foreign-key checks would cost more than the
-    # load itself, so the keys are kept by the load (its ids come from the tables) and Django's on_delete.
+    # Millions of values are loaded at once: the database's per-row foreign-key checks, and an index per key, would
+    # cost more than the load itself. The keys are kept by the load (its ids come from the tables) and Django's
+    # on_delete; the unique index below, measure first, is the one the reads use.
     measure = models.ForeignKey(
-        ExternalMeasure, on_delete=models.CASCADE, related_name="comparison_values", db_constraint=False
+        ExternalMeasure,
+        on_delete=models.CASCADE,
+        related_name="comparison_values",
+        db_constraint=False,
+        db_index=False,
     )
-    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="comparison_values", db_constraint=False)
+    area = models.ForeignKey(
+        Area, on_delete=models.PROTECT, related_name="comparison_values", db_constraint=False, db_index=False
+    )
     period = models.CharField(max_length=7)
     value = FigureField()
     numerator = FigureField()
@@ -155,7 +162,13 @@ class ComparisonValue(models.Model):
     provisional = models.BooleanField(default=False)
     suppressed = models.BooleanField(default=False)
     load = models.ForeignKey(
-        Load, on_delete=models.SET_NULL, null=True, blank=True, related_name="values", db_constraint=False
+        Load,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="values",
+        db_constraint=False,
+        db_index=False,
     )
 
     class Meta:

@@ -70,3 +70,21 @@ def test_an_unknown_unit_is_refused_with_its_column():
     )
     problems = [str(problem) for problem in check_comparisons(found).problems]
     assert problems[0].startswith("Row 2, Unit: “furlongs” is not a unit Scorecard knows")
+
+
+def test_a_corrected_value_is_shown_as_changed_and_only_it_is_written(performance):
+    rows = [
+        ("NI 155", "E06000015", "Derby", "2021/22", "45", "", ""),
+        ("NI 155", "E06000018", "Nottingham", "2021/22", "50", "", ""),
+    ]
+    first = load(*rows, by=performance)
+    corrected = read_comparator_file(
+        source="generic", values=generic_csv(rows[0], (*rows[1][:4], "52.5", "", ""), headings=HEADINGS)
+    )
+    check = check_comparisons(corrected)
+    assert (check.new, check.changed, check.unchanged) == (0, 1, 1)
+    assert [(shown.row, shown.area, shown.was, shown.now) for shown in check.shown] == [(3, "E06000018", "50", "52.5")]
+    second = comparisons_load(check=check, by=performance)
+    values = dict(ComparisonValue.objects.values_list("area__code", "load"))
+    assert values == {"E06000015": first.pk, "E06000018": second.pk}
+    assert ComparisonValue.objects.get(area__code="E06000018").value == Decimal("52.5")

@@ -1,0 +1,349 @@
+# ruff: noqa: S608 -- the SQL is built from our own table and column names (c0, c1, …) and constants, never from
+# the file's text, which reaches PostgreSQL only through COPY and parameters.
+"""A generic long CSV checked and loaded by PostgreSQL itself, for national-scale files (issue 13 §6).
+
+Reading millions of rows one by one in Python takes many times longer than PostgreSQL's COPY. So on PostgreSQL a
+generic file is copied as it is into a temporary table (its rows numbered as a spreadsheet numbers them), and the
+checks run on it as set operations. The rules stay the Python ones (checks.py): PostgreSQL only finds the few
+distinct measure codes, area codes, periods and the cells that are not plain numbers, and Python judges each of
+those once; every row they occur on is then named. The load is one INSERT … SELECT from the checked table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import psycopg
+from django.db import connection
+
+from scorecard.benchmarking import checks, generic
+from scorecard.benchmarking.checks import KEPT_PROBLEMS, NO, SUPPRESSED_MARKS, YES, ComparisonCheck, Problem, Shown
+from scorecard.benchmarking.files import ComparatorFile, Layout
+from scorecard.benchmarking.models import Area, ComparisonValue, ExternalMeasure, Load
+from scorecard.imports import ImportProblem
+
+TABLE = "staged_comparison_values"
+PLAIN = r"^-?[0-9]{1,12}(\.[0-9]+)?$"  # a number PostgreSQL reads as it is, and a figure holds
+COPY_CHUNK = 1 << 20
+WORK_MEMORY = "256MB"
+
+
+def usable(found: ComparatorFile) -> bool:
+    return found.layout is not None and connection.vendor == "postgresql"
+
+
+def column(layout: Layout, key: str) -> str:
+    """The SQL for a column's trimmed cell ('' when the file has no such column)."""
+    index = layout.positions.get(key)
+    return "''" if index is None else f"coalesce(btrim(c{index}), '')"
+
+
+def staged_check(found: ComparatorFile) -> ComparisonCheck:
+    layout = found.layout
+    check = ComparisonCheck(found)
+    with connection.cursor() as cursor:
+        stage(cursor, layout)
+        cursor.execute(f"SELECT count(*) FROM {TABLE}")
+        check.rows = cursor.fetchone()[0]
+        cursor.execute("CREATE TEMPORARY TABLE staged_problems (row_number bigint, place int, col text, message text)")
+        judged = Judged(cursor, layout, check)
+        judged.measures()
+        judged.areas()
+        judged.periods()
+        judged.figures()
+        judged.flags()
+        judged.duplicates()
+        judged.summarise()
+        checks.check_measures(check)
+        classify(cursor, layout, check)
+        cursor.execute("RESET work_mem")
+    checks.check_groups(check, set(Area.objects.values_list("code", flat=True)), judged.latest_period)
+    return check
+
+
+def stage(cursor, layout: Layout) -> None:
+    """Copy the file into a fresh temporary table, every cell as text, rows numbered from 2 as in a spreadsheet."""
+    for table in (TABLE, "staged_periods", "staged_words", "staged_problems"):
+        cursor.execute(f"DROP TABLE IF EXISTS {table}")
+    # the checks group millions of rows by measure, area and period: in memory, not spilled to disk
+    cursor.execute(f"SET work_mem = '{WORK_MEMORY}'")
+    cells = ", ".join(f"c{index} text" for index in range(layout.width))
+    cursor.execute(
+        f"CREATE TEMPORARY TABLE {TABLE} (row_number bigint GENERATED ALWAYS AS IDENTITY (START WITH 2), {cells})"
+    )
+    names = ", ".join(f"c{index}" for index in range(layout.width))
+    content = layout.text.encode()
+    try:
+        with cursor.copy(f"COPY {TABLE} ({names}) FROM STDIN WITH (FORMAT csv, HEADER true)") as copy:
+            for start in range(0, len(content), COPY_CHUNK):
+                copy.write(content[start : start + COPY_CHUNK])
+    except psycopg.errors.DataError as error:
+        line = getattr(error.diag, "context", "") or ""
+        raise ImportProblem(
+            f"The file cannot be read as CSV: {error.diag.message_primary} ({line.strip()}). Every row must have "
+            "as many columns as the headings."
+        ) from error
+    cursor.execute(f"ANALYZE {TABLE}")  # a temporary table has no statistics until asked: the joins need them
+
+
+class Judged:
+    """Each distinct cell judged once by the Python rules; the rows with a bad one named in staged_problems."""
+
+    def __init__(self, cursor, layout: Layout, check: ComparisonCheck):
+        self.cursor, self.layout, self.check = cursor, layout, check
+        self.columns = check.file.columns
+        self.latest_period = ""
+
+    def distinct(self, expression: str) -> list:
+        self.cursor.execute(f"SELECT DISTINCT {expression} FROM {TABLE}")
+        return [row[0] for row in self.cursor.fetchall()]
+
+    def name_rows(self, place: int, column: str, expression: str, verdicts: dict[str, str]) -> None:
+        """Every row whose `expression` has a bad verdict gets that verdict as its problem in `column`."""
+        bad = {text: message for text, message in verdicts.items() if message}
+        if not bad:
+            return
+        self.cursor.execute("CREATE TEMPORARY TABLE IF NOT EXISTS staged_verdicts (cell text, message text)")
+        self.cursor.execute("TRUNCATE staged_verdicts")
+        with self.cursor.copy("COPY staged_verdicts FROM STDIN") as copy:
+            for text, message in bad.items():
+                copy.write_row((text, message))
+        self.cursor.execute(
+            f"INSERT INTO staged_problems SELECT s.row_number, %s, %s, v.message FROM {TABLE} s "
+            f"JOIN staged_verdicts v ON v.cell = {expression}",
+            [place, column],
+        )
+
+    def measures(self) -> None:
+        found, layout = self.check.file, self.layout
+        measure = column(layout, "measure_code")
+        self.cursor.execute(f"SELECT min(row_number) FROM {TABLE} GROUP BY {measure}")
+        firsts = [row for (row,) in self.cursor.fetchall()]
+        self.cursor.execute(
+            f"SELECT {measure}, {', '.join(f'c{n}' for n in range(layout.width))} FROM {TABLE} "
+            "WHERE row_number = ANY(%s)",
+            [firsts],
+        )
+        by_column: dict[str, dict[str, str]] = {self.columns.measure: {}}
+        for code, *cells in self.cursor.fetchall():
+            if not code:
+                by_column[self.columns.measure][code] = "no measure code"
+                continue
+            problem = generic.note_measure(
+                found, code, [cell or "" for cell in cells], layout.positions, layout.written
+            )
+            if problem:
+                by_column.setdefault(problem[0], {})[code] = problem[1]
+        for name, verdicts in by_column.items():
+            self.name_rows(0, name, measure, verdicts)
+
+    def areas(self) -> None:
+        found, layout = self.check.file, self.layout
+        code, name = f"upper({column(layout, 'area_code')})", column(layout, "area_name")
+        self.cursor.execute(
+            f"SELECT {code}, coalesce(min({name}) FILTER (WHERE {name} <> ''), '') FROM {TABLE} GROUP BY 1"
+        )
+        named = self.cursor.fetchall()
+        for area, area_name in named:
+            if area and area_name and area not in found.areas:
+                found.areas[area] = generic.AreaFacts(area_name, generic.gss.kind_of(area))
+        held = set(Area.objects.values_list("code", flat=True))
+        rows = checks.RowChecks(self.check, held)
+        verdicts = {area: problems[0][1] if (problems := rows.area_problems(record(area))) else "" for area, _ in named}
+        self.name_rows(1, self.columns.area, code, verdicts)
+        self.check.areas_to_create = {code: facts for code, facts in found.areas.items() if code not in held}
+
+    def periods(self) -> None:
+        period = column(self.layout, "period")
+        labels = {}
+        for text in self.distinct(period):
+            try:
+                labels[text] = checks.benchmark_periods.period_label(text)
+            except checks.PeriodError:
+                labels[text] = None
+        self.cursor.execute("CREATE TEMPORARY TABLE staged_periods (cell text, label text)")
+        with self.cursor.copy("COPY staged_periods FROM STDIN") as copy:
+            for text, label in labels.items():
+                if label:
+                    copy.write_row((text, label))
+        self.cursor.execute("ANALYZE staged_periods")
+        good = [label for label in labels.values() if label]
+        self.latest_period = max(good, key=checks.benchmark_periods.ends, default="")
+        verdicts = {text: "" if label else checks.period_problem(text) for text, label in labels.items()}
+        self.name_rows(2, self.columns.period, period, verdicts)
+
+    def figures(self) -> None:
+        """Cells that are not plain numbers: a suppression mark, "1,234", or a problem. Each is judged once and
+        kept in staged_words (its number, and whether it marks the value suppressed) for the load."""
+        self.cursor.execute("CREATE TEMPORARY TABLE staged_words (cell text, number numeric, suppressed boolean)")
+        words: dict[str, tuple] = {}
+        for place, key, name in (
+            (3, "value", self.columns.value),
+            (4, "numerator", self.columns.numerator),
+            (5, "denominator", self.columns.denominator),
+        ):
+            cell = column(self.layout, key)
+            self.cursor.execute(
+                f"SELECT DISTINCT {cell} FROM {TABLE} WHERE {cell} <> '' AND {cell} !~ %s",
+                [PLAIN],
+            )
+            verdicts = {text: checks.number_problem(text) for (text,) in self.cursor.fetchall()}
+            self.name_rows(place, name, cell, verdicts)
+            for text, problem in verdicts.items():
+                if not problem:
+                    marked = text.lower() in SUPPRESSED_MARKS
+                    words[text] = (None if marked else checks.figure(text), marked)
+        with self.cursor.copy("COPY staged_words FROM STDIN") as copy:
+            for text, (number, marked) in words.items():
+                copy.write_row((text, number, marked))
+        self.cursor.execute("ANALYZE staged_words")
+
+    def flags(self) -> None:
+        for place, key, name in (
+            (6, "provisional", self.columns.provisional),
+            (7, "suppressed", self.columns.suppressed),
+        ):
+            cell = f"lower({column(self.layout, key)})"
+            verdicts = {
+                text: "" if text in YES or text in NO else f"“{text}” is neither yes nor no"
+                for text in self.distinct(cell)
+            }
+            self.name_rows(place, name, cell, verdicts)
+
+    def duplicates(self) -> None:
+        """A second value for the same measure, area and period, among rows otherwise right. Grouped by the cells
+        as written (quick), then by period label if a period is written two ways ("2016-17" and "2016/17")."""
+        measure, area = column(self.layout, "measure_code"), f"upper({column(self.layout, 'area_code')})"
+        period = column(self.layout, "period")
+        self.cursor.execute("SELECT count(DISTINCT label) = count(*) FROM staged_periods")
+        (one_way,) = self.cursor.fetchone()
+        key = f"{measure}, {area}, {period}" if one_way else f"{measure}, {area}, p.label"
+        self.cursor.execute(
+            f"""INSERT INTO staged_problems
+            SELECT row_number, 8, %s, 'a second value for ' || measure || ', ' || area || ' in ' || label
+                   || ': row ' || first || ' has the first'
+            FROM (SELECT s.row_number, {measure} AS measure, {area} AS area, p.label,
+                         min(s.row_number) OVER (PARTITION BY {key}) AS first
+                  FROM {TABLE} s JOIN staged_periods p ON p.cell = {period}
+                  WHERE ({key}) IN (
+                      SELECT {key} FROM {TABLE} s JOIN staged_periods p ON p.cell = {period}
+                      GROUP BY {key} HAVING count(*) > 1)
+                    AND s.row_number NOT IN (SELECT row_number FROM staged_problems)) found
+            WHERE row_number <> first""",
+            [self.columns.area],
+        )
+
+    def summarise(self) -> None:
+        check = self.check
+        self.cursor.execute("SELECT count(*), count(DISTINCT row_number) FROM staged_problems")
+        check.problem_count, check.in_error = self.cursor.fetchone()
+        self.cursor.execute(
+            f"SELECT row_number, col, message FROM staged_problems ORDER BY row_number, place LIMIT {KEPT_PROBLEMS}"
+        )
+        check.problems = [Problem(row, column, message) for row, column, message in self.cursor.fetchall()]
+        shown_rows = sorted({problem.row for problem in check.problems})[: checks.SHOWN]
+        cells = self.cells_of(shown_rows)
+        for row in shown_rows:
+            messages = "; ".join(problem.message for problem in check.problems if problem.row == row)
+            check.shown.append(Shown(row, "error", *cells.get(row, ("", "", "")), problems=messages))
+
+    def cells_of(self, rows: Iterable[int]) -> dict[int, tuple[str, str, str]]:
+        measure, area, period = (column(self.layout, key) for key in ("measure_code", "area_code", "period"))
+        self.cursor.execute(
+            f"SELECT row_number, {measure}, {area}, {period} FROM {TABLE} WHERE row_number = ANY(%s)",
+            [list(rows)],
+        )
+        return {row: (measure, area, period) for row, measure, area, period in self.cursor.fetchall()}
+
+
+def record(area: str):
+    return checks.Record(0, "", area, "", "")
+
+
+# -- what the file would change, and the load ------------------------------------------------------------------
+
+
+def values_select(layout: Layout, load_id: int | str = "NULL") -> str:
+    """The rows of the checked table as comparison values (the codes turned into ids)."""
+    measure, area, period = (column(layout, key) for key in ("measure_code", "area_code", "period"))
+    figures, joins = [], []
+    for key in ("value", "numerator", "denominator"):
+        cell = column(layout, key)
+        if key not in layout.positions:
+            figures.append("NULL::numeric(18, 6)")
+            continue
+        # every cell that is not a plain number was judged by the check and is in staged_words
+        figures.append(
+            f"CASE WHEN w_{key}.cell IS NOT NULL THEN w_{key}.number::numeric(18, 6) "
+            f"ELSE nullif({cell}, '')::numeric(18, 6) END"
+        )
+        joins.append(f"LEFT JOIN staged_words w_{key} ON w_{key}.cell = {cell}")
+    yes = ", ".join(f"'{word}'" for word in sorted(YES))
+    marked = "coalesce(w_value.suppressed, false)" if "value" in layout.positions else "false"
+    return f"""SELECT m.id AS measure_id, a.id AS area_id, p.label AS period, {figures[0]} AS value,
+        {figures[1]} AS numerator, {figures[2]} AS denominator,
+        lower({column(layout, "provisional")}) IN ({yes}) AS provisional,
+        ({marked} OR lower({column(layout, "suppressed")}) IN ({yes})) AS suppressed, {load_id} AS load_id,
+        s.row_number, {measure} AS measure_code, upper({area}) AS area_code
+      FROM {TABLE} s
+      JOIN staged_periods p ON p.cell = {period}
+      JOIN {ExternalMeasure._meta.db_table} m ON m.source = 'generic' AND m.code = {measure}
+      JOIN {Area._meta.db_table} a ON a.code = upper({area})
+      {" ".join(joins)}"""
+
+
+def classify(cursor, layout: Layout, check: ComparisonCheck) -> None:
+    """New, changed and unchanged rows, when the file is right and its measures have values already."""
+    codes = list(check.file.measures)
+    held = ExternalMeasure.objects.filter(source="generic", code__in=codes)
+    if check.has_problems or not ComparisonValue.objects.filter(measure__in=held).exists():
+        check.new = check.rows - check.in_error
+        return
+    table = ComparisonValue._meta.db_table
+    compared = f"""WITH compared AS (
+        SELECT f.row_number, f.measure_code, f.area_code, f.period, v.value AS was, f.value AS now,
+            CASE WHEN v.id IS NULL THEN 'new'
+                 WHEN (v.value, v.numerator, v.denominator, v.provisional, v.suppressed)
+                      IS NOT DISTINCT FROM (f.value, f.numerator, f.denominator, f.provisional, f.suppressed)
+                 THEN 'unchanged' ELSE 'changed' END AS outcome
+        FROM ({values_select(layout)}) f
+        LEFT JOIN {table} v ON v.measure_id = f.measure_id AND v.period = f.period AND v.area_id = f.area_id)"""
+    cursor.execute(f"{compared} SELECT outcome, count(*) FROM compared GROUP BY outcome")
+    counted = dict(cursor.fetchall())
+    check.changed, check.unchanged = counted.get("changed", 0), counted.get("unchanged", 0)
+    # rows of measures or areas not held yet are not in the join: they are new too
+    check.new = check.rows - check.in_error - check.changed - check.unchanged
+    cursor.execute(
+        f"{compared} SELECT row_number, outcome, measure_code, area_code, period, was, now FROM compared "
+        f"WHERE outcome <> 'unchanged' ORDER BY row_number LIMIT {2 * checks.SHOWN}"
+    )
+    for row, outcome, measure, area, period, was, now in cursor.fetchall():
+        check.show(Shown(row, outcome, measure, area, period, checks.shown_figure(was), checks.shown_figure(now)))
+
+
+def staged_load(check: ComparisonCheck, load: Load) -> tuple[int, int]:
+    """Write the checked table's values in one statement; (added, changed) as the check counted them."""
+    table = ComparisonValue._meta.db_table
+    columns = "measure_id, area_id, period, value, numerator, denominator, provisional, suppressed, load_id"
+    with connection.cursor() as cursor:
+        cursor.execute(f"SET work_mem = '{WORK_MEMORY}'")
+        # the areas and measures this load has just added are joined by code: the planner must know they are there
+        cursor.execute(f"ANALYZE {Area._meta.db_table}, {ExternalMeasure._meta.db_table}")
+        staged = values_select(check.file.layout, int(load.pk))
+        rows = f"INSERT INTO {table} ({columns}) SELECT {columns} FROM ({staged}) f"
+        if not (check.changed or check.unchanged):
+            cursor.execute(rows)  # all new: a plain insert (a value added meanwhile breaks the unique index)
+        else:
+            cursor.execute(
+                f"""{rows}
+                ON CONFLICT (measure_id, period, area_id) DO UPDATE SET value = excluded.value,
+                    numerator = excluded.numerator, denominator = excluded.denominator,
+                    provisional = excluded.provisional, suppressed = excluded.suppressed, load_id = excluded.load_id
+                WHERE ({table}.value, {table}.numerator, {table}.denominator, {table}.provisional,
+                       {table}.suppressed) IS DISTINCT FROM (excluded.value, excluded.numerator,
+                       excluded.denominator, excluded.provisional, excluded.suppressed)"""
+            )
+        for table in (TABLE, "staged_periods", "staged_words", "staged_problems"):
+            cursor.execute(f"DROP TABLE IF EXISTS {table}")
+        cursor.execute("RESET work_mem")
+    return check.new, check.changed
