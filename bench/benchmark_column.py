@@ -24,7 +24,7 @@ from bench.results import BENCHMARK_COLUMN_HEADING, record_section
 NAME = "scorecard_benchmark_column"
 SCALES = (300, 1_000)
 COMPARATORS = 16  # a nearest-neighbours group, the council included
-REPEATS = 7
+REPEATS = 9
 GOAL_RATIO = 1.3
 DASHBOARD = "/reports/dashboard/?year={year}&quarter=4&group_by=perspective"
 

@@ -3,5 +3,6 @@
 periods (financial years, quarters), status (the traffic light), milestones (actions' progress),
 direction (direction of travel), inclusion (the improvement report's criterion), summaries
 (the annual results' arithmetic), and benchmark (rank, quartile and median among comparator councils, with
-benchmark_periods for the years comparator data is published for). Everything else in Scorecard calls these; nothing re-implements them.
+benchmark_periods for the years comparator data is published for). Everything else in Scorecard calls these;
+nothing re-implements them.
 """
