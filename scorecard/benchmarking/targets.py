@@ -34,7 +34,8 @@ def target_from_benchmark(*, measure: Measure, year: FinancialYear, quarter: int
     target = target or Target(measure=measure, year=year, period=period)
     target.value, target.progress = value, ""
     target.benchmark_basis, target.benchmark_source = basis.value, source_words(found, basis, value)
-    target._history_user, target._change_reason = by, target.benchmark_source
+    # The history's reason is short (100 characters); where the number came from is in the record itself.
+    target._history_user, target._change_reason = by, f"Set to {basis.label}"
     target.save()
     return target
 
