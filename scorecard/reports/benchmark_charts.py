@@ -17,6 +17,7 @@ from matplotlib.figure import Figure as Plot
 
 from scorecard.performance.benchmark_words import ordinal
 from scorecard.reports.charts import (
+    GRIDLINE,
     INK,
     SECONDARY_INK,
     WIDTH_INCHES,
@@ -123,7 +124,7 @@ def _value_along_x(axes: Axes, unit_label: str, values: list[float]) -> None:
     axes.set_xlabel(unit_label)
     axes.xaxis.set_major_formatter(_tick_text)
     axes.xaxis.set_major_locator(_value_ticks())
-    axes.grid(axis="x", color="#b1b4b6", linewidth=0.8)
+    axes.grid(axis="x", color=GRIDLINE, linewidth=0.8)
     axes.set_axisbelow(True)
     if values:
         axes.set_xlim(*_value_limits(values))
