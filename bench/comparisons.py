@@ -63,7 +63,8 @@ def bare_copy_seconds(content: bytes) -> float:
     return seconds
 
 
-def our_load_seconds(content: bytes, by) -> float:
+def our_load_seconds(content: bytes, by) -> tuple[float, float]:
+    """(seconds to read and check every row, seconds to write), as `import comparisons` does them."""
     from scorecard.benchmarking.checks import check_comparisons
     from scorecard.benchmarking.services import comparisons_load
     from scorecard.benchmarking.sources import read_comparator_file
@@ -73,8 +74,9 @@ def our_load_seconds(content: bytes, by) -> float:
     check = check_comparisons(found)
     if check.has_problems:
         raise RuntimeError(f"the synthetic file has problems: {check.problems[:3]}")
+    checked = time.perf_counter()
     comparisons_load(check=check, by=by)
-    return time.perf_counter() - started
+    return checked - started, time.perf_counter() - checked
 
 
 def query_milliseconds(by) -> float:
@@ -116,8 +118,9 @@ def bench_comparisons() -> None:
     print(f"Synthetic national file: {rows:,} values, {len(content) / 1024 / 1024:,.0f} MB", flush=True)
     copy = bare_copy_seconds(content)
     print(f"COPY into a bare table: {copy:,.1f} s", flush=True)
-    ours = our_load_seconds(content, by)
-    print(f"Our load (read, check, write): {ours:,.1f} s", flush=True)
+    checking, writing = our_load_seconds(content, by)
+    ours = checking + writing
+    print(f"Our load: {checking:,.1f} s to read and check, {writing:,.1f} s to write", flush=True)
     if ComparisonValue.objects.count() != rows:
         raise RuntimeError("the load did not write every value")
     query = query_milliseconds(by)
@@ -129,19 +132,22 @@ def bench_comparisons() -> None:
     )
 
 
-def lines(rows: int, size: int, copy: float, ours: float, query: float) -> list[str]:
+def lines(rows: int, size: int, copy: float, load: tuple[float, float], query: float) -> list[str]:
+    checking, writing = load
+    ours = checking + writing
     share = copy / ours
     load_met = "**Met.**" if share >= GOAL_SHARE else "**Not met.**"
     query_met = "**Met.**" if query <= GOAL_MS else "**Not met.**"
     return [
-        f"A synthetic national store: {AREAS} areas × {MEASURES:,} measures × {YEARS} years = {rows:,} values, "
+        f"A synthetic national store: {AREAS} areas x {MEASURES:,} measures x {YEARS} years = {rows:,} values, "
         f"one generic CSV of {size / 1024 / 1024:,.0f} MB.",
         "",
         "| what | time | rate |",
         "|---|---|---|",
         f"| PostgreSQL COPY of the file into a bare table | {copy:,.1f} s | {rows / copy:,.0f} values/s |",
-        f"| Our load: read, check every row, write (COPY) in one transaction | {ours:,.1f} s | "
-        f"{rows / ours:,.0f} values/s |",
+        f"| Our load, all of it, in one transaction | {ours:,.1f} s | {rows / ours:,.0f} values/s |",
+        f"| of which: copy into a temporary table and check every row | {checking:,.1f} s | |",
+        f"| of which: write (one INSERT … SELECT into the indexed table) | {writing:,.1f} s | |",
         f"| One measure's rank, quartile and median among {AREAS} areas (median of {QUERY_REPEATS}) | "
         f"{query:,.1f} ms | |",
         "",

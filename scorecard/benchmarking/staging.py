@@ -23,7 +23,7 @@ from scorecard.benchmarking.models import Area, ComparisonValue, ExternalMeasure
 from scorecard.imports import ImportProblem
 
 TABLE = "staged_comparison_values"
-PLAIN = r"^-?[0-9]{1,12}(\.[0-9]+)?$"  # a number PostgreSQL reads as it is, and a figure holds
+PLAIN = r"^(-?[0-9]{1,12}(\.[0-9]+)?)?$"  # empty, or a number PostgreSQL reads as it is and a figure holds
 COPY_CHUNK = 1 << 20
 WORK_MEMORY = "256MB"
 
@@ -43,10 +43,9 @@ def staged_check(found: ComparatorFile) -> ComparisonCheck:
     check = ComparisonCheck(found)
     with connection.cursor() as cursor:
         stage(cursor, layout)
-        cursor.execute(f"SELECT count(*) FROM {TABLE}")
-        check.rows = cursor.fetchone()[0]
         cursor.execute("CREATE TEMPORARY TABLE staged_problems (row_number bigint, place int, col text, message text)")
         judged = Judged(cursor, layout, check)
+        judged.census()
         judged.measures()
         judged.areas()
         judged.periods()
@@ -93,6 +92,29 @@ class Judged:
         self.cursor, self.layout, self.check = cursor, layout, check
         self.columns = check.file.columns
         self.latest_period = ""
+        self.first_rows: dict[str, int] = {}  # measure code → the first row naming it
+        self.area_names: dict[str, str] = {}  # area code → a name the file gives it ("" for none)
+        self.period_cells: list[str] = []
+
+    def census(self) -> None:
+        """In one reading of the table: its rows, each measure's first row, each area's name, each period."""
+        layout = self.layout
+        measure, area = column(layout, "measure_code"), f"upper({column(layout, 'area_code')})"
+        period, name = column(layout, "period"), column(layout, "area_name")
+        self.cursor.execute(
+            f"""SELECT GROUPING(m), GROUPING(a), m, a, p, count(*), min(row_number),
+                       coalesce(min(name) FILTER (WHERE name <> ''), '')
+                FROM (SELECT row_number, {measure} AS m, {area} AS a, {period} AS p, {name} AS name FROM {TABLE}) s
+                GROUP BY GROUPING SETS ((m), (a), (p))"""
+        )
+        for measure_left_out, area_left_out, code, where, when, count, first, area_name in self.cursor.fetchall():
+            if not measure_left_out:  # GROUPING() is 0 for the column a row is grouped by
+                self.first_rows[code] = first
+                self.check.rows += count
+            elif not area_left_out:
+                self.area_names[where] = area_name
+            else:
+                self.period_cells.append(when)
 
     def distinct(self, expression: str) -> list:
         self.cursor.execute(f"SELECT DISTINCT {expression} FROM {TABLE}")
@@ -117,11 +139,10 @@ class Judged:
     def measures(self) -> None:
         found, layout = self.check.file, self.layout
         measure = column(layout, "measure_code")
-        self.cursor.execute(f"SELECT min(row_number) FROM {TABLE} GROUP BY {measure}")
-        firsts = [row for (row,) in self.cursor.fetchall()]
-        self.cursor.execute(
+        firsts = list(self.first_rows.values())
+        self.cursor.execute(  # joined, not "= ANY": an array is searched from its start for every row
             f"SELECT {measure}, {', '.join(f'c{n}' for n in range(layout.width))} FROM {TABLE} "
-            "WHERE row_number = ANY(%s)",
+            "JOIN unnest(%s::bigint[]) AS first(row_number) USING (row_number)",
             [firsts],
         )
         by_column: dict[str, dict[str, str]] = {self.columns.measure: {}}
@@ -139,11 +160,8 @@ class Judged:
 
     def areas(self) -> None:
         found, layout = self.check.file, self.layout
-        code, name = f"upper({column(layout, 'area_code')})", column(layout, "area_name")
-        self.cursor.execute(
-            f"SELECT {code}, coalesce(min({name}) FILTER (WHERE {name} <> ''), '') FROM {TABLE} GROUP BY 1"
-        )
-        named = self.cursor.fetchall()
+        code = f"upper({column(layout, 'area_code')})"
+        named = self.area_names.items()
         for area, area_name in named:
             if area and area_name and area not in found.areas:
                 found.areas[area] = generic.AreaFacts(area_name, generic.gss.kind_of(area))
@@ -156,7 +174,7 @@ class Judged:
     def periods(self) -> None:
         period = column(self.layout, "period")
         labels = {}
-        for text in self.distinct(period):
+        for text in self.period_cells:
             try:
                 labels[text] = checks.benchmark_periods.period_label(text)
             except checks.PeriodError:
@@ -176,19 +194,30 @@ class Judged:
         """Cells that are not plain numbers: a suppression mark, "1,234", or a problem. Each is judged once and
         kept in staged_words (its number, and whether it marks the value suppressed) for the load."""
         self.cursor.execute("CREATE TEMPORARY TABLE staged_words (cell text, number numeric, suppressed boolean)")
-        words: dict[str, tuple] = {}
-        for place, key, name in (
-            (3, "value", self.columns.value),
-            (4, "numerator", self.columns.numerator),
-            (5, "denominator", self.columns.denominator),
-        ):
-            cell = column(self.layout, key)
-            self.cursor.execute(
-                f"SELECT DISTINCT {cell} FROM {TABLE} WHERE {cell} <> '' AND {cell} !~ %s",
-                [PLAIN],
+        places = [
+            (place, key, name)
+            for place, key, name in (
+                (3, "value", self.columns.value),
+                (4, "numerator", self.columns.numerator),
+                (5, "denominator", self.columns.denominator),
             )
-            verdicts = {text: checks.number_problem(text) for (text,) in self.cursor.fetchall()}
-            self.name_rows(place, name, cell, verdicts)
+            if key in self.layout.positions
+        ]
+        odd = [
+            f"CASE WHEN {column(self.layout, key)} <> '' AND {column(self.layout, key)} !~ %s "
+            f"THEN {column(self.layout, key)} END AS o{index}"
+            for index, (_, key, _) in enumerate(places)
+        ]
+        named = ", ".join(f"o{index}" for index in range(len(places)))
+        self.cursor.execute(
+            f"SELECT DISTINCT {named} FROM (SELECT {', '.join(odd)} FROM {TABLE}) odd WHERE num_nonnulls({named}) > 0",
+            [PLAIN] * len(odd),
+        )
+        found = self.cursor.fetchall()
+        words: dict[str, tuple] = {}
+        for index, (place, key, name) in enumerate(places):
+            verdicts = {row[index]: checks.number_problem(row[index]) for row in found if row[index] is not None}
+            self.name_rows(place, name, column(self.layout, key), verdicts)
             for text, problem in verdicts.items():
                 if not problem:
                     marked = text.lower() in SUPPRESSED_MARKS
@@ -203,35 +232,42 @@ class Judged:
             (6, "provisional", self.columns.provisional),
             (7, "suppressed", self.columns.suppressed),
         ):
+            if key not in self.layout.positions:
+                continue
             cell = f"lower({column(self.layout, key)})"
-            verdicts = {
-                text: "" if text in YES or text in NO else f"“{text}” is neither yes nor no"
-                for text in self.distinct(cell)
-            }
+            words = self.distinct(cell)
+            verdicts = {text: "" if text in YES or text in NO else f"“{text}” is neither yes nor no" for text in words}
             self.name_rows(place, name, cell, verdicts)
 
     def duplicates(self) -> None:
-        """A second value for the same measure, area and period, among rows otherwise right. Grouped by the cells
-        as written (quick), then by period label if a period is written two ways ("2016-17" and "2016/17")."""
+        """A second value for the same measure, area and period, among rows otherwise right. Rows are grouped by a
+        64-bit hash of the three (far less to hold than the cells), and only rows whose hash recurs are compared
+        in full; by period label if a period is written two ways ("2016-17" and "2016/17")."""
         measure, area = column(self.layout, "measure_code"), f"upper({column(self.layout, 'area_code')})"
         period = column(self.layout, "period")
         self.cursor.execute("SELECT count(DISTINCT label) = count(*) FROM staged_periods")
         (one_way,) = self.cursor.fetchone()
-        key = f"{measure}, {area}, {period}" if one_way else f"{measure}, {area}, p.label"
+        when = period if one_way else "p.label"
+        key = f"hashtextextended({measure} || chr(31) || {area} || chr(31) || {when}, 0)"
         self.cursor.execute(
-            f"""INSERT INTO staged_problems
-            SELECT row_number, 8, %s, 'a second value for ' || measure || ', ' || area || ' in ' || label
-                   || ': row ' || first || ' has the first'
-            FROM (SELECT s.row_number, {measure} AS measure, {area} AS area, p.label,
-                         min(s.row_number) OVER (PARTITION BY {key}) AS first
-                  FROM {TABLE} s JOIN staged_periods p ON p.cell = {period}
-                  WHERE ({key}) IN (
-                      SELECT {key} FROM {TABLE} s JOIN staged_periods p ON p.cell = {period}
-                      GROUP BY {key} HAVING count(*) > 1)
-                    AND s.row_number NOT IN (SELECT row_number FROM staged_problems)) found
-            WHERE row_number <> first""",
-            [self.columns.area],
+            f"""CREATE TEMPORARY TABLE staged_recurring AS SELECT {key} AS hash
+                FROM {TABLE} s JOIN staged_periods p ON p.cell = {period} GROUP BY 1 HAVING count(*) > 1"""
         )
+        self.cursor.execute("SELECT count(*) FROM staged_recurring")
+        if self.cursor.fetchone()[0]:
+            self.cursor.execute(
+                f"""INSERT INTO staged_problems
+                SELECT row_number, 8, %s, 'a second value for ' || measure || ', ' || area || ' in ' || label
+                       || ': row ' || first || ' has the first'
+                FROM (SELECT s.row_number, {measure} AS measure, {area} AS area, p.label,
+                             min(s.row_number) OVER (PARTITION BY {measure}, {area}, {when}) AS first
+                      FROM {TABLE} s JOIN staged_periods p ON p.cell = {period}
+                      WHERE {key} IN (SELECT hash FROM staged_recurring)
+                        AND s.row_number NOT IN (SELECT row_number FROM staged_problems)) found
+                WHERE row_number <> first""",
+                [self.columns.area],
+            )
+        self.cursor.execute("DROP TABLE staged_recurring")
 
     def summarise(self) -> None:
         check = self.check

@@ -68,6 +68,15 @@ def test_a_second_value_for_the_same_measure_area_and_period_is_refused(performa
     assert_nothing_written(check, performance)
 
 
+def test_every_repeat_of_a_row_names_the_first(performance):
+    check = checked(GOOD, ("NI 155", "E06000018", "Nottingham", "2021/22", "3", "", ""), GOOD)
+    assert messages(check) == [
+        "Row 3, area code: a second value for NI 155, E06000015 in 2021/22: row 2 has the first",
+        "Row 5, area code: a second value for NI 155, E06000015 in 2021/22: row 2 has the first",
+    ]
+    assert_nothing_written(check, performance)
+
+
 def test_a_group_naming_a_council_not_held_is_refused(performance):
     neighbours = ("neighbours.json", json.dumps({"E06000015": ["E06000015", "E06000999"]}).encode())
     check = checked(groups=neighbours)
