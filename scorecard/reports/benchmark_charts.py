@@ -12,12 +12,10 @@ import math
 from dataclasses import dataclass
 from decimal import Decimal
 
-from matplotlib.axes import Axes
 from matplotlib.figure import Figure as Plot
 
 from scorecard.performance.benchmark_words import ordinal
 from scorecard.reports.charts import (
-    GRIDLINE,
     INK,
     SECONDARY_INK,
     WIDTH_INCHES,
@@ -27,10 +25,7 @@ from scorecard.reports.charts import (
     _number_cell,
     _period_axis,
     _plotted,
-    _tick_text,
     _value_axis,
-    _value_limits,
-    _value_ticks,
     with_own_ids,
 )
 from scorecard.reports.common import Table, count_cell, figure_cell, text
@@ -109,7 +104,7 @@ def _comparators_plot(comparators: list[Comparator], council: str, median: Figur
             label.set_fontweight("bold")
     axes.invert_yaxis()  # rank 1, the best, at the top
     axes.tick_params(axis="y", length=0)
-    _value_along_x(axes, unit_label, values + ([float(median.value)] if median.value is not None else []))
+    _value_axis(axes, unit_label, values + ([float(median.value)] if median.value is not None else []), along="x")
     plot.legend(loc="outside upper left", ncols=3)
     return plot
 
@@ -118,16 +113,6 @@ def _row_label(comparator: Comparator) -> str:
     if comparator.ours:
         return f"{comparator.place} {comparator.name} (us)"
     return f"{comparator.place} {comparator.name}".strip()
-
-
-def _value_along_x(axes: Axes, unit_label: str, values: list[float]) -> None:
-    axes.set_xlabel(unit_label)
-    axes.xaxis.set_major_formatter(_tick_text)
-    axes.xaxis.set_major_locator(_value_ticks())
-    axes.grid(axis="x", color=GRIDLINE, linewidth=0.8)
-    axes.set_axisbelow(True)
-    if values:
-        axes.set_xlim(*_value_limits(values))
 
 
 def comparators_table(title: str, comparators: list[Comparator]) -> Table:
