@@ -63,8 +63,10 @@ def benchmarks_for(measures: Iterable, year: str | None = None) -> dict[int, Mea
     if not mappings:
         return {}
     members = members_of({mapping.group_id or settings.default_group_id for mapping in mappings})
+    codes = {area_id: code for group in members.values() for area_id, code in group.items()}
+    codes[settings.area_id] = settings.area.code
     periods = periods_of({mapping.external_id for mapping in mappings}, year)
-    values = values_of(periods, members, settings.area)
+    values = values_of(periods, codes)
     found = {}
     for mapping in mappings:
         group = mapping.group or settings.default_group
@@ -72,7 +74,9 @@ def benchmarks_for(measures: Iterable, year: str | None = None) -> dict[int, Mea
         if period is None:
             continue
         held = values.get((mapping.external_id, period), {})
-        in_group = {code: converted(held.get(code), mapping) for code in members[group.pk] | {settings.area.code}}
+        in_group = {
+            code: converted(held.get(code), mapping) for code in {*members[group.pk].values(), settings.area.code}
+        }
         found[mapping.measure_id] = MeasureBenchmark(
             mapping=mapping,
             group=group,
@@ -95,11 +99,11 @@ def spread_over_time(measure) -> list[PeriodSpread]:
     group_id = mapping and (mapping.group_id or settings.default_group_id)
     if group_id is None:
         return []
-    codes = members_of({group_id})[group_id] | {settings.area.code}
+    codes = members_of({group_id})[group_id] | {settings.area_id: settings.area.code}
     by_period: dict[str, dict[str, Decimal | None]] = defaultdict(dict)
-    rows = ComparisonValue.objects.filter(measure_id=mapping.external_id, area__code__in=codes)
-    for period, code, value, suppressed in rows.values_list("period", "area__code", "value", "suppressed"):
-        by_period[period][code] = converted(None if suppressed else value, mapping)
+    rows = ComparisonValue.objects.filter(measure_id=mapping.external_id, area_id__in=list(codes))
+    for period, area_id, value, suppressed in rows.values_list("period", "area_id", "value", "suppressed"):
+        by_period[period][codes[area_id]] = converted(None if suppressed else value, mapping)
     return [spread(period, by_period[period], settings.area.code) for period in sorted(by_period, key=period_end)]
 
 
@@ -121,12 +125,12 @@ def mappings_of(measures: Iterable, settings: BenchmarkSettings) -> list[Measure
     return [mapping for mapping in mappings if mapping.group_id or settings.default_group_id]
 
 
-def members_of(group_ids: set[int]) -> dict[int, set[str]]:
-    """Group id → its members' area codes, in one query."""
+def members_of(group_ids: set[int]) -> dict[int, dict[int, str]]:
+    """Group id → its members (area id → code), in one query."""
     through = ComparatorGroup.members.through.objects.filter(comparatorgroup_id__in=group_ids)
-    members: dict[int, set[str]] = {group_id: set() for group_id in group_ids}
-    for group_id, code in through.values_list("comparatorgroup_id", "area__code"):
-        members[group_id].add(code)
+    members: dict[int, dict[int, str]] = {group_id: {} for group_id in group_ids}
+    for group_id, area_id, code in through.values_list("comparatorgroup_id", "area_id", "area__code"):
+        members[group_id][area_id] = code
     return members
 
 
@@ -142,18 +146,16 @@ def periods_of(external_ids: set[int], year: str | None) -> dict[int, str]:
     return {external_id: period for external_id, period in latest.items() if period}
 
 
-def values_of(
-    periods: dict[int, str], members: dict[int, set[str]], own: Area
-) -> dict[tuple[int, str], dict[str, Decimal | None]]:
-    """(external measure id, period) → area code → value (None when suppressed), for the groups' areas."""
-    codes = set().union(*members.values()) | {own.code}
+def values_of(periods: dict[int, str], codes: dict[int, str]) -> dict[tuple[int, str], dict[str, Decimal | None]]:
+    """(external measure id, period) → area code → value (None when suppressed), for the areas given (id → code);
+    by area id, so the values' index answers without reading the areas."""
     rows = ComparisonValue.objects.filter(
-        measure_id__in=periods.keys(), period__in=set(periods.values()), area__code__in=codes
-    ).values_list("measure_id", "period", "area__code", "value", "suppressed")
+        measure_id__in=periods.keys(), period__in=set(periods.values()), area_id__in=list(codes)
+    ).values_list("measure_id", "period", "area_id", "value", "suppressed")
     found: dict[tuple[int, str], dict[str, Decimal | None]] = defaultdict(dict)
-    for external_id, period, code, value, suppressed in rows:
+    for external_id, period, area_id, value, suppressed in rows:
         if periods[external_id] == period:
-            found[external_id, period][code] = None if suppressed else value
+            found[external_id, period][codes[area_id]] = None if suppressed else value
     return found
 
 
