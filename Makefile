@@ -6,7 +6,7 @@ MANAGE := $(PYTHON) manage.py
 STATIC := scorecard/web/static/scorecard
 GOVUK := node_modules/govuk-frontend/dist/govuk
 
-.PHONY: run test lint check install debian browser front-end migrate demo serve bench bench-hostile bench-projection load-test fuzz bench-comparisons
+.PHONY: run test lint check install debian browser front-end migrate demo serve bench bench-hostile bench-projection load-test fuzz bench-comparisons bench-benchmark-column
 
 run: install front-end migrate demo ## Install, migrate, load the Derby demo and serve on http://127.0.0.1:8000
 	@$(MANAGE) demo_logins
@@ -108,6 +108,12 @@ bench-projection: install
 # quicker: BENCH_COMPARATOR_MEASURES=150.
 bench-comparisons: install
 	$(PYTHON) -m bench.comparisons
+
+# Issue 13 §6: the dashboard at 300 and 1,000 measures with its Benchmark column and without it (queries flat,
+# at most 1.3 times the time), into bench/RESULTS.md's "The dashboard's Benchmark column" section, against its own
+# database (scorecard_benchmark_column). A few minutes.
+bench-benchmark-column: install front-end
+	$(PYTHON) -m bench.benchmark_column
 
 # 50 readers and 10 writers for 60 s against gunicorn and PostgreSQL (scorecard_load, made and dropped here);
 # every write checked afterwards; p50 and p95 into bench/RESULTS.md. Stops by itself.

@@ -136,6 +136,12 @@ class WorkingSight:
         return mine or (directorate_id is not None and directorate_id in self.directorates)
 
 
+def sees_group_members(sight: WorkingSight, *, publishable: bool) -> bool:
+    """A comparator group's members are named where its membership may be published (a licensed list, CIPFA's,
+    may not be), and to those who work on returns: readers and the public are told how many, not which."""
+    return publishable or sight.works_on_returns
+
+
 PUBLIC_SIGHT = WorkingSight()  # the public and readers; open data, whoever asks
 WHOLE_SIGHT = WorkingSight(everything=True)  # the performance team; commands run on the server
 

@@ -3,7 +3,7 @@
 from csp.decorators import csp_update
 from ninja import NinjaAPI, Redoc
 
-from scorecard.api import reads, returns
+from scorecard.api import benchmarks, reads, returns
 from scorecard.api.errors import handle_errors
 
 api = NinjaAPI(
@@ -11,9 +11,10 @@ api = NinjaAPI(
     version="1",
     description=(
         "Read the Council Scorecard: years, quarters, measures, targets, returns with their statuses and "
-        "directions, and each report's rows. Anyone may read published quarters. People who record or sign "
-        "off returns create a token on their API tokens page and send it as `Authorization: Bearer sc_…` to "
-        "read unpublished quarters and to save, submit, approve or send back returns."
+        "directions, each report's rows, and each measure's benchmark among comparator councils. Anyone may "
+        "read published quarters. People who record or sign off returns create a token on their API tokens "
+        "page and send it as `Authorization: Bearer sc_…` to read unpublished quarters and to save, submit, "
+        "approve or send back returns."
     ),
     openapi_url="/schema",
     docs=Redoc(),
@@ -24,4 +25,5 @@ api = NinjaAPI(
 )
 api.add_router("", reads.router)
 api.add_router("", returns.router)
+api.add_router("", benchmarks.router)
 handle_errors(api)

@@ -31,6 +31,7 @@ class DashboardColumn(models.TextChoices):
     YEAR_END_TARGET = "year_end_target", "Year-end target"
     COMPARISON = "comparison", "The actual compared with (same quarter last year or previous quarter)"
     DIRECTION = "direction", "Direction of travel"
+    BENCHMARK = "benchmark", "Benchmark: quartile and rank among comparator councils, where a measure has one"
 
 
 # The colours a Completed action may show (a per-year setting, and the organisation's default for new years).
@@ -122,6 +123,11 @@ class OrganisationSettings(models.Model):
         validators=[known_dashboard_columns],
         help_text='The dashboard\'s optional columns, e.g. ["good_is", "forecast", "year_end_target", '
         '"direction"] for 004\'s layout. The forecast columns also stay hidden in a quarter with no forecasts.',
+    )
+    annual_benchmark = models.BooleanField(
+        default=True,
+        help_text="The annual results show each measure's benchmark (quartile and rank among comparator councils), "
+        "where any measure has one.",
     )
     history = HistoricalRecords(excluded_fields=["setup_salt"])
 

@@ -28,6 +28,7 @@ from scorecard.council.models import (
     Priority,
 )
 from scorecard.demo.real_series import load_real_series
+from scorecard.demo.comparators import load_comparators
 from scorecard.measures.models import Measure, MeasureAlias, ScorecardEntry, Target, TargetAmendment, Unit
 from scorecard.measures.selectors import measure_with_code, normalised
 from scorecard.performance.direction import Direction
@@ -82,6 +83,8 @@ class DemoLoader:
         self.load_overrides(read_yaml(self.demo_dir / "overrides.yaml"))
         self.load_collection_rounds(organisation["open_for_returns"])
         load_real_series(self, before=min(Quarter.parse(label) for label in organisation["open_for_returns"]))
+        team = RoleAssignment.objects.filter(role="performance_team").select_related("user").first().user
+        load_comparators(self.demo_dir / "comparators", by=team)
         return self.report
 
     # -- saving only what changed ---------------------------------------------------------------

@@ -18,6 +18,7 @@ from scorecard.council.models import (
 )
 from scorecard.measures.fields import FigureField, plain
 from scorecard.performance.assessment import Frequency
+from scorecard.performance.benchmark_targets import Basis
 from scorecard.performance.direction import Comparison
 from scorecard.performance.milestones import Progress
 from scorecard.performance.status import Polarity, Tolerances
@@ -208,6 +209,15 @@ class Target(models.Model):
     value = FigureField()
     progress = models.CharField(
         max_length=20, choices=choices(Progress), blank=True, help_text="For milestone-type measures."
+    )
+    benchmark_basis = models.CharField(
+        max_length=20,
+        choices=[(basis.value, basis.label) for basis in Basis],
+        blank=True,
+        help_text="Set from comparator councils' figures: the value is the number they gave when it was set.",
+    )
+    benchmark_source = models.CharField(
+        max_length=500, blank=True, help_text="Which figures the value came from: the group, measure and period."
     )
     history = HistoricalRecords()
 

@@ -47,7 +47,11 @@ def present(values: Values) -> dict[str, Decimal]:
 
 def ranks(values: Values, polarity: Polarity) -> dict[str, int]:
     """Each area's rank, 1 = best, ties sharing a rank (1, 2, 2, 4); empty when the measure has no polarity."""
-    counted = present(values)
+    return ranks_of(present(values), polarity)
+
+
+def ranks_of(counted: dict[str, Decimal], polarity: Polarity) -> dict[str, int]:
+    """ranks() of values already present(): a report ranks a thousand measures, so each value is read once."""
     if polarity is Polarity.NONE:
         return {}
     ordered = sorted(counted.values(), reverse=polarity is Polarity.HIGH)
@@ -90,12 +94,16 @@ def mads_from_median(value: Number | None, values: Iterable[Number | None]) -> D
     """How many median absolute deviations the value is from the group's median (signed: above is positive).
 
     None without a value or a group; a group whose values mostly agree (deviation 0) only places its median."""
-    counted = [exact(each) for each in values if each is not None]
+    return mads_of(None if value is None else exact(value), [exact(each) for each in values if each is not None])
+
+
+def mads_of(value: Decimal | None, counted: list[Decimal]) -> Decimal | None:
+    """mads_from_median() of values already present()."""
     if value is None or not counted:
         return None
     middle = statistics.median(counted)
     deviation = statistics.median(abs(each - middle) for each in counted)
-    distance = exact(value) - middle
+    distance = value - middle
     if deviation == 0:
         return Decimal(0) if distance == 0 else None
     return distance / deviation
@@ -104,16 +112,16 @@ def mads_from_median(value: Number | None, values: Iterable[Number | None]) -> D
 def benchmark(area: str, values: Values, polarity: Polarity) -> Benchmark:
     """The council's rank, quartile, the group's median and the council's distance from it."""
     counted = present(values)
-    rank = ranks(counted, polarity).get(area)
-    own = counted.get(area)
+    rank = ranks_of(counted, polarity).get(area)
+    own, figures = counted.get(area), list(counted.values())
     return Benchmark(
         area=area,
         value=own,
         rank=rank,
         ranked=len(counted),
         quartile=quartile(rank, len(counted)),
-        median=median(counted.values()),
-        mads_from_median=mads_from_median(own, counted.values()),
+        median=statistics.median(figures) if figures else None,
+        mads_from_median=mads_of(own, figures),
     )
 
 

@@ -7,6 +7,7 @@ within a kind; `ends` places either on the calendar so a report's year finds the
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from datetime import date
@@ -33,6 +34,7 @@ def is_calendar_year(label: str) -> bool:
     return bool(_CALENDAR_YEAR.match(label))
 
 
+@functools.lru_cache(maxsize=1024)  # a report asks of the same few labels for every one of its measures
 def ends(label: str) -> date:
     """The last day of the period: 31 December for a calendar year, 31 March for a financial one."""
     if is_calendar_year(label):
@@ -43,6 +45,6 @@ def ends(label: str) -> date:
 def latest_by(labels: Iterable[str], year: str) -> str | None:
     """The latest period that has ended by the end of the financial year `year` (what a report for that year can
     show beside it); None when every period ends later."""
-    deadline = FinancialYear.parse(year).ends
+    deadline = ends(year)
     ended = [label for label in labels if ends(label) <= deadline]
     return max(ended, key=ends, default=None)

@@ -9,9 +9,19 @@ from scorecard.council.models import FinancialYear, OrganisationSettings, Period
 from scorecard.council.models import Priority as PriorityModel
 from scorecard.performance.bands import Band, bands, met_words
 from scorecard.performance.status import Status
-from scorecard.reports.common import Cell, Masthead, Table, figure_cell, masthead, status_cell, text
+from scorecard.reports.common import (
+    BENCHMARK_HEADING,
+    Cell,
+    Masthead,
+    Table,
+    benchmark_cell,
+    figure_cell,
+    masthead,
+    status_cell,
+    text,
+)
 from scorecard.reports.figures import Figure
-from scorecard.reports.rows import MeasureRow, measure_rows
+from scorecard.reports.rows import MeasureRow, measure_rows, with_benchmarks
 from scorecard.reports.summary import YearSummary, year_summary
 
 DETAIL_COLUMNS = [
@@ -54,6 +64,9 @@ class AnnualResults:
     earlier: list[YearSummary]  # the years before, newest first, where the data holds them
     pledges: list[Pledge]
     bands: list[Band]  # the council's bands, in words
+    benchmarked: bool = False  # a Benchmark column: the organisation shows one and a measure has a benchmark
+
+    benchmark_heading = BENCHMARK_HEADING
 
     @property
     def has_blue(self) -> bool:
@@ -68,12 +81,12 @@ class AnnualResults:
 
     def detail_table(self) -> Table:
         rows = [
-            detail_row(pledge.name, priority.name, row)
+            detail_row(pledge.name, priority.name, row) + ([benchmark_cell(row)] if self.benchmarked else [])
             for pledge in self.pledges
             for priority in pledge.priorities
             for row in priority.actions + priority.measures
         ]
-        columns = [*DETAIL_COLUMNS]
+        columns = [*DETAIL_COLUMNS, *([BENCHMARK_HEADING] if self.benchmarked else [])]
         columns[3] = f"{self.previous_year} actual"
         return Table(f"Performance results {self.year}", columns, rows)
 
@@ -109,7 +122,10 @@ class AnnualResults:
 
 
 def build_annual_results(year: FinancialYear, *, sight: WorkingSight = PUBLIC_SIGHT) -> AnnualResults:
+    organisation = OrganisationSettings.load()
     rows = quarter_4_rows(year, sight)
+    if organisation.annual_benchmark:
+        rows = with_benchmarks(rows, year.label)
     year_end = Period.objects.filter(year=year, quarter=4).first()
     earlier = [FinancialYear.objects.filter(start_year=year.start_year - back).first() for back in (1, 2)]
     return AnnualResults(
@@ -121,7 +137,8 @@ def build_annual_results(year: FinancialYear, *, sight: WorkingSight = PUBLIC_SI
         summary=year_summary(year.label, rows),
         earlier=[year_summary(e.label, r) for e in earlier if e and (r := quarter_4_rows(e, sight))],
         pledges=by_pledge(rows),
-        bands=bands(OrganisationSettings.load().tolerances, completed=year.completed),
+        bands=bands(organisation.tolerances, completed=year.completed),
+        benchmarked=any(row.benchmark for row in rows),
     )
 
 

@@ -177,14 +177,18 @@ def _period_label(period: str, *, starts_year: bool) -> str:
     return f"{part}\n{year}" if starts_year else part
 
 
-def _value_axis(axes: Axes, unit_label: str, values: list[float]) -> None:
-    axes.set_ylabel(unit_label)
-    axes.yaxis.set_major_formatter(_tick_text)
-    axes.yaxis.set_major_locator(_value_ticks())
-    axes.grid(axis="y", color=GRIDLINE, linewidth=0.8)
+def _value_axis(axes: Axes, unit_label: str, values: list[float], *, along: str = "y") -> None:
+    """The values' axis, up the side (y) or, for a chart of one row per council, along the bottom (x)."""
+    axis, label, limits = (
+        (axes.yaxis, axes.set_ylabel, axes.set_ylim) if along == "y" else (axes.xaxis, axes.set_xlabel, axes.set_xlim)
+    )
+    label(unit_label)
+    axis.set_major_formatter(_tick_text)
+    axis.set_major_locator(_value_ticks())
+    axes.grid(axis=along, color=GRIDLINE, linewidth=0.8)
     axes.set_axisbelow(True)
     if values:
-        axes.set_ylim(*_value_limits(values))
+        limits(*_value_limits(values))
 
 
 def _value_limits(values: list[float]) -> tuple[float, float]:

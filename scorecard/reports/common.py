@@ -138,3 +138,11 @@ def count_cell(count: int) -> Cell:
 
 def status_cell(status: Status) -> Cell:
     return Cell(status.label, status=status)
+
+
+BENCHMARK_HEADING = "Benchmark (1 = best)"
+
+
+def benchmark_cell(row: MeasureRow) -> Cell:
+    """ "Second quartile, 7th of 16", with the benchmark's own year where it is not the report's; empty without."""
+    return text(row.benchmark.cell if row.benchmark else "")

@@ -17,12 +17,14 @@ from scorecard.measures.selectors import has_blue_band
 from scorecard.performance.status import RATINGS, Status
 from scorecard.performance.summaries import StatusCounts, status_counts
 from scorecard.reports.common import (
+    BENCHMARK_HEADING,
     EVERY_ROW,
     Cell,
     Group,
     Masthead,
     RowFilter,
     Table,
+    benchmark_cell,
     count_cell,
     figure_cell,
     grouped,
@@ -32,7 +34,7 @@ from scorecard.reports.common import (
     text,
 )
 from scorecard.reports.figures import Figure
-from scorecard.reports.rows import MeasureRow, measure_rows
+from scorecard.reports.rows import MeasureRow, measure_rows, with_benchmarks
 
 GROUPINGS = {
     "perspective": ("Perspective", lambda row: row.perspective),
@@ -71,6 +73,7 @@ COLUMNS = (
     status(DashboardColumn.FORECAST, "Forecast year-end status", lambda row: row.forecast_status),
     figures(DashboardColumn.COMPARISON, "Compared with", lambda row: row.previous_actual),
     Column(DashboardColumn.DIRECTION, "Direction of travel", lambda row: text(row.direction_label)),
+    Column(DashboardColumn.BENCHMARK, BENCHMARK_HEADING, benchmark_cell),
 )
 
 
@@ -181,9 +184,11 @@ def build_dashboard(
     group_by = group_by or default_grouping(period)
     if group_by not in GROUPINGS:
         raise ValueError(f'"{group_by}" is not a grouping: use perspective, pledge or directorate')
-    every = [row for row in measure_rows(period, sight=sight) if not row.is_action]
-    rows = [row for row in every if only.keeps(row)]
     organisation = OrganisationSettings.load()
+    every = [row for row in measure_rows(period, sight=sight) if not row.is_action]
+    if DashboardColumn.BENCHMARK in organisation.dashboard_columns:
+        every = with_benchmarks(every, period.year.label)
+    rows = [row for row in every if only.keeps(row)]
     return Dashboard(
         masthead=masthead("Council Scorecard Dashboard", period.as_quarter.long_label, period=period),
         period=period.label,
@@ -205,9 +210,11 @@ def grouping_label(group_by: str) -> str:
 
 def columns_shown(chosen: list[str], rows: list[MeasureRow]) -> tuple[Column, ...]:
     """The chosen columns, less any column of figures the quarter holds none of (so a council that does not
-    forecast never reads a column of "No target" forecast statuses); the comparison headed by its quarter."""
+    forecast never reads a column of "No target" forecast statuses) and the benchmark where no measure has one;
+    the comparison headed by its quarter."""
     shown = [column for column in COLUMNS if not column.key or column.key in chosen]
-    empty = {column.key for column in shown if column.kind == "figures" and not any_figure(column, rows)}
+    may_be_empty = [column for column in shown if column.kind == "figures" or column.key == DashboardColumn.BENCHMARK]
+    empty = {column.key for column in may_be_empty if not any_figure(column, rows)}
     shown = [column for column in shown if column.key not in empty]
     return tuple(compared_by_quarter(column, rows) for column in shown)
 

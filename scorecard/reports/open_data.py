@@ -12,10 +12,21 @@ from django.utils import timezone
 
 from scorecard.council.models import OrganisationSettings, Period
 from scorecard.measures.fields import plain
+from scorecard.measures.models import Measure, ScorecardEntry
+from scorecard.reports.benchmarks import ReportBenchmark, report_benchmarks
 from scorecard.reports.figures import Figure
 from scorecard.reports.rows import MeasureRow, measure_rows
 from scorecard.returns.assessment import SET_BY_HAND
 
+BENCHMARK_COLUMNS = (  # rank 1 = best; quartile 1 = top
+    "benchmark_measure",
+    "benchmark_group",
+    "benchmark_period",
+    "benchmark_rank",
+    "benchmark_ranked",
+    "benchmark_quartile",
+    "benchmark_median",
+)
 COLUMNS = [
     "year",
     "quarter",
@@ -46,6 +57,7 @@ COLUMNS = [
     "improvement_actions",
     "intervention",
     "restated_since_publication",
+    *BENCHMARK_COLUMNS,
     "published",
     "licence",
 ]
@@ -71,8 +83,11 @@ def open_data(periods: list[Period]) -> OpenData:
     """Rows for the given quarters; any that are not published are left out, whatever was asked."""
     organisation = OrganisationSettings.load()
     published = [period for period in periods if period.is_published]
+    benchmarks = yearly_benchmarks(published)
     rows = [
-        open_row(period, row, organisation.open_data_licence) for period in published for row in measure_rows(period)
+        open_row(period, row, organisation.open_data_licence, benchmarks[period.year_id].get(row.measure_id))
+        for period in published
+        for row in measure_rows(period)
     ]
     return OpenData(
         publisher=organisation.name,
@@ -98,7 +113,32 @@ def by_hand_columns(row: MeasureRow) -> dict:
     return columns
 
 
-def open_row(period: Period, row: MeasureRow, licence: str) -> dict:
+def yearly_benchmarks(periods: list[Period]) -> dict[int, dict[int, ReportBenchmark]]:
+    """Each year's benchmarks, read once for its four quarters: every quarter of a year shows the same ones."""
+    years = {period.year_id: period.year.label for period in periods}
+    measures = ScorecardEntry.objects.filter(year__in=years, measure__kind=Measure.Kind.MEASURE)
+    held: dict[int, list[int]] = {}
+    for year_id, measure_id in measures.values_list("year_id", "measure_id"):
+        held.setdefault(year_id, []).append(measure_id)
+    return {year_id: report_benchmarks(held.get(year_id, []), label) for year_id, label in years.items()}
+
+
+def benchmark_columns(benchmark: ReportBenchmark | None) -> dict:
+    """Where the measure stands among comparator councils (rank 1 = best, quartile 1 = top); empty without."""
+    if benchmark is None:
+        return dict.fromkeys(BENCHMARK_COLUMNS)
+    return {
+        "benchmark_measure": benchmark.external_code,
+        "benchmark_group": benchmark.group,
+        "benchmark_period": benchmark.period,
+        "benchmark_rank": benchmark.rank,
+        "benchmark_ranked": benchmark.ranked,
+        "benchmark_quartile": benchmark.quartile,
+        "benchmark_median": plain(benchmark.median) if benchmark.median is not None else None,
+    }
+
+
+def open_row(period: Period, row: MeasureRow, licence: str, benchmark: ReportBenchmark | None = None) -> dict:
     tolerances = row.tolerances
     return {
         "year": period.year.label,
@@ -130,6 +170,7 @@ def open_row(period: Period, row: MeasureRow, licence: str) -> dict:
         "improvement_actions": row.improvement_actions,
         "intervention": row.intervention,
         "restated_since_publication": row.restated,
+        **benchmark_columns(benchmark),
         "published": period.published_date.isoformat(),
         "licence": licence,
     }

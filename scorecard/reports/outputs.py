@@ -12,6 +12,8 @@ from scorecard.council.models import FinancialYear, Period
 from scorecard.measures.models import Measure
 from scorecard.reports import charts
 from scorecard.reports.annual import build_annual_results
+from scorecard.reports.benchmark_charts import comparators_chart, over_time_chart
+from scorecard.reports.benchmark_profile import BenchmarkSection
 from scorecard.reports.cabinet import Narrative, build_cabinet_paper
 from scorecard.reports.common import EVERY_ROW, RowFilter
 from scorecard.reports.dashboard import Summary, build_dashboard
@@ -69,8 +71,24 @@ def profile_output(measure: Measure, *, sight: WorkingSight = PUBLIC_SIGHT) -> O
     chart = trend(report)
     title = f"{report.code} {report.title}".strip()
     projected = projection_chart(title, report.year_so_far, unit_label=report.unit) if report.year_so_far else None
-    extra = {"chart": chart, "projection_chart": projected}
-    return Output(report, "reports/_profile.html", extra, [chart, *([projected] if projected else [])])
+    compared = benchmark_charts(report.benchmark, unit_label=report.unit) if report.benchmark else []
+    extra = {"chart": chart, "projection_chart": projected, "benchmark_charts": compared}
+    return Output(report, "reports/_profile.html", extra, [chart, *([projected] if projected else []), *compared])
+
+
+def benchmark_charts(section: BenchmarkSection, *, unit_label: str) -> list[charts.Chart]:
+    """Where the council stands among its comparators in the latest period, then over the years."""
+    return [
+        comparators_chart(
+            section.comparators_title,
+            section.comparators,
+            council=section.council,
+            median=section.median,
+            unit_label=unit_label,
+            description=section.comparators_description,
+        ),
+        over_time_chart(section.over_time_title, section.years, council=section.council, unit_label=unit_label),
+    ]
 
 
 def trend(report: MeasureProfile) -> charts.Chart:

@@ -12,6 +12,7 @@ from scorecard.measures.models import Measure, TargetAmendment
 from scorecard.measures.selectors import public_amendments
 from scorecard.performance.direction import Direction
 from scorecard.performance.status import Status
+from scorecard.reports.benchmark_profile import BenchmarkSection, benchmark_section
 from scorecard.reports.common import Masthead, Table, figure_cell, masthead, status_cell, text
 from scorecard.reports.figures import Figure, figure, printing
 from scorecard.reports.projection_chart import YearSoFar
@@ -74,6 +75,7 @@ class MeasureProfile:
     amendments: list[Amendment]
     projected: ReturnProjection | None = None  # the latest year's projection, or why there is none
     year_so_far: YearSoFar | None = None  # what the projection chart draws
+    benchmark: BenchmarkSection | None = None  # beside comparator councils, where the measure is mapped
 
     @property
     def commentary(self) -> list[ProfilePoint]:
@@ -82,6 +84,10 @@ class MeasureProfile:
         return list(reversed(with_words))
 
     def tables(self) -> list[Table]:
+        return [*self.quarter_tables(), *(self.benchmark.tables() if self.benchmark else [])]
+
+    def quarter_tables(self) -> list[Table]:
+        """The measure's own quarters and its target amendments; the benchmark's tables follow in tables()."""
         rows = [
             [
                 text(point.period),
@@ -129,6 +135,7 @@ def build_measure_profile(measure: Measure, *, sight: WorkingSight = PUBLIC_SIGH
         amendments=amendments_of(measure, sight=sight),
         projected=projected,
         year_so_far=year_so_far,
+        benchmark=benchmark_section(measure, sight=sight),
     )
 
 

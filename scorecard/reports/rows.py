@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from scorecard.accounts.permissions import PUBLIC_SIGHT, WorkingSight
 from scorecard.council.models import Directorate, OrganisationSettings, Period, Perspective, Priority
 from scorecard.measures.models import ScorecardEntry
+from scorecard.performance.benchmark_targets import Basis
 from scorecard.performance.direction import Direction
 from scorecard.performance.status import Status, Tolerances
+from scorecard.reports.benchmarks import ReportBenchmark, report_benchmarks
 from scorecard.reports.figures import NO_FIGURE, Figure, figure, printing
 from scorecard.returns.models import DataFlag, Return
 from scorecard.returns.selectors import AssessedReturn, assess_all, restated_returns, shown_returns
@@ -48,6 +50,7 @@ class MeasureRow:
     compared_with: str = ""  # the quarter previous_actual is from, e.g. "2017/18 Q2"
     projected: str = ""  # the year end projected from the measure's history, with its range; or why there is none
     run_rate: str = ""  # what the rest of the year must deliver (the improvement report fills these two)
+    benchmark: ReportBenchmark | None = None  # among comparator councils, where a report asks (with_benchmarks)
 
     @property
     def reference(self) -> str:
@@ -84,6 +87,12 @@ def measure_rows(period: Period, *, sight: WorkingSight = PUBLIC_SIGHT) -> list[
         row_for(entry, item, period, organisation, places, restated=was_restated(item.ret, restated), compared=compared)
         for entry, item in zip(entries, assessed, strict=True)
     ]
+
+
+def with_benchmarks(rows: list[MeasureRow], year: str) -> list[MeasureRow]:
+    """The rows with each measure's benchmark for the year (reports.benchmarks): a few queries for them all."""
+    found = report_benchmarks([row.measure_id for row in rows if not row.is_action], year)
+    return [replace(row, benchmark=found.get(row.measure_id)) for row in rows]
 
 
 def was_restated(ret: Return, restated: set[int]) -> bool:
@@ -173,7 +182,11 @@ def row_for(
 
 
 def target_figure(target, *, unit: str, decimals: int, label: str = "") -> Figure:
-    return figure(target.figure, unit, decimals, label=label) if target else NO_FIGURE
+    """The target as printed; one set from comparators says so: "78.1% (comparator median)"."""
+    if not target:
+        return NO_FIGURE
+    note = Basis(target.benchmark_basis).note if target.benchmark_basis else ""
+    return figure(target.figure, unit, decimals, label=label, note=note)
 
 
 def actual_figure(ret: Return, *, unit: str, decimals: int, label: str = "") -> Figure:

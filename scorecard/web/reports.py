@@ -1,11 +1,12 @@
 """Report pages and their downloads: parse the filters, build the report, lay it out."""
 
 import logging
-from dataclasses import asdict
+from dataclasses import asdict, replace
 
 from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.http import urlencode
 
 from scorecard.accounts import permissions
@@ -74,7 +75,10 @@ def annual_results(request):
 
 def measure_profile(request, pk: int):
     measure = get_object_or_404(Measure.objects.prefetch_related("aliases").select_related("owner"), pk=pk)
-    return respond(request, profile_output(measure, sight=sight_of(request)), None)
+    output = profile_output(measure, sight=sight_of(request))
+    if permissions.sets_targets(request.user) and not request.GET.get("format"):  # the page only, not a download
+        output = replace(output, extra={**output.extra, "targets_url": reverse("web:measure_targets", args=[pk])})
+    return respond(request, output, None)
 
 
 def sight_of(request):

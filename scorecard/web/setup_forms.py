@@ -197,6 +197,11 @@ class OrganisationForm(BandsForm):
         help_text="The measure and its quarterly status always show. Good is, the year-end forecast and target and "
         "the direction of travel alone give the layout of Derby's 2012 dashboard",
     )
+    annual_benchmark = radios(
+        "Show each measure's benchmark in the annual results?",
+        YES_NO,
+        help_text="Its quartile and rank among comparator councils, where a measure is mapped to a national one",
+    )
 
     field_order = ["name", "team_name", "data_source"]
 
@@ -207,6 +212,7 @@ class OrganisationForm(BandsForm):
         initial = {name: getattr(settings, name) for name in names}
         initial["stabilised_word"] = "yes" if settings.stabilised_word else "no"
         initial["allow_self_approval"] = "yes" if settings.allow_self_approval else "no"
+        initial["annual_benchmark"] = "yes" if settings.annual_benchmark else "no"
         initial["dashboard_columns"] = settings.dashboard_columns
         return cls(initial={**initial, **bands_initial(settings)})
 
@@ -217,7 +223,9 @@ class OrganisationForm(BandsForm):
             "directorate_word": data["directorate_word"],
             "directorate_word_plural": data["directorate_word_plural"],
         }
-        yes_or_no = {name: data[name] == "yes" for name in ("stabilised_word", "allow_self_approval")}
+        yes_or_no = {
+            name: data[name] == "yes" for name in ("stabilised_word", "allow_self_approval", "annual_benchmark")
+        }
         columns = {
             "dashboard_columns": [column for column in DashboardColumn.values if column in data["dashboard_columns"]]
         }

@@ -2,6 +2,7 @@ from django.urls import path, re_path
 
 from scorecard.web import (
     approvals,
+    benchmark_targets,
     benchmarking,
     first_run,
     imports,
@@ -41,6 +42,7 @@ urlpatterns = [
     path("reports/annual/", reports.annual_results, name="annual"),
     path("reports/cabinet/", reports.cabinet_paper, name="cabinet"),
     path("measures/<int:pk>/", reports.measure_profile, name="profile"),
+    path("measures/<int:pk>/targets/", benchmark_targets.measure_targets, name="measure_targets"),
     path("returns/", returns.my_returns, name="my_returns"),
     path("returns/submit/", sign_off.submit_many, name="submit_many"),
     path("returns/<int:period_id>/<int:measure_id>/", returns.return_page, name="return"),

@@ -35,6 +35,7 @@ ORGANISATION = {
     "completed_status": "blue",
     "allow_self_approval": "yes",
     "dashboard_columns": ["good_is", "forecast", "year_end_target", "direction"],
+    "annual_benchmark": "no",
 }
 
 
@@ -67,6 +68,7 @@ def test_the_organisation_page_saves_every_setting_and_keeps_the_old_ones(team, 
     assert organisation.directorate_word_plural == "Service units"
     assert organisation.allow_self_approval
     assert organisation.dashboard_columns == ["good_is", "forecast", "year_end_target", "direction"]
+    assert not organisation.annual_benchmark
     latest = organisation.history.first()
     assert (latest.history_user, latest.name) == (performance, "Northfield District Council")
     assert organisation.history.count() >= 2

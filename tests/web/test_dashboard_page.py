@@ -314,6 +314,7 @@ def test_the_performance_team_chooses_the_columns_on_the_organisation_page(clien
         "completed_status": "green",
         "allow_self_approval": "no",
         "dashboard_columns": ["direction", "good_is", "forecast", "year_end_target"],
+        "annual_benchmark": "yes",
     }
     response = client.post("/set-up/organisation/", form)
     assert response.status_code == 302, response.content.decode()

@@ -37,6 +37,8 @@ MATRIX = [
     ("cabinet", "GET", UNPUBLISHED, 200, 200, 200, 200, UNPUBLISHED),
     ("cabinet", "POST", UNPUBLISHED, 200, 200, 200, 200, UNPUBLISHED),
     ("profile", "GET", 200, 200, 200, 200, 200, 200),
+    ("measure_targets", "GET", LOGIN, REFUSED, REFUSED, REFUSED, 200, REFUSED),
+    ("measure_targets", "POST", LOGIN, REFUSED, REFUSED, REFUSED, 400, REFUSED),  # 400: the measure is not mapped
     ("my_returns", "GET", LOGIN, 200, 200, 200, 200, 200),
     ("my_returns", "POST", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
     ("submit_many", "GET", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
@@ -214,6 +216,7 @@ def address(name: str, world: World) -> tuple[dict, str]:
         "annual": ({}, "?year=2018/19"),
         "cabinet": ({}, "?year=2018/19&quarter=3"),
         "profile": ({"pk": world.measure.pk}, ""),
+        "measure_targets": ({"pk": world.measure.pk}, ""),
         "return": (return_form, ""),
         "return_preview": (return_form, ""),
         "target_amend": (return_form, ""),
@@ -253,6 +256,7 @@ def sent(name: str, world: World) -> dict:
         "cabinet": {"meeting": "Cabinet", "summary": "S", "recommendations": "R", "reason": "W", "format": "docx"},
         "return": {"version": world.draft.version, "actual": "480", "action": "save"},
         "return_preview": {"version": 0, "actual": "480"},
+        "measure_targets": {"year": world.open.year_id, "when": "year_end", "basis": "median"},
         "target_amend": {
             "amend-target": world.target.pk,
             "amend-new_value": "450",
@@ -288,6 +292,7 @@ def sent(name: str, world: World) -> dict:
             "completed_status": "green",
             "allow_self_approval": "no",
             "dashboard_columns": ["good_is", "direction"],
+            "annual_benchmark": "yes",
         },
         "setup_years": {"year": "2030/31"},
         "setup_year_copy": {"from_year": world.open.year_id, "to_year": "2031/32"},
