@@ -27,8 +27,8 @@ from scorecard.council.models import (
     Portfolio,
     Priority,
 )
-from scorecard.demo.real_series import load_real_series
 from scorecard.demo.comparators import load_comparators
+from scorecard.demo.real_series import load_real_series
 from scorecard.measures.models import Measure, MeasureAlias, ScorecardEntry, Target, TargetAmendment, Unit
 from scorecard.measures.selectors import measure_with_code, normalised
 from scorecard.performance.direction import Direction
