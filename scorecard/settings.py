@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "scorecard.council",
     "scorecard.measures",
     "scorecard.returns",
+    "scorecard.spc",
     "scorecard.reports",
     "scorecard.api",
     "scorecard.demo",

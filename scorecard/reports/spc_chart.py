@@ -1,0 +1,142 @@
+"""A measure's XmR chart (issue 12 §4): its points coloured AND shaped by point type, the mean and process
+limits of each segment, the target, where new segments start and the annotations; as an inline SVG, a PNG for
+Word, a text alternative and a table of the same numbers, like every chart in reports/charts.py."""
+
+from __future__ import annotations
+
+import functools
+import math
+
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure as Plot
+
+from scorecard.reports.charts import (
+    HEIGHT_INCHES,
+    INK,
+    SECONDARY_INK,
+    WIDTH_INCHES,
+    Chart,
+    _chart,
+    _drawing,
+    _period_axis,
+    _value_axis,
+    with_own_ids,
+)
+from scorecard.reports.common import Cell, Table, text
+from scorecard.reports.spc import POINT_TYPES, MeasureSpc, SpcPoint
+from scorecard.reports.spc_icons import COMMON, CONCERN, IMPROVEMENT, NEUTRAL
+
+# Colour and shape per point type: the shape alone tells them apart in greyscale.
+POINT_STYLES = {
+    "common_cause": (COMMON, "o"),
+    "special_cause_improvement": (IMPROVEMENT, "^"),
+    "special_cause_concern": (CONCERN, "v"),
+    "special_cause_neutral_high": (NEUTRAL, "s"),
+    "special_cause_neutral_low": (NEUTRAL, "D"),
+}
+TABLE_COLUMNS = ["Period", "Value", "Mean", "Lower process limit", "Upper process limit", "Target", "Point", "Rule"]
+
+
+def spc_chart(spc: MeasureSpc) -> Chart:
+    return with_own_ids(_spc_chart(spc))
+
+
+@functools.lru_cache(maxsize=64)  # the same figures and settings draw the same chart
+def _spc_chart(spc: MeasureSpc) -> Chart:
+    with _drawing():
+        return _chart(spc.title, spc.description, _spc_plot(spc), spc_table(spc))
+
+
+def _spc_plot(spc: MeasureSpc) -> Plot:
+    plot = Plot(figsize=(WIDTH_INCHES, HEIGHT_INCHES), layout="constrained")
+    axes = plot.add_subplot()
+    points = spc.points
+    values = [_number(point.value) for point in points]
+    axes.plot(range(len(points)), values, color=SECONDARY_INK, linewidth=1.2, zorder=2)
+    _segment_lines(axes, points)
+    targets = [_number(point.target) for point in points]
+    if any(not math.isnan(target) for target in targets):
+        axes.plot(range(len(points)), targets, color=INK, linewidth=1.5, linestyle=(0, (1, 2)), label="Target")
+    for point_type in POINT_TYPES:
+        _mark(axes, points, point_type)
+    _boundaries(axes, spc)
+    _period_axis(axes, [point.period for point in points])
+    drawn = [v for point in points for v in (point.value, point.lower, point.upper, point.target) if v is not None]
+    _value_axis(axes, spc.unit_label, [float(v) for v in drawn])
+    plot.legend(loc="outside upper left", ncols=4)
+    return plot
+
+
+def _number(value) -> float:
+    return math.nan if value is None else float(value)
+
+
+def _segment_lines(axes: Axes, points: list[SpcPoint]) -> None:
+    """Mean and process limits as steps per segment: a new segment's lines start afresh, never joined."""
+    for number, segment in enumerate(_segments(points)):
+        steps = [step - 0.4 for step in segment] + [segment[-1] + 0.4]
+        first = points[segment[0]]
+        means = [_number(points[step].mean) for step in segment] + [_number(first.mean)]
+        mean_label = "Mean" if number == 0 else None
+        axes.step(steps, means, where="post", color=INK, linewidth=1.5, label=mean_label)
+        for limit, label in (("lower", "Process limits"), ("upper", None)):
+            drawn = [_number(getattr(points[step], limit)) for step in segment] + [_number(getattr(first, limit))]
+            shown = label if number == 0 else None
+            axes.step(steps, drawn, where="post", color=SECONDARY_INK, linewidth=1.2, linestyle="--", label=shown)
+
+
+def _segments(points: list[SpcPoint]) -> list[list[int]]:
+    segments: list[list[int]] = []
+    for step, point in enumerate(points):
+        if not segments or point.starts_segment:
+            segments.append([])
+        segments[-1].append(step)
+    return segments
+
+
+def _mark(axes: Axes, points: list[SpcPoint], point_type: str) -> None:
+    steps = [step for step, point in enumerate(points) if point.point_type == point_type and point.value is not None]
+    if not steps:
+        return
+    colour, marker = POINT_STYLES[point_type]
+    axes.plot(
+        steps,
+        [float(points[step].value) for step in steps],
+        linestyle="none",
+        marker=marker,
+        markersize=8 if point_type == "common_cause" else 10,
+        markerfacecolor=colour,
+        markeredgecolor=INK if point_type != "common_cause" else colour,
+        label=POINT_TYPES[point_type],
+        zorder=3,
+    )
+
+
+def _boundaries(axes: Axes, spc: MeasureSpc) -> None:
+    """A new segment is a solid line labelled where it starts; an annotation a dotted line with its number,
+    explained beneath the chart."""
+    for step, point in enumerate(spc.points):
+        if point.starts_segment:
+            axes.axvline(step - 0.5, color=INK, linewidth=1)
+            axes.text(step - 0.45, 0.98, "New segment", transform=axes.get_xaxis_transform(), va="top", fontsize=9)
+    for number, note in enumerate(spc.annotations, start=1):
+        if note.step is not None:
+            axes.axvline(note.step, color=SECONDARY_INK, linewidth=1, linestyle=":")
+            axes.text(note.step, 0.02, f"{number}", transform=axes.get_xaxis_transform(), ha="center", fontsize=9)
+
+
+def spc_table(spc: MeasureSpc) -> Table:
+    return Table(f"{spc.title}: the chart's numbers", TABLE_COLUMNS, [_table_row(point) for point in spc.points])
+
+
+def _table_row(point: SpcPoint) -> list[Cell]:
+    return [
+        text(point.period),
+        text(point.value_text or "No figure"),
+        text(point.mean_text),
+        text(point.lower_text),
+        text(point.upper_text),
+        text(point.target_text),
+        text(POINT_TYPES.get(point.point_type, "") if point.value is not None else ""),
+        text(point.rule_words),
+    ]
