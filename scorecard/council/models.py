@@ -31,6 +31,8 @@ class DashboardColumn(models.TextChoices):
     YEAR_END_TARGET = "year_end_target", "Year-end target"
     COMPARISON = "comparison", "The actual compared with (same quarter last year or previous quarter)"
     DIRECTION = "direction", "Direction of travel"
+    SPC_VARIATION = "spc_variation", "Variation (SPC): special cause or common cause, with its icon"
+    SPC_ASSURANCE = "spc_assurance", "Assurance (SPC): whether the target is consistently met, with its icon"
 
 
 # The colours a Completed action may show (a per-year setting, and the organisation's default for new years).
@@ -122,6 +124,9 @@ class OrganisationSettings(models.Model):
         validators=[known_dashboard_columns],
         help_text='The dashboard\'s optional columns, e.g. ["good_is", "forecast", "year_end_target", '
         '"direction"] for 004\'s layout. The forecast columns also stay hidden in a quarter with no forecasts.',
+    )
+    improvement_report_spc = models.BooleanField(
+        default=True, help_text="The improvement report shows each measure's SPC variation and assurance."
     )
     history = HistoricalRecords(excluded_fields=["setup_salt"])
 

@@ -34,6 +34,7 @@ ORGANISATION_FIELDS = (
     "directorate_word_plural",
     "allow_self_approval",
     "dashboard_columns",
+    "improvement_report_spc",
 )
 
 

@@ -33,6 +33,7 @@ from scorecard.reports.common import (
 )
 from scorecard.reports.figures import Figure
 from scorecard.reports.rows import MeasureRow, measure_rows
+from scorecard.reports.spc import assurance_cell, variation_cell, with_spc
 
 GROUPINGS = {
     "perspective": ("Perspective", lambda row: row.perspective),
@@ -48,7 +49,8 @@ class Column:
     key: str  # a DashboardColumn, or "" for a column every dashboard shows
     heading: str
     cell: Callable[[MeasureRow], Cell]
-    kind: str = "text"  # or "figures" (right-aligned, heading and all) or "status"; pages size columns by it
+    kind: str = "text"  # or "figures" (right-aligned, heading and all), "status", "variation" or "assurance"
+    # (an SPC icon beside its words); pages size columns by it
 
 
 def figures(key: str, heading: str, value: Callable[[MeasureRow], Figure]) -> Column:
@@ -71,7 +73,10 @@ COLUMNS = (
     status(DashboardColumn.FORECAST, "Forecast year-end status", lambda row: row.forecast_status),
     figures(DashboardColumn.COMPARISON, "Compared with", lambda row: row.previous_actual),
     Column(DashboardColumn.DIRECTION, "Direction of travel", lambda row: text(row.direction_label)),
+    Column(DashboardColumn.SPC_VARIATION, "Variation", variation_cell, kind="variation"),
+    Column(DashboardColumn.SPC_ASSURANCE, "Assurance", assurance_cell, kind="assurance"),
 )
+SPC_COLUMNS = (DashboardColumn.SPC_VARIATION, DashboardColumn.SPC_ASSURANCE)
 
 
 @dataclass(frozen=True)
@@ -181,9 +186,11 @@ def build_dashboard(
     group_by = group_by or default_grouping(period)
     if group_by not in GROUPINGS:
         raise ValueError(f'"{group_by}" is not a grouping: use perspective, pledge or directorate')
-    every = [row for row in measure_rows(period, sight=sight) if not row.is_action]
-    rows = [row for row in every if only.keeps(row)]
     organisation = OrganisationSettings.load()
+    every = [row for row in measure_rows(period, sight=sight) if not row.is_action]
+    if only.variation or any(column in organisation.dashboard_columns for column in SPC_COLUMNS):
+        every = with_spc(every, period, sight=sight)
+    rows = [row for row in every if only.keeps(row)]
     return Dashboard(
         masthead=masthead("Council Scorecard Dashboard", period.as_quarter.long_label, period=period),
         period=period.label,

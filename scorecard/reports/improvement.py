@@ -27,6 +27,7 @@ from scorecard.reports.common import (
     text,
 )
 from scorecard.reports.rows import MeasureRow, measure_rows
+from scorecard.reports.spc import assurance_cell, variation_cell, with_spc
 
 FIGURE_COLUMNS: list[tuple[str, Callable[[MeasureRow], Cell]]] = [
     ("Measure", lambda row: text(row.reference)),
@@ -39,6 +40,7 @@ FIGURE_COLUMNS: list[tuple[str, Callable[[MeasureRow], Cell]]] = [
     ("Direction of travel", lambda row: text(row.direction_label)),
 ]
 FORECAST_COLUMNS = ("Forecast year-end status", "Year-end forecast")  # shown only where a measure has a forecast
+SPC_COLUMNS = [("Variation", variation_cell), ("Assurance", assurance_cell)]  # where the organisation shows SPC
 COMMENTARY_COLUMNS = {
     "context": "Context for current performance",
     "improvement_actions": "Improvement actions taken",
@@ -62,6 +64,7 @@ class ImprovementReport:
     directorate_word: str = "Directorate"
     commentary: Commentary = Commentary.THREE
     forecasts: bool = True  # a measure of the quarter has a forecast: the forecast columns show
+    spc: bool = False  # the variation and assurance of each measure's SPC chart show
 
     @property
     def rows(self) -> list[MeasureRow]:
@@ -73,7 +76,8 @@ class ImprovementReport:
 
     @property
     def figure_columns(self) -> list[tuple[str, Callable[[MeasureRow], Cell]]]:
-        return [column for column in FIGURE_COLUMNS if self.forecasts or column[0] not in FORECAST_COLUMNS]
+        shown = [column for column in FIGURE_COLUMNS if self.forecasts or column[0] not in FORECAST_COLUMNS]
+        return shown + SPC_COLUMNS if self.spc else shown
 
     def tables(self) -> list[Table]:
         figures = [heading for heading, _ in self.figure_columns]
@@ -94,6 +98,9 @@ def build_improvement_report(
     criterion = period.year.criterion
     organisation = OrganisationSettings.load()
     measures = [row for row in measure_rows(period, sight=sight) if not row.is_action]
+    spc = organisation.improvement_report_spc
+    if spc or only.variation:
+        measures = with_spc(measures, period, sight=sight)
     rows = [
         row for row in measures if in_improvement_report(row.status, row.forecast_status, criterion) and only.keeps(row)
     ]
@@ -105,4 +112,5 @@ def build_improvement_report(
         directorate_word=organisation.directorate_word,
         commentary=Commentary(organisation.commentary),
         forecasts=any(row.forecast.text for row in measures),
+        spc=spc,
     )

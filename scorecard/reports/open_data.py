@@ -10,10 +10,12 @@ from datetime import datetime
 
 from django.utils import timezone
 
+from scorecard.accounts.permissions import PUBLIC_SIGHT
 from scorecard.council.models import OrganisationSettings, Period
 from scorecard.measures.fields import plain
 from scorecard.reports.figures import Figure
 from scorecard.reports.rows import MeasureRow, measure_rows
+from scorecard.reports.spc import with_spc
 from scorecard.returns.assessment import SET_BY_HAND
 
 COLUMNS = [
@@ -46,6 +48,10 @@ COLUMNS = [
     "improvement_actions",
     "intervention",
     "restated_since_publication",
+    "spc_variation",
+    "spc_variation_words",
+    "spc_assurance",
+    "spc_assurance_words",
     "published",
     "licence",
 ]
@@ -72,7 +78,9 @@ def open_data(periods: list[Period]) -> OpenData:
     organisation = OrganisationSettings.load()
     published = [period for period in periods if period.is_published]
     rows = [
-        open_row(period, row, organisation.open_data_licence) for period in published for row in measure_rows(period)
+        open_row(period, row, organisation.open_data_licence)
+        for period in published
+        for row in with_spc(measure_rows(period), period, sight=PUBLIC_SIGHT)
     ]
     return OpenData(
         publisher=organisation.name,
@@ -96,6 +104,18 @@ def by_hand_columns(row: MeasureRow) -> dict:
         columns[f"{name}_set_by_hand"] = name in reasons
         columns[f"{name}_set_by_hand_reason"] = reasons.get(name, "")
     return columns
+
+
+def spc_columns(row: MeasureRow) -> dict:
+    """The SPC icons as of the quarter, as codes (performance.spc's words) and as people read them; empty where
+    the measure is not charted (a milestone, switched off, or no figures)."""
+    spc = row.spc if row.spc and row.spc.variation else None
+    return {
+        "spc_variation": spc.variation if spc else "",
+        "spc_variation_words": spc.variation_words if spc else "",
+        "spc_assurance": spc.assurance if spc else "",
+        "spc_assurance_words": spc.assurance_words if spc else "",
+    }
 
 
 def open_row(period: Period, row: MeasureRow, licence: str) -> dict:
@@ -130,6 +150,7 @@ def open_row(period: Period, row: MeasureRow, licence: str) -> dict:
         "improvement_actions": row.improvement_actions,
         "intervention": row.intervention,
         "restated_since_publication": row.restated,
+        **spc_columns(row),
         "published": period.published_date.isoformat(),
         "licence": licence,
     }

@@ -18,6 +18,8 @@ from scorecard.reports.dashboard import Summary, build_dashboard
 from scorecard.reports.glance import build_glance
 from scorecard.reports.improvement import build_improvement_report
 from scorecard.reports.profile import MeasureProfile, build_measure_profile
+from scorecard.reports.spc_chart import spc_chart
+from scorecard.reports.spc_summary import build_spc_summary
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,12 @@ def dashboard_output(
     return Output(report, "reports/_dashboard.html", {"chart": chart}, [chart], [("Summary", report.summary.words)])
 
 
+def spc_summary_output(
+    period: Period, *, group_by: str = "", only: RowFilter = EVERY_ROW, sight: WorkingSight = PUBLIC_SIGHT
+) -> Output:
+    return Output(build_spc_summary(period, group_by=group_by, only=only, sight=sight), "reports/_spc_summary.html")
+
+
 def glance_output(period: Period, *, sight: WorkingSight = PUBLIC_SIGHT) -> Output:
     """The home page's quarter at a glance; a page only, so it has no downloads of its own."""
     glance = build_glance(period, sight=sight)
@@ -66,7 +74,10 @@ def annual_output(year: FinancialYear, *, sight: WorkingSight = PUBLIC_SIGHT) ->
 def profile_output(measure: Measure, *, sight: WorkingSight = PUBLIC_SIGHT) -> Output:
     report = build_measure_profile(measure, sight=sight)
     chart = trend(report)
-    return Output(report, "reports/_profile.html", {"chart": chart}, [chart])
+    if report.spc is None:
+        return Output(report, "reports/_profile.html", {"chart": chart}, [chart])
+    control = spc_chart(report.spc)
+    return Output(report, "reports/_profile.html", {"chart": chart, "spc_chart": control}, [chart, control])
 
 
 def trend(report: MeasureProfile) -> charts.Chart:

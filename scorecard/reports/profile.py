@@ -14,8 +14,10 @@ from scorecard.performance.status import Status
 from scorecard.reports.common import Masthead, Table, figure_cell, masthead, status_cell, text
 from scorecard.reports.figures import Figure, figure, printing
 from scorecard.reports.rows import actual_figure, previous_figure, target_figure
+from scorecard.reports.spc import MeasureSpc, measure_spc
 from scorecard.returns.models import Return
 from scorecard.returns.selectors import assess_all, measure_directorates, shown_returns
+from scorecard.spc.selectors import annotations_of, held_series, rebases_of
 
 COLUMNS = [
     "Quarter",
@@ -69,6 +71,7 @@ class MeasureProfile:
     owner: str
     points: list[ProfilePoint]
     amendments: list[Amendment]
+    spc: MeasureSpc | None = None  # None where the measure is not charted or has no figures
 
     @property
     def commentary(self) -> list[ProfilePoint]:
@@ -97,6 +100,7 @@ class MeasureProfile:
         return [
             Table(f"{self.code} {self.title}".strip(), COLUMNS, rows),
             Table("Target amendments", ["Year", "Old target", "New target", "Reason", "Approved"], amendments),
+            *([self.spc.table()] if self.spc else []),
         ]
 
 
@@ -119,7 +123,15 @@ def build_measure_profile(measure: Measure, *, sight: WorkingSight = PUBLIC_SIGH
         owner=str(measure.owner or ""),
         points=points,
         amendments=amendments_of(measure, sight=sight),
+        spc=spc_of(measure, sight=sight),
     )
+
+
+def spc_of(measure: Measure, *, sight: WorkingSight) -> MeasureSpc | None:
+    """The measure's XmR chart over every quarter held, from the figures the person is shown."""
+    series = held_series([measure], [measure.pk], upto=None, sight=sight)[measure.pk]
+    title = f"{measure.code} {measure.title}".strip()
+    return measure_spc(series, title=title, annotations=annotations_of(measure), rebases=rebases_of(measure))
 
 
 def point(ret: Return, sight: WorkingSight) -> ProfilePoint:

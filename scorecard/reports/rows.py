@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from scorecard.accounts.permissions import PUBLIC_SIGHT, WorkingSight
 from scorecard.council.models import Directorate, OrganisationSettings, Period, Perspective, Priority
@@ -12,6 +13,9 @@ from scorecard.performance.status import Status, Tolerances
 from scorecard.reports.figures import NO_FIGURE, Figure, figure, printing
 from scorecard.returns.models import DataFlag, Return
 from scorecard.returns.selectors import AssessedReturn, assess_all, restated_returns, shown_returns
+
+if TYPE_CHECKING:
+    from scorecard.reports.spc import Summary
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,7 @@ class MeasureRow:
     set_by_hand: tuple[tuple[str, str], ...] = ()  # (status, forecast_status or direction; the reason)
     restated: bool = False  # changed since the quarter was published
     compared_with: str = ""  # the quarter previous_actual is from, e.g. "2017/18 Q2"
+    spc: Summary | None = None  # the SPC icons' words, where the report asked for them (reports.spc.with_spc)
 
     @property
     def reference(self) -> str:

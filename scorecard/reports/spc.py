@@ -5,14 +5,22 @@ the API and the open data carry. The method and its words are performance.spc's;
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import functools
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
+from scorecard.accounts.permissions import WorkingSight
+from scorecard.council.models import Period
+from scorecard.measures.models import Measure, ScorecardEntry
 from scorecard.performance import spc as method
-from scorecard.reports.figures import NO_FIGURE, Figure, figure
+from scorecard.performance.periods import Quarter
+from scorecard.performance.status import Polarity
+from scorecard.reports.common import Cell, Table, figure_cell, text
+from scorecard.reports.figures import NO_FIGURE, Figure, figure, printing
+from scorecard.reports.rows import MeasureRow
 from scorecard.spc.models import Annotation, Rebase
-from scorecard.spc.selectors import HeldSeries
+from scorecard.spc.selectors import HeldSeries, held_series
 
 POINT_TYPES = {
     "common_cause": "Common cause",
@@ -22,6 +30,7 @@ POINT_TYPES = {
     "special_cause_neutral_low": "Special cause: neutral, low",
 }
 CONCERNS = ("concern_high", "concern_low")
+TABLE_COLUMNS = ["Period", "Value", "Mean", "Lower process limit", "Upper process limit", "Target", "Point", "Rule"]
 
 
 @dataclass(frozen=True)
@@ -35,6 +44,15 @@ class SpcPoint:
     point_type: str
     rule: str
     starts_segment: bool = False
+
+    @property
+    def point_words(self) -> str:
+        return POINT_TYPES.get(self.point_type, "")
+
+    def cells(self) -> list[Cell]:
+        value = figure_cell(self.value) if self.value.is_number else text("No figure")
+        numbers = [figure_cell(figure) for figure in (self.mean, self.lower, self.upper, self.target)]
+        return [text(self.period), value, *numbers, text(self.point_words), text(self.rule)]
 
 
 @dataclass(frozen=True)
@@ -89,3 +107,121 @@ class MeasureSpc:
         limits = f"mean {latest.mean.text}, process limits {latest.lower.text} to {latest.upper.text}"
         shown = f"{len(self.points)} points from {self.points[0].period} to {latest.period}"
         return f"XmR chart of {self.title}: {shown}; latest {limits}. {self.sentence}"
+
+    def table(self) -> Table:
+        """The chart's numbers, for people who would rather read them, and for Excel and CSV."""
+        return Table(f"SPC chart: {self.title}", TABLE_COLUMNS, [point.cells() for point in self.points])
+
+
+IMPROVEMENT_OF = {Polarity.HIGH: "increase", Polarity.LOW: "decrease", Polarity.NONE: "neutral"}
+
+
+def improvement_of(measure) -> str:
+    """The improvement direction is the measure's good is; a context-only measure is neutral."""
+    return IMPROVEMENT_OF[measure.good_is]
+
+
+def variation_cell(row: MeasureRow) -> Cell:
+    return text(row.spc.variation_words if row.spc else "")
+
+
+def assurance_cell(row: MeasureRow) -> Cell:
+    return text(row.spc.assurance_words if row.spc else "")
+
+
+def with_spc(rows: list[MeasureRow], period: Period, *, sight: WorkingSight) -> list[MeasureRow]:
+    """The rows, each with its measure's SPC icons as of the quarter: a fixed number of queries for any number."""
+    measures = list(Measure.objects.filter(entries__year=period.year_id))
+    measure_ids = ScorecardEntry.objects.filter(year=period.year_id).values("measure_id")
+    series = held_series(measures, measure_ids, upto=period, sight=sight)
+    return [replace(row, spc=spc_summary(series[row.measure_id])) if row.measure_id in series else row for row in rows]
+
+
+def spc_summary(series: HeldSeries) -> Summary:
+    """The icons' words for a report row; the same chart as the profile's, worked out from the same series."""
+    if not series.charted or not series.periods:
+        return NOT_CHARTED
+    values, targets = charted_values(series)
+    variation, assurance = icons(
+        tuple(values), improvement_of(series.measure), tuple(targets), tuple(series.rebases), series.fix_after
+    )
+    return summary_of(variation, assurance)
+
+
+@functools.lru_cache(maxsize=20_000)  # a published quarter's series do not change: each chart worked out once
+def icons(values: tuple, improvement: str, targets: tuple, rebases: tuple, fix_after: int | None) -> tuple:
+    chart = method.xmr(values, improvement, target=targets, rebase_at=rebases, fix_after=fix_after)
+    return chart.variation, chart.assurance
+
+
+def summary_of(variation, assurance) -> Summary:
+    if variation is None:
+        return NOT_CHARTED
+    return Summary(
+        variation=variation.value,
+        variation_words=words.variation_words(variation),
+        assurance=assurance.value if assurance else "",
+        assurance_words=words.assurance_words(assurance) if assurance else "No target to assure",
+    )
+
+
+def measure_spc(
+    series: HeldSeries, *, title: str, annotations: list[Annotation] = (), rebases: list[Rebase] = ()
+) -> MeasureSpc | None:
+    """The profile's chart: every point with its limits and type, the icons, the sentence and the warnings."""
+    if not series.charted or not series.periods:
+        return None
+    values, targets = charted_values(series)
+    improvement = improvement_of(series.measure)
+    chart = method.xmr(values, improvement, target=targets, rebase_at=series.rebases, fix_after=series.fix_after)
+    shown = printing(series.measure)
+    starts = set(series.rebases)
+    points = tuple(
+        spc_point(period.label, point, shown, starts_segment=step in starts)
+        for step, (period, point) in enumerate(zip(series.periods, chart.points, strict=True))
+    )
+    return MeasureSpc(
+        title=title,
+        unit_label=series.measure.unit_label or series.measure.get_unit_display(),
+        points=points,
+        summary=summary_of(chart.variation, chart.assurance),
+        sentence=words.councillor_sentence(chart, title),
+        warnings=tuple(series_warnings(series, chart)),
+        annotations=tuple(notes(series.periods, annotations)),
+        segments=tuple(SegmentStart(r.period.label, r.reason, str(r.recorded_by or "")) for r in rebases),
+    )
+
+
+def spc_point(period: str, point: method.Point, shown: dict, *, starts_segment: bool) -> SpcPoint:
+    return SpcPoint(
+        period=period,
+        value=number(point.value, shown),
+        mean=number(point.mean, shown, more=1),
+        lower=number(point.lower, shown, more=1),
+        upper=number(point.upper, shown, more=1),
+        target=number(point.target, shown),
+        point_type=point.point_type.value if point.point_type else "",
+        rule=words.rule_words(point.rule) if point.rule else "",
+        starts_segment=starts_segment,
+    )
+
+
+def number(value: float | None, shown: dict, *, more: int = 0) -> Figure:
+    """A chart's number printed as the measure's figures are; a mean or limit with one more decimal place."""
+    if value is None:
+        return NO_FIGURE
+    decimals = shown["decimals"] + more
+    return figure(Decimal(f"{value:.{decimals + 2}f}"), shown["unit"], decimals, label=shown["label"])
+
+
+def notes(periods: list, annotations: list[Annotation]) -> list[Note]:
+    """Each annotation at the point of the quarter (or, for an annual measure, the year) its date falls in;
+    before or after the series, at no point."""
+    steps = {(period.year.start_year, period.quarter): step for step, period in enumerate(periods)}
+    years = {period.year.start_year: step for step, period in enumerate(periods)}  # an annual measure's point
+    placed = []
+    for annotation in annotations:
+        quarter = Quarter.containing(annotation.on)
+        step = steps.get((quarter.year.start_year, quarter.number), years.get(quarter.year.start_year))
+        placed.append(Note(annotation.on, annotation.note, str(annotation.recorded_by or ""), step))
+    return placed

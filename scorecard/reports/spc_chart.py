@@ -22,7 +22,6 @@ from scorecard.reports.charts import (
     _value_axis,
     with_own_ids,
 )
-from scorecard.reports.common import Cell, Table, text
 from scorecard.reports.spc import POINT_TYPES, MeasureSpc, SpcPoint
 from scorecard.reports.spc_icons import COMMON, CONCERN, IMPROVEMENT, NEUTRAL
 
@@ -34,7 +33,6 @@ POINT_STYLES = {
     "special_cause_neutral_high": (NEUTRAL, "s"),
     "special_cause_neutral_low": (NEUTRAL, "D"),
 }
-TABLE_COLUMNS = ["Period", "Value", "Mean", "Lower process limit", "Upper process limit", "Target", "Point", "Rule"]
 
 
 def spc_chart(spc: MeasureSpc) -> Chart:
@@ -44,24 +42,24 @@ def spc_chart(spc: MeasureSpc) -> Chart:
 @functools.lru_cache(maxsize=64)  # the same figures and settings draw the same chart
 def _spc_chart(spc: MeasureSpc) -> Chart:
     with _drawing():
-        return _chart(spc.title, spc.description, _spc_plot(spc), spc_table(spc))
+        return _chart(spc.title, spc.description, _spc_plot(spc), spc.table())
 
 
 def _spc_plot(spc: MeasureSpc) -> Plot:
     plot = Plot(figsize=(WIDTH_INCHES, HEIGHT_INCHES), layout="constrained")
     axes = plot.add_subplot()
     points = spc.points
-    values = [_number(point.value) for point in points]
+    values = [_number(point.value.value) for point in points]
     axes.plot(range(len(points)), values, color=SECONDARY_INK, linewidth=1.2, zorder=2)
     _segment_lines(axes, points)
-    targets = [_number(point.target) for point in points]
+    targets = [_number(point.target.value) for point in points]
     if any(not math.isnan(target) for target in targets):
         axes.plot(range(len(points)), targets, color=INK, linewidth=1.5, linestyle=(0, (1, 2)), label="Target")
     for point_type in POINT_TYPES:
         _mark(axes, points, point_type)
     _boundaries(axes, spc)
     _period_axis(axes, [point.period for point in points])
-    drawn = [v for point in points for v in (point.value, point.lower, point.upper, point.target) if v is not None]
+    drawn = [f.value for p in points for f in (p.value, p.lower, p.upper, p.target) if f.value is not None]
     _value_axis(axes, spc.unit_label, [float(v) for v in drawn])
     plot.legend(loc="outside upper left", ncols=4)
     return plot
@@ -76,11 +74,13 @@ def _segment_lines(axes: Axes, points: list[SpcPoint]) -> None:
     for number, segment in enumerate(_segments(points)):
         steps = [step - 0.4 for step in segment] + [segment[-1] + 0.4]
         first = points[segment[0]]
-        means = [_number(points[step].mean) for step in segment] + [_number(first.mean)]
+        means = [_number(points[step].mean.value) for step in segment] + [_number(first.mean.value)]
         mean_label = "Mean" if number == 0 else None
         axes.step(steps, means, where="post", color=INK, linewidth=1.5, label=mean_label)
         for limit, label in (("lower", "Process limits"), ("upper", None)):
-            drawn = [_number(getattr(points[step], limit)) for step in segment] + [_number(getattr(first, limit))]
+            drawn = [_number(getattr(points[step], limit).value) for step in segment] + [
+                _number(getattr(first, limit).value)
+            ]
             shown = label if number == 0 else None
             axes.step(steps, drawn, where="post", color=SECONDARY_INK, linewidth=1.2, linestyle="--", label=shown)
 
@@ -95,13 +95,13 @@ def _segments(points: list[SpcPoint]) -> list[list[int]]:
 
 
 def _mark(axes: Axes, points: list[SpcPoint], point_type: str) -> None:
-    steps = [step for step, point in enumerate(points) if point.point_type == point_type and point.value is not None]
+    steps = [step for step, point in enumerate(points) if point.point_type == point_type]
     if not steps:
         return
     colour, marker = POINT_STYLES[point_type]
     axes.plot(
         steps,
-        [float(points[step].value) for step in steps],
+        [float(points[step].value.value) for step in steps],
         linestyle="none",
         marker=marker,
         markersize=8 if point_type == "common_cause" else 10,
@@ -123,20 +123,3 @@ def _boundaries(axes: Axes, spc: MeasureSpc) -> None:
         if note.step is not None:
             axes.axvline(note.step, color=SECONDARY_INK, linewidth=1, linestyle=":")
             axes.text(note.step, 0.02, f"{number}", transform=axes.get_xaxis_transform(), ha="center", fontsize=9)
-
-
-def spc_table(spc: MeasureSpc) -> Table:
-    return Table(f"{spc.title}: the chart's numbers", TABLE_COLUMNS, [_table_row(point) for point in spc.points])
-
-
-def _table_row(point: SpcPoint) -> list[Cell]:
-    return [
-        text(point.period),
-        text(point.value_text or "No figure"),
-        text(point.mean_text),
-        text(point.lower_text),
-        text(point.upper_text),
-        text(point.target_text),
-        text(POINT_TYPES.get(point.point_type, "") if point.value is not None else ""),
-        text(point.rule_words),
-    ]

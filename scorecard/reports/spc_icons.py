@@ -10,7 +10,7 @@ from html import escape
 IMPROVEMENT, CONCERN, COMMON, NEUTRAL = "#1d70b8", "#b35900", "#505a5f", "#6f3096"
 SIZE = 40
 
-# Seven points on a 40×40 square: level, climbing or falling, drawn as the run of points that made the signal.
+# Seven points on a 40 by 40 square: level, climbing or falling, drawn as the run of points that made the signal.
 LEVEL = [(9, 22), (13, 24), (17, 21), (21, 23), (25, 22), (29, 24), (33, 21)]
 RISING = [(9, 30), (13, 28), (17, 25), (21, 23), (25, 20), (29, 17), (33, 13)]
 FALLING = [(x, 43 - y) for x, y in RISING]
@@ -53,7 +53,9 @@ def _letter(letter: str, colour: str, *, top: bool) -> str:
     if not letter:
         return ""
     y = 15 if top else 33
-    return f'<text x="20" y="{y}" text-anchor="middle" font-size="10" font-weight="bold" fill="{colour}">{letter}</text>'
+    return (
+        f'<text x="20" y="{y}" text-anchor="middle" font-size="10" font-weight="bold" fill="{colour}">{letter}</text>'
+    )
 
 
 def _icon(words: str, colour: str, drawing: str) -> str:

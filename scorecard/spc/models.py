@@ -9,8 +9,6 @@ from simple_history.models import HistoricalRecords
 from scorecard.council.models import Period
 from scorecard.measures.models import Measure
 
-FEWEST_FIXED_POINTS = 12  # METHOD.md §2: limits fixed on fewer points than this are not allowed
-
 
 class SpcSettings(models.Model):
     """A measure's SPC settings; a measure without a row is charted (unless it is a milestone) with limits

@@ -42,10 +42,10 @@ class HeldSeries:
 
 
 def held_series(
-    measures: list[Measure], measure_ids: QuerySet | list[int], *, upto: Period, sight: WorkingSight
+    measures: list[Measure], measure_ids: QuerySet | list[int], *, upto: Period | None, sight: WorkingSight
 ) -> dict[int, HeldSeries]:
-    """Each measure's series up to the quarter, as the person is shown the figures (shown_returns): about seven
-    queries, however many measures (measure_ids: a list, or a subquery for many)."""
+    """Each measure's series up to the quarter, as the person is shown the figures (shown_returns): seven queries
+    at most, however many measures (measure_ids: a list, or a subquery for many)."""
     periods = periods_to(upto)
     by_pk = {period.pk: period for period in periods}
     by_id = {measure.pk: measure for measure in measures}
@@ -67,9 +67,11 @@ def held_series(
     }
 
 
-def periods_to(upto: Period) -> list[Period]:
-    """Every quarter held up to and including this one, oldest first."""
-    held = Period.objects.select_related("year").order_by("year__start_year", "quarter")
+def periods_to(upto: Period | None) -> list[Period]:
+    """Every quarter held up to and including this one (None: every quarter held), oldest first."""
+    held = list(Period.objects.select_related("year").order_by("year__start_year", "quarter"))
+    if upto is None:
+        return held
     end = (upto.year.start_year, upto.quarter)
     return [period for period in held if (period.year.start_year, period.quarter) <= end]
 

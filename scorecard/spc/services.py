@@ -10,9 +10,10 @@ from django.db import transaction
 from scorecard.accounts import permissions
 from scorecard.council.models import Period
 from scorecard.measures.models import Measure
+from scorecard.performance.spc import FEWEST_FIXED_POINTS
 from scorecard.returns.models import Return
 from scorecard.returns.services import Refused
-from scorecard.spc.models import FEWEST_FIXED_POINTS, Annotation, Rebase, SpcSettings
+from scorecard.spc.models import Annotation, Rebase, SpcSettings
 
 TEAM_ONLY = "Only the performance team changes a measure's SPC settings and rebases."
 NOTE_LENGTH = Annotation._meta.get_field("note").max_length

@@ -1,6 +1,6 @@
 """Report pages and their downloads: parse the filters, build the report, lay it out."""
 
-from dataclasses import asdict
+from dataclasses import asdict, replace
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -22,13 +22,14 @@ from scorecard.reports.outputs import (
     dashboard_output,
     improvement_output,
     profile_output,
+    spc_summary_output,
 )
 from scorecard.reports.render.documents import DOWNLOADS
 from scorecard.reports.render.documents import render as render_document
 from scorecard.reports.render.worker import TooSlow, within
 from scorecard.web import throttle
 from scorecard.web.context import visitor
-from scorecard.web.forms import CabinetForm, DashboardForm, ImprovementForm, NarrativeForm, YearForm
+from scorecard.web.forms import CabinetForm, DashboardForm, GroupedForm, ImprovementForm, NarrativeForm, YearForm
 
 
 def improvement_report(request):
@@ -58,6 +59,18 @@ def dashboard(request):
     return respond(request, output, form)
 
 
+def spc_summary(request):
+    """Every measure's SPC icons for the quarter: public where the quarter is published, like the dashboard."""
+    form = filters(request, GroupedForm, group_by=default_grouping)
+    if not form.is_valid():
+        return invalid(request, form)
+    period = form.cleaned_data["period"]
+    if not visible(request, period):
+        return not_published(request, period)
+    only, group_by = form.row_filter(), form.cleaned_data["group_by"]
+    return respond(request, spc_summary_output(period, group_by=group_by, only=only, sight=sight_of(request)), form)
+
+
 def annual_results(request):
     form = filters(request, YearForm, quarter=4)
     if not form.is_valid():
@@ -70,7 +83,9 @@ def annual_results(request):
 
 def measure_profile(request, pk: int):
     measure = get_object_or_404(Measure.objects.prefetch_related("aliases").select_related("owner"), pk=pk)
-    return respond(request, profile_output(measure, sight=sight_of(request)), None)
+    output = profile_output(measure, sight=sight_of(request))
+    changes_spc = permissions.may_annotate(request.user, measure)  # the link to the chart's settings and notes
+    return respond(request, replace(output, extra={**output.extra, "changes_spc": changes_spc}), None)
 
 
 def sight_of(request):
