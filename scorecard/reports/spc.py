@@ -14,7 +14,10 @@ from scorecard.accounts.permissions import WorkingSight
 from scorecard.council.models import Period
 from scorecard.measures.models import Measure, ScorecardEntry
 from scorecard.performance import spc as method
+from scorecard.performance import spc_words as words
+from scorecard.performance.assessment import Frequency
 from scorecard.performance.periods import Quarter
+from scorecard.performance.spc_series import ChartSeries, Recorded, chart_series
 from scorecard.performance.status import Polarity
 from scorecard.reports.common import Cell, Table, figure_cell, text
 from scorecard.reports.figures import NO_FIGURE, Figure, figure, printing
@@ -22,13 +25,7 @@ from scorecard.reports.rows import MeasureRow
 from scorecard.spc.models import Annotation, Rebase
 from scorecard.spc.selectors import HeldSeries, held_series
 
-POINT_TYPES = {
-    "common_cause": "Common cause",
-    "special_cause_improvement": "Special cause: improvement",
-    "special_cause_concern": "Special cause: concern",
-    "special_cause_neutral_high": "Special cause: neutral, high",
-    "special_cause_neutral_low": "Special cause: neutral, low",
-}
+POINT_TYPES = {point_type.value: said for point_type, said in words.POINT_TYPE_WORDS.items()}
 CONCERNS = ("concern_high", "concern_low")
 TABLE_COLUMNS = ["Period", "Value", "Mean", "Lower process limit", "Upper process limit", "Target", "Point", "Rule"]
 
@@ -161,7 +158,7 @@ def summary_of(variation, assurance) -> Summary:
         variation=variation.value,
         variation_words=words.variation_words(variation),
         assurance=assurance.value if assurance else "",
-        assurance_words=words.assurance_words(assurance) if assurance else "No target to assure",
+        assurance_words=words.assurance_words(assurance),
     )
 
 
@@ -175,6 +172,7 @@ def measure_spc(
     improvement = improvement_of(series.measure)
     chart = method.xmr(values, improvement, target=targets, rebase_at=series.rebases, fix_after=series.fix_after)
     shown = printing(series.measure)
+    said = functools.partial(printed, shown=shown)
     starts = set(series.rebases)
     points = tuple(
         spc_point(period.label, point, shown, starts_segment=step in starts)
@@ -185,8 +183,8 @@ def measure_spc(
         unit_label=series.measure.unit_label or series.measure.get_unit_display(),
         points=points,
         summary=summary_of(chart.variation, chart.assurance),
-        sentence=words.councillor_sentence(chart, title),
-        warnings=tuple(series_warnings(series, chart)),
+        sentence=words.chart_sentence(chart, said),
+        warnings=tuple(series_warnings(series)),
         annotations=tuple(notes(series.periods, annotations)),
         segments=tuple(SegmentStart(r.period.label, r.reason, str(r.recorded_by or "")) for r in rebases),
     )
@@ -201,9 +199,37 @@ def spc_point(period: str, point: method.Point, shown: dict, *, starts_segment: 
         upper=number(point.upper, shown, more=1),
         target=number(point.target, shown),
         point_type=point.point_type.value if point.point_type else "",
-        rule=words.rule_words(point.rule) if point.rule else "",
+        rule=words.rule_words(point.rule, point.high),
         starts_segment=starts_segment,
     )
+
+
+def charted_values(series: HeldSeries) -> tuple[list, list]:
+    """Each quarter's own value and target (a year-to-date figure less the quarter before's), gaps kept."""
+    return list(own_values(series, series.actuals).values), list(own_values(series, series.targets).values)
+
+
+def own_values(series: HeldSeries, recorded: list) -> ChartSeries:
+    positions = [place_in_year(series.measure, period) for period in series.periods]
+    return chart_series([Recorded(p, v) for p, v in zip(positions, recorded, strict=True)], series.measure.accumulation)
+
+
+def place_in_year(measure: Measure, period: Period) -> int:
+    """The quarter, or 1 for a measure recorded once a year (spc_series.Recorded.position)."""
+    return period.quarter if Frequency(measure.frequency) in (Frequency.MONTHLY, Frequency.QUARTERLY) else 1
+
+
+def series_warnings(series: HeldSeries) -> list[str]:
+    """What a reader should know before reading the chart: points that are not independent, and gaps."""
+    warning = own_values(series, series.actuals).warning
+    gaps = sum(value is None for value in charted_values(series)[0])
+    missing = f"{gaps} of the chart's {len(series.periods)} points have no figure: they are gaps, not filled in."
+    return [said for said in (warning, missing if gaps else "") if said]
+
+
+def printed(value: float, *, shown: dict) -> str:
+    """A figure in a sentence, printed as the measure's figures are (one more decimal place for a mean or limit)."""
+    return number(value, shown, more=1).text
 
 
 def number(value: float | None, shown: dict, *, more: int = 0) -> Figure:
