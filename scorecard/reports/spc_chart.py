@@ -20,6 +20,7 @@ from scorecard.reports.charts import (
     _drawing,
     _period_axis,
     _value_axis,
+    _value_ticks,
     with_own_ids,
 )
 from scorecard.reports.spc import POINT_TYPES, MeasureSpc, SpcPoint
@@ -61,8 +62,19 @@ def _spc_plot(spc: MeasureSpc) -> Plot:
     _period_axis(axes, [point.period for point in points])
     drawn = [f.value for p in points for f in (p.value, p.lower, p.upper, p.target) if f.value is not None]
     _value_axis(axes, spc.unit_label, [float(v) for v in drawn])
+    _around_the_limits(axes, [float(v) for v in drawn])
     plot.legend(loc="outside upper left", ncols=4)
     return plot
+
+
+def _around_the_limits(axes: Axes, values: list[float]) -> None:
+    """From just below the lowest line or point to just above the highest: an XmR chart reads the spread
+    about the mean, which starting from zero would flatten."""
+    if values:
+        low, high = min(values), max(values)
+        room = (high - low) * 0.08 or abs(high) * 0.1 or 1
+        ticks = _value_ticks().tick_values(low - room, high + room)
+        axes.set_ylim(ticks[0], ticks[-1])
 
 
 def _number(value) -> float:
