@@ -7,6 +7,8 @@ import json
 from datetime import date
 
 import pytest
+from docx import Document as WordDocument
+from pypdf import PdfReader
 
 from scorecard.council.models import Directorate, Period
 from scorecard.spc.models import Annotation, Rebase, SpcSettings
@@ -122,14 +124,15 @@ def test_the_spc_summary_downloads_as_csv_with_the_words(client):
 def test_the_open_data_carries_the_variation_and_assurance(client):
     measure_with(STEADY + FALLING, "FALLS")
     rows = json.loads(client.get("/open-data/scorecard.json").content)["rows"]
-    latest = [row for row in rows if row["year"] == "2018/19" and row["quarter"] == 4][0]
-    assert (latest["spc_variation"], latest["spc_variation_words"]) == ("concern_low", "Special cause — concerning, low")
+    latest = next(row for row in rows if row["year"] == "2018/19" and row["quarter"] == 4)
+    assert latest["spc_variation"] == "concern_low"
+    assert latest["spc_variation_words"] == "Special cause — concerning, low"
 
 
 def test_the_api_profile_carries_each_points_mean_limits_and_type(client):
     measure = measure_with(STEADY + FALLING)
     tables = client.get(f"/api/reports/profile/{measure.pk}").json()["tables"]
-    chart = [table for table in tables if table["title"].startswith("SPC chart")][0]
+    chart = next(table for table in tables if table["title"].startswith("SPC chart"))
     assert chart["columns"][:5] == ["Period", "Value", "Mean", "Lower process limit", "Upper process limit"]
     assert chart["rows"][-1][6]["text"] == "Special cause — concern"
 
@@ -147,3 +150,19 @@ def test_the_public_sees_the_chart_of_published_quarters_only(client):
     html = client.get(f"/measures/{measure.pk}/").content.decode()
     assert "2018/19 Q4" not in html
     assert "These are trial limits from 8 values" in html
+
+
+def test_the_profiles_word_document_holds_the_chart_with_its_alt_text_and_the_table(client):
+    measure = measure_with(STEADY + FALLING)
+    document = WordDocument(io.BytesIO(client.get(f"/measures/{measure.pk}/?format=docx").content))
+    described = [shape._inline.docPr.get("descr") for shape in document.inline_shapes]
+    assert any(words.startswith("XmR chart of PM1") for words in described)
+    headings = [table.rows[0].cells[2].text for table in document.tables if len(table.columns) == 8]
+    assert "Mean" in headings
+
+
+def test_the_profiles_pdf_shows_the_icons_words_and_the_chart(client):
+    measure = measure_with(STEADY + FALLING)
+    pdf = PdfReader(io.BytesIO(client.get(f"/measures/{measure.pk}/?format=pdf").content))
+    text = " ".join(page.extract_text() for page in pdf.pages)
+    assert "Special cause — concerning, low" in text and "SPC chart: PM1 Number of online transactions" in text
