@@ -135,6 +135,11 @@ class Dashboard:
         return {row.measure_id for row in self.rows if self.in_portfolio(row)}
 
     @property
+    def shows_spc(self) -> bool:
+        """The Variation or Assurance column is shown: the page's table is laid out wider."""
+        return any(column.key in SPC_COLUMNS for column in self.columns)
+
+    @property
     def headings(self) -> list[str]:
         return [column.heading for column in self.columns]
 

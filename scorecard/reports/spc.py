@@ -206,23 +206,25 @@ def spc_point(period: str, point: method.Point, shown: dict, *, starts_segment: 
 
 def charted_values(series: HeldSeries) -> tuple[list, list]:
     """Each quarter's own value and target (a year-to-date figure less the quarter before's), gaps kept."""
-    return list(own_values(series, series.actuals).values), list(own_values(series, series.targets).values)
+    values, targets = own_values(series)
+    return list(values.values), list(targets.values)
 
 
-def own_values(series: HeldSeries, recorded: list) -> ChartSeries:
-    positions = [place_in_year(series.measure, period) for period in series.periods]
-    return chart_series([Recorded(p, v) for p, v in zip(positions, recorded, strict=True)], series.measure.accumulation)
-
-
-def place_in_year(measure: Measure, period: Period) -> int:
-    """The quarter, or 1 for a measure recorded once a year (spc_series.Recorded.position)."""
-    return period.quarter if Frequency(measure.frequency) in (Frequency.MONTHLY, Frequency.QUARTERLY) else 1
+def own_values(series: HeldSeries) -> tuple[ChartSeries, ChartSeries]:
+    yearly = Frequency(series.measure.frequency) not in (Frequency.MONTHLY, Frequency.QUARTERLY)
+    positions = [1 if yearly else period.quarter for period in series.periods]  # spc_series.Recorded.position
+    accumulation = series.measure.accumulation
+    return tuple(
+        chart_series([Recorded(p, v) for p, v in zip(positions, recorded, strict=True)], accumulation)
+        for recorded in (series.actuals, series.targets)
+    )
 
 
 def series_warnings(series: HeldSeries) -> list[str]:
     """What a reader should know before reading the chart: points that are not independent, and gaps."""
-    warning = own_values(series, series.actuals).warning
-    gaps = sum(value is None for value in charted_values(series)[0])
+    values, _ = own_values(series)
+    gaps = sum(value is None for value in values.values)
+    warning = values.warning
     missing = f"{gaps} of the chart's {len(series.periods)} points have no figure: they are gaps, not filled in."
     return [said for said in (warning, missing if gaps else "") if said]
 

@@ -14,7 +14,7 @@ from scorecard.council.models import Period
 from scorecard.measures.models import Measure, ScorecardEntry, Target
 from scorecard.performance.assessment import Frequency
 from scorecard.returns.models import Return
-from scorecard.returns.selectors import shown_returns
+from scorecard.returns.selectors import HeldActual, shown_actuals
 from scorecard.spc.models import Annotation, Rebase, SpcSettings
 
 
@@ -44,25 +44,33 @@ class HeldSeries:
 def held_series(
     measures: list[Measure], measure_ids: QuerySet | list[int], *, upto: Period | None, sight: WorkingSight
 ) -> dict[int, HeldSeries]:
-    """Each measure's series up to the quarter, as the person is shown the figures (shown_returns): seven queries
-    at most, however many measures (measure_ids: a list, or a subquery for many)."""
+    """Each measure's series up to the quarter, as the person is shown the figures (shown_actuals, as
+    shown_returns): seven queries at most, however many measures (measure_ids: a list, or a subquery for many)."""
     periods = periods_to(upto)
     by_pk = {period.pk: period for period in periods}
-    by_id = {measure.pk: measure for measure in measures}
-    stored = Return.objects.filter(measure_id__in=measure_ids, period__in=list(by_pk)).only(
-        "id", "measure_id", "period_id", "actual"
-    )
-    returns = [ret for ret in stored if ret.measure_id in by_id]
-    for ret in returns:
-        ret.measure, ret.period = by_id[ret.measure_id], by_pk[ret.period_id]
-    actuals = figures(shown_returns(returns, sight=sight, directorates=series_directorates(measure_ids, sight)))
+    stored = Return.objects.filter(measure_id__in=measure_ids, period__in=list(by_pk))
+    held = [HeldActual(*row) for row in stored.values_list("pk", "measure_id", "period_id", "actual")]
+    owners = {measure.pk: measure.owner_id for measure in measures}
+    directorates = series_directorates(measure_ids, sight)
+    actuals = shown_actuals(held, periods=by_pk, owners=owners, sight=sight, directorates=directorates)
     targets = quarter_targets(measure_ids)
     settings = {each.measure_id: each for each in SpcSettings.objects.filter(measure_id__in=measure_ids)}
     rebased = defaultdict(set)
     for measure_id, period_id in Rebase.objects.filter(measure_id__in=measure_ids).values_list("measure", "period"):
         rebased[measure_id].add(period_id)
+    reporting = {}  # the quarters a measure reports in depend on its frequency alone: worked out once for each
+    for measure in measures:
+        key = (measure.frequency, measure.reported_in_quarter)
+        reporting.setdefault(key, [period for period in periods if reports_in(measure, period)])
     return {
-        measure.pk: series_of(measure, periods, actuals, targets, settings.get(measure.pk), rebased[measure.pk])
+        measure.pk: series_of(
+            measure,
+            reporting[(measure.frequency, measure.reported_in_quarter)],
+            actuals,
+            targets,
+            settings.get(measure.pk),
+            rebased[measure.pk],
+        )
         for measure in measures
     }
 
@@ -88,10 +96,6 @@ def series_directorates(measure_ids, sight: WorkingSight) -> dict[tuple[int, int
     }
 
 
-def figures(shown: list[Return | None]) -> dict[tuple[int, int], Decimal]:
-    return {(ret.measure_id, ret.period_id): ret.actual for ret in shown if ret is not None and ret.actual is not None}
-
-
 def quarter_targets(measure_ids) -> dict[tuple[int, int], Decimal]:
     wanted = Target.objects.filter(measure_id__in=measure_ids, period__isnull=False, value__isnull=False)
     return {(measure, period): value for measure, period, value in wanted.values_list("measure", "period", "value")}
@@ -105,10 +109,10 @@ def series_of(
     settings: SpcSettings | None,
     rebased: set[int],
 ) -> HeldSeries:
-    """From the measure's first figure to its latest: a quarter with no figure in between is a gap, not skipped."""
-    reporting = [period for period in periods if reports_in(measure, period)]
-    held = [index for index, period in enumerate(reporting) if (measure.pk, period.pk) in actuals]
-    shown = reporting[held[0] : held[-1] + 1] if held else []
+    """From the measure's first figure to its latest (of the quarters it reports in): a quarter with no figure in
+    between is a gap, not skipped."""
+    held = [index for index, period in enumerate(periods) if (measure.pk, period.pk) in actuals]
+    shown = periods[held[0] : held[-1] + 1] if held else []
     return HeldSeries(
         measure=measure,
         periods=shown,

@@ -38,7 +38,7 @@ class RebaseForm(forms.Form):
 class AnnotationForm(forms.Form):
     on = DateEntry(
         label="Date",
-        help_text="For example, 2018-10-01",
+        help_text="For example, 1 October 2018",
         error_messages={"required": "Enter the date of the note", "invalid": "Enter the date as a real date"},
     )
     note = text("Note", max_length=200, help_text="What happened, for example “New IT system live”")

@@ -27,8 +27,6 @@ def charted_measure():
 def test_the_profile_chart_and_the_spc_summary_have_no_accessibility_problems(visitor, charted_measure):
     page = visitor()
     page.goto(f"/measures/{charted_measure.pk}/")
-    page.screenshot(path="/tmp/spc-profile.png", full_page=True)  # SCRATCH
-    open("/tmp/spc-profile.html", "w").write(page.content())  # SCRATCH
     assert page.get_by_role("img", name="Special cause — concerning, low").first.is_visible()
     assert page.get_by_role("img", name="XmR chart of ASC PM01", exact=False).is_visible()
     assert accessibility_problems(page) == []
