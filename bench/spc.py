@@ -65,4 +65,3 @@ def cold_request(client: Client, url: str) -> float:
     started = time.perf_counter()
     fetched(client, url)
     return time.perf_counter() - started
-
