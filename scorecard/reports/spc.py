@@ -138,16 +138,22 @@ def spc_summary(series: HeldSeries) -> Summary:
     """The icons' words for a report row; the same chart as the profile's, worked out from the same series."""
     if not series.charted or not series.periods:
         return NOT_CHARTED
-    values, targets = charted_values(series)
     variation, assurance = icons(
-        tuple(values), improvement_of(series.measure), tuple(targets), tuple(series.rebases), series.fix_after
+        tuple(series.actuals),
+        tuple(series.targets),
+        tuple(positions_of(series)),
+        series.measure.accumulation,
+        improvement_of(series.measure),
+        tuple(series.rebases),
+        series.fix_after,
     )
     return summary_of(variation, assurance)
 
 
 @functools.lru_cache(maxsize=20_000)  # a published quarter's series do not change: each chart worked out once
-def icons(values: tuple, improvement: str, targets: tuple, rebases: tuple, fix_after: int | None) -> tuple:
-    chart = method.xmr(values, improvement, target=targets, rebase_at=rebases, fix_after=fix_after)
+def icons(actuals, targets, positions, accumulation, improvement, rebases, fix_after) -> tuple:
+    values, own_targets = (own_series(recorded, positions, accumulation).values for recorded in (actuals, targets))
+    chart = method.xmr(values, improvement, target=own_targets, rebase_at=rebases, fix_after=fix_after)
     return chart.variation, chart.assurance
 
 
@@ -211,13 +217,18 @@ def charted_values(series: HeldSeries) -> tuple[list, list]:
 
 
 def own_values(series: HeldSeries) -> tuple[ChartSeries, ChartSeries]:
+    positions, accumulation = positions_of(series), series.measure.accumulation
+    return own_series(series.actuals, positions, accumulation), own_series(series.targets, positions, accumulation)
+
+
+def own_series(recorded, positions, accumulation: str) -> ChartSeries:
+    return chart_series([Recorded(p, v) for p, v in zip(positions, recorded, strict=True)], accumulation)
+
+
+def positions_of(series: HeldSeries) -> list[int]:
+    """Each point's place in its year (spc_series.Recorded.position): the quarter, or 1 for a yearly figure."""
     yearly = Frequency(series.measure.frequency) not in (Frequency.MONTHLY, Frequency.QUARTERLY)
-    positions = [1 if yearly else period.quarter for period in series.periods]  # spc_series.Recorded.position
-    accumulation = series.measure.accumulation
-    return tuple(
-        chart_series([Recorded(p, v) for p, v in zip(positions, recorded, strict=True)], accumulation)
-        for recorded in (series.actuals, series.targets)
-    )
+    return [1 if yearly else period.quarter for period in series.periods]
 
 
 def series_warnings(series: HeldSeries) -> list[str]:

@@ -4,6 +4,7 @@ shape and letter too, so colour is never the only signal."""
 
 from __future__ import annotations
 
+import functools
 from html import escape
 
 # Making Data Count's palette: improvement blue, concern orange, common cause grey, neutral purple.
@@ -32,6 +33,7 @@ ASSURANCE_DRAWINGS = {  # colour, letter, where the process sits against the tar
 }
 
 
+@functools.cache  # a handful of icons, drawn on every row of a report
 def variation_icon(variation: str, words: str) -> str:
     """The icon for a chart's latest point (METHOD.md §6), named by its words."""
     colour, points, letter = VARIATION_DRAWINGS[variation]
@@ -39,6 +41,7 @@ def variation_icon(variation: str, words: str) -> str:
     return _icon(words, colour, dots + _letter(letter, colour, top=letter == "L"))  # in the corner the run leaves
 
 
+@functools.cache
 def assurance_icon(assurance: str, words: str) -> str:
     """The icon for whether the process can meet the target (METHOD.md §7), named by its words."""
     colour, letter, place = ASSURANCE_DRAWINGS[assurance]

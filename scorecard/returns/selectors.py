@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.db.models import Q, QuerySet
 
@@ -157,8 +158,7 @@ def shown_returns(
     return [published_form(ret, copies) if ret.pk in hidden else ret for ret in returns]
 
 
-@dataclass(frozen=True)
-class HeldActual:
+class HeldActual(NamedTuple):
     """One return's actual, read as plain values: a long series (SPC) reads thousands of returns, and making
     each a Return object costs more than the page they are for."""
 

@@ -49,7 +49,7 @@ def held_series(
     periods = periods_to(upto)
     by_pk = {period.pk: period for period in periods}
     stored = Return.objects.filter(measure_id__in=measure_ids, period__in=list(by_pk))
-    held = [HeldActual(*row) for row in stored.values_list("pk", "measure_id", "period_id", "actual")]
+    held = list(map(HeldActual._make, stored.values_list("pk", "measure_id", "period_id", "actual")))
     owners = {measure.pk: measure.owner_id for measure in measures}
     directorates = series_directorates(measure_ids, sight)
     actuals = shown_actuals(held, periods=by_pk, owners=owners, sight=sight, directorates=directorates)
