@@ -26,7 +26,6 @@ from scorecard.spc.models import Annotation, Rebase
 from scorecard.spc.selectors import HeldSeries, held_series
 
 POINT_TYPES = {point_type.value: said for point_type, said in words.POINT_TYPE_WORDS.items()}
-CONCERNS = ("concern_high", "concern_low")
 TABLE_COLUMNS = ["Period", "Value", "Mean", "Lower process limit", "Upper process limit", "Target", "Point", "Rule"]
 
 
@@ -58,7 +57,6 @@ class Note:
 
     on: date
     text: str
-    by: str
     step: int | None
 
 
@@ -66,7 +64,6 @@ class Note:
 class SegmentStart:
     period: str
     reason: str
-    by: str
 
 
 @dataclass(frozen=True)
@@ -77,10 +74,6 @@ class Summary:
     variation_words: str
     assurance: str  # "" where there is no target, or the measure is neutral
     assurance_words: str
-
-    @property
-    def is_concern(self) -> bool:
-        return self.variation in CONCERNS
 
 
 NOT_CHARTED = Summary("", "Not charted", "", "")
@@ -192,7 +185,7 @@ def measure_spc(
         sentence=words.chart_sentence(chart, said),
         warnings=tuple(series_warnings(series)),
         annotations=tuple(notes(series.periods, annotations)),
-        segments=tuple(SegmentStart(r.period.label, r.reason, str(r.recorded_by or "")) for r in rebases),
+        segments=tuple(SegmentStart(rebase.period.label, rebase.reason) for rebase in rebases),
     )
 
 
@@ -241,7 +234,8 @@ def series_warnings(series: HeldSeries) -> list[str]:
 
 
 def printed(value: float, *, shown: dict) -> str:
-    """A figure in a sentence, printed as the measure's figures are (one more decimal place for a mean or limit)."""
+    """A figure in the chart's sentence, which names means and limits too: with one more decimal place than the
+    measure's own figures, as the chart's table prints means and limits."""
     return number(value, shown, more=1).text
 
 
@@ -262,5 +256,5 @@ def notes(periods: list, annotations: list[Annotation]) -> list[Note]:
     for annotation in annotations:
         quarter = Quarter.containing(annotation.on)
         step = steps.get((quarter.year.start_year, quarter.number), years.get(quarter.year.start_year))
-        placed.append(Note(annotation.on, annotation.note, str(annotation.recorded_by or ""), step))
+        placed.append(Note(annotation.on, annotation.note, step))
     return placed

@@ -132,7 +132,7 @@ def reports_in(measure: Measure, period: Period) -> bool:
 
 
 def annotations_of(measure: Measure) -> list[Annotation]:
-    return list(Annotation.objects.filter(measure=measure).select_related("recorded_by"))
+    return list(Annotation.objects.filter(measure=measure).select_related("recorded_by"))  # who, on the SPC page
 
 
 def rebases_of(measure: Measure) -> list[Rebase]:
