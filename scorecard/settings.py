@@ -233,5 +233,7 @@ SCORECARD_IMPORT_MAX_BYTES = env_int("SCORECARD_IMPORT_MAX_BYTES", 5 * 1024 * 10
 SCORECARD_DOCUMENT_SECONDS = env_int("SCORECARD_DOCUMENT_SECONDS", 90)
 SCORECARD_DOCUMENTS_PER_MINUTE = env_int("SCORECARD_DOCUMENTS_PER_MINUTE", 10)
 
-# Where demo data lives; `manage.py load_demo` reads it.
+# Where demo data lives; `manage.py load_demo` reads it, and the real series for SPC from the shared data beside
+# the clone (left out, with a note, where that is absent).
 DEMO_DIR = BASE_DIR / "demo"
+DEMO_DATA_DIR = BASE_DIR.parent / "shared" / "data"

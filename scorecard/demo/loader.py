@@ -11,6 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import yaml
+from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 
@@ -26,6 +27,7 @@ from scorecard.council.models import (
     Portfolio,
     Priority,
 )
+from scorecard.demo.real_series import load_real_series
 from scorecard.measures.models import Measure, MeasureAlias, ScorecardEntry, Target, TargetAmendment, Unit
 from scorecard.measures.selectors import measure_with_code, normalised
 from scorecard.performance.direction import Direction
@@ -44,6 +46,7 @@ class LoadReport:
 
     created: dict[str, int] = field(default_factory=dict)
     updated: dict[str, int] = field(default_factory=dict)
+    left_out: list[str] = field(default_factory=list)  # what could not be loaded here, and why
 
     def count(self, model: type[models.Model], created: bool) -> None:
         tally = self.created if created else self.updated
@@ -56,8 +59,9 @@ class LoadReport:
 
 
 class DemoLoader:
-    def __init__(self, demo_dir: Path):
+    def __init__(self, demo_dir: Path, data_dir: Path | None = None):
         self.demo_dir = demo_dir
+        self.data_dir = data_dir or settings.DEMO_DATA_DIR
         self.report = LoadReport()
 
     @transaction.atomic
@@ -77,6 +81,7 @@ class DemoLoader:
         self.load_previous_year(files, measures, recorded)
         self.load_overrides(read_yaml(self.demo_dir / "overrides.yaml"))
         self.load_collection_rounds(organisation["open_for_returns"])
+        load_real_series(self, before=min(Quarter.parse(label) for label in organisation["open_for_returns"]))
         return self.report
 
     # -- saving only what changed ---------------------------------------------------------------
@@ -101,8 +106,8 @@ class DemoLoader:
         self.upsert(OrganisationSettings, {"pk": 1}, decimals_of(data["organisation"]))
         # The demo is a council set up: no first-run page, and start_council refuses.
         OrganisationSettings.objects.filter(pk=1, set_up_at__isnull=True).update(set_up_at=timezone.now())
-        for label, settings in data["years"].items():
-            self.year(label, settings)
+        for label, year_settings in data["years"].items():
+            self.year(label, year_settings)
         for order, (pledge_name, priorities) in enumerate(data["pledges"].items()):
             pledge = self.upsert(Pledge, {"name": pledge_name}, {"order": order})
             for position, name in enumerate(priorities):

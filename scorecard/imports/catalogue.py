@@ -1,4 +1,4 @@
-"""Importing a catalogue of measures: code, title, good is, unit, decimals, frequency and definition.
+"""Importing a catalogue of measures: code, title, good is, unit, decimals, frequency, accumulation, definition.
 
 One row per measure (docs/history-import.md). A code already in Scorecard (as a code or an alias) updates
 that measure; a new code adds one. Only the performance team changes the catalogue; each change is kept in
@@ -16,12 +16,12 @@ from scorecard.imports.cells import CellProblem, is_empty, shown, text_of, words
 from scorecard.imports.plans import Plan, PlannedRow, ProgressReport, ignored_columns, outcome_of, planned_rows
 from scorecard.imports.reading import Row, heading_key, read_rows
 from scorecard.measures import services
-from scorecard.measures.models import Measure, Unit
+from scorecard.measures.models import Accumulation, Measure, Unit
 from scorecard.measures.selectors import AMBIGUOUS, CodeIndex, normalised
 from scorecard.performance.assessment import Frequency
 from scorecard.performance.status import Polarity
 
-COLUMNS = ("code", "title", "good_is", "unit", "decimals", "frequency", "definition")
+COLUMNS = ("code", "title", "good_is", "unit", "decimals", "frequency", "accumulation", "definition")
 REQUIRED = ("code", "title", "good_is", "unit")
 ALIASES = {"measure_code": "code", "reference": "code", "polarity": "good_is", "name": "title"}
 GOOD_IS_WORDS = {"high": Polarity.HIGH, "low": Polarity.LOW, "none": Polarity.NONE, "n_a": Polarity.NONE}
@@ -34,6 +34,17 @@ UNIT_WORDS = {
     "rate_per_100_000": Unit.RATE_PER_100000,
 }
 SYMBOLS = {"%": Unit.PERCENT, "£": Unit.POUNDS}
+ACCUMULATION_WORDS = {
+    **{heading_key(word.value): word for word in Accumulation},
+    **{heading_key(word.label): word for word in Accumulation},
+    "ytd": Accumulation.YEAR_TO_DATE,
+    "cumulative": Accumulation.YEAR_TO_DATE,
+    "point_in_time": Accumulation.SNAPSHOT,
+    "discrete": Accumulation.DISCRETE,
+    "in_period": Accumulation.DISCRETE,
+    "rolling_12_month": Accumulation.ROLLING_12_MONTHS,
+    "rolling_year": Accumulation.ROLLING_12_MONTHS,
+}
 FREQUENCY_WORDS = {heading_key(word.value): word for word in Frequency} | {"biennial_survey": Frequency.BIENNIAL}
 MOST_DECIMALS = 6
 CODE_LENGTH = Measure._meta.get_field("code").max_length
@@ -74,9 +85,12 @@ class CatalogueChecks:
         found = {}
         for column, (name, read) in READERS.items():
             try:
-                found[name] = read(cells.get(column))
+                value = read(cells.get(column))
             except CellProblem as problem:
                 row.problem(column, str(problem))
+                continue
+            if value is not None:  # None: the cell is empty and keeps what is held
+                found[name] = value
         return found
 
     def measure(self, row: PlannedRow) -> Measure | None:
@@ -147,6 +161,19 @@ def frequency(value: object) -> str:
     return found.value
 
 
+def accumulation(value: object) -> str | None:
+    """How values build up over the year; empty keeps what is held (year to date for a new measure)."""
+    if is_empty(value):
+        return None
+    found = ACCUMULATION_WORDS.get(heading_key(text_of(value)))
+    if found is None:
+        raise CellProblem(
+            f"{shown(value)} is not a way of accumulating: use year to date, snapshot, discrete period "
+            "or rolling 12 months"
+        )
+    return found.value
+
+
 READERS = {
     "code": ("code", code),
     "title": ("title", title),
@@ -154,6 +181,7 @@ READERS = {
     "unit": ("unit", unit),
     "decimals": ("decimals", decimals),
     "frequency": ("frequency", frequency),
+    "accumulation": ("accumulation", accumulation),
     "definition": ("definition", words),
 }
 

@@ -12,7 +12,7 @@ from decimal import Decimal
 from scorecard.imports import catalogue
 from scorecard.imports.cells import CellProblem, figure, progress, shown, text_of, typed_number, words
 from scorecard.imports.reading import heading_key
-from scorecard.measures.models import Accumulation, Measure, Unit
+from scorecard.measures.models import Measure, Unit
 from scorecard.performance.direction import Comparison
 
 KIND_WORDS = {
@@ -38,17 +38,6 @@ UNIT_WORDS = {
 }
 RATE = re.compile(r"(?:rate_)?per_(1|1_?000|10_?000|100_?000)(?:_population)?")
 RATES = {"1000": Unit.RATE_PER_1000, "10000": Unit.RATE_PER_10000, "100000": Unit.RATE_PER_100000}
-ACCUMULATION_WORDS = {
-    **{heading_key(word.value): word for word in Accumulation},
-    **{heading_key(word.label): word for word in Accumulation},
-    "ytd": Accumulation.YEAR_TO_DATE,
-    "cumulative": Accumulation.YEAR_TO_DATE,
-    "point_in_time": Accumulation.SNAPSHOT,
-    "discrete": Accumulation.DISCRETE,
-    "in_period": Accumulation.DISCRETE,
-    "rolling_12_month": Accumulation.ROLLING_12_MONTHS,
-    "rolling_year": Accumulation.ROLLING_12_MONTHS,
-}
 COMPARISON_WORDS = {heading_key(word.value): word for word in Comparison} | {
     "last_year": Comparison.SAME_PERIOD_LAST_YEAR,
     "same_quarter_last_year": Comparison.SAME_PERIOD_LAST_YEAR,
@@ -133,13 +122,7 @@ def frequency(value: object) -> str:
 
 
 def accumulation(value: object) -> str:
-    found = ACCUMULATION_WORDS.get(heading_key(text_of(value)))
-    if found is None:
-        raise CellProblem(
-            f"{shown(value)} is not a way of accumulating: use year to date, snapshot, discrete period "
-            "or rolling 12 months"
-        )
-    return found.value
+    return catalogue.accumulation(value)
 
 
 def compare_with(value: object) -> str:

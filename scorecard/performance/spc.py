@@ -17,12 +17,15 @@ from decimal import Decimal
 from enum import StrEnum
 from itertools import pairwise
 
+from scorecard.performance.status import Polarity
+
 LIMIT = 2.66  # 3 sigma, sigma = average moving range / 1.128 (§2.5)
 NEAR_LIMIT = 2 * (LIMIT / 3)  # 2 sigma, used only by the two-in-three rule (§2.6)
 SCREEN = 3.267  # D4 for ranges of two: a moving range this large is dropped once (§2.4)
 RUN = 7  # a shift or a trend is 7 points (§4)
 FEWEST_FIXED_POINTS = 12  # limits may be fixed after 12 points or more (§2.1)
 IMPROVEMENTS = ("increase", "decrease", "neutral")
+IMPROVEMENT_FOR = {Polarity.HIGH: "increase", Polarity.LOW: "decrease", Polarity.NONE: "neutral"}
 
 Value = int | float | Decimal | None
 
@@ -134,6 +137,11 @@ def xmr(
     targets = _targets(target, len(series))
     _check(improvement, rebase_at, fix_after, len(series))
     return chart_of(series, improvement, targets, rebase_at, fix_after, screen_outliers)
+
+
+def improvement_for(good_is: Polarity | str) -> str:
+    """The improvement direction of a measure whose "good is" is High, Low or None (context only: neutral)."""
+    return IMPROVEMENT_FOR[Polarity(good_is)]
 
 
 def chart_of(

@@ -62,10 +62,11 @@ def rule_words(rule: Rule | None, high: bool | None) -> str:
 
 
 def trial_limits_words(chart: Chart) -> str:
-    """Said when fewer than 12 values set the latest limits (Making Data Count: 15 to 20 for firm limits)."""
-    if not chart.trial_limits:
+    """Said when fewer than 12 values set the latest limits (Making Data Count: 15 to 20 for firm limits); nothing
+    when there are no limits at all."""
+    if not chart.trial_limits or chart.latest is None or chart.points[chart.latest].upper is None:
         return ""
-    counted = 0 if chart.latest is None else chart.segments[chart.points[chart.latest].segment].baseline
+    counted = chart.segments[chart.points[chart.latest].segment].baseline
     values = "value" if counted == 1 else "values"
     return (
         f"These are trial limits from {counted} {values}: limits become firm with at least {FEWEST_FIXED_POINTS} "

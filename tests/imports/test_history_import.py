@@ -57,6 +57,28 @@ def test_a_catalogue_changes_a_measure_held_and_says_what_changed(performance):
     assert (row.outcome, row.reasons) == (Outcome.CHANGED, ["good is changed"])
 
 
+def test_a_catalogue_says_how_values_accumulate_and_an_empty_cell_keeps_what_is_held(performance):
+    headings = (*CATALOGUE, "accumulation")
+    found = planned(performance, catalogue=catalogue((*RECYCLED, "discrete period"), headings=headings))
+    found.commit(performance)
+    assert Measure.objects.get(code="ENV06").accumulation == "discrete"
+    assert planned(performance, catalogue=catalogue((*RECYCLED, ""), headings=headings)).changes_nothing
+    assert planned(performance, catalogue=catalogue(RECYCLED)).changes_nothing
+
+
+def test_a_new_measure_without_an_accumulation_is_year_to_date(performance):
+    planned(performance, catalogue=catalogue(RECYCLED)).commit(performance)
+    assert Measure.objects.get(code="ENV06").accumulation == "year_to_date"
+
+
+def test_an_unknown_accumulation_is_refused(performance):
+    found = planned(performance, catalogue=catalogue((*RECYCLED, "weekly sum"), headings=(*CATALOGUE, "accumulation")))
+    assert problems(found) == [
+        "Row 2, accumulation: “weekly sum” is not a way of accumulating: use year to date, snapshot, discrete period "
+        "or rolling 12 months"
+    ]
+
+
 @pytest.mark.parametrize(
     ("row", "message"),
     [

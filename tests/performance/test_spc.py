@@ -4,7 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from scorecard.performance.spc import Assurance, PointType, Rule, Variation, xmr
+from scorecard.performance.spc import Assurance, PointType, Rule, Variation, improvement_for, xmr
+from scorecard.performance.status import Polarity
 
 STEADY = [10, 12, 11, 13, 12, 11, 10, 12, 13, 11, 12, 10, 11, 12, 13, 11]
 SWINGING = [4, 6, 4, 6, 4, 6, 4, 6, 4]
@@ -200,3 +201,7 @@ def test_bad_settings_are_refused_with_a_clear_message(arguments, message):
 def test_something_that_is_not_a_number_is_refused():
     with pytest.raises(TypeError, match="is not a number"):
         xmr([1, "2", 3], "increase")
+
+
+def test_a_measures_good_is_gives_its_improvement_direction():
+    assert [improvement_for(p) for p in (Polarity.HIGH, "low", "none")] == ["increase", "decrease", "neutral"]

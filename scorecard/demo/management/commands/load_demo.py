@@ -14,6 +14,8 @@ class Command(BaseCommand):
                 "passwords printed in the README. Load it into a development database instead."
             )
         report = DemoLoader(settings.DEMO_DIR).load()
+        for what in report.left_out:
+            self.stderr.write(f"Left out {what}.")
         if report.changed_nothing:
             self.stdout.write("The Derby demo is already loaded: nothing changed.")
             return
