@@ -18,7 +18,6 @@ from scorecard.performance import spc_words as words
 from scorecard.performance.assessment import Frequency
 from scorecard.performance.periods import Quarter
 from scorecard.performance.spc_series import ChartSeries, Recorded, chart_series
-from scorecard.performance.status import Polarity
 from scorecard.reports.common import Cell, Table, figure_cell, text
 from scorecard.reports.figures import NO_FIGURE, Figure, figure, printing
 from scorecard.reports.rows import MeasureRow
@@ -103,14 +102,6 @@ class MeasureSpc:
         return Table(f"SPC chart: {self.title}", TABLE_COLUMNS, [point.cells() for point in self.points])
 
 
-IMPROVEMENT_OF = {Polarity.HIGH: "increase", Polarity.LOW: "decrease", Polarity.NONE: "neutral"}
-
-
-def improvement_of(measure) -> str:
-    """The improvement direction is the measure's good is; a context-only measure is neutral."""
-    return IMPROVEMENT_OF[measure.good_is]
-
-
 def variation_cell(row: MeasureRow) -> Cell:
     return text(row.spc.variation_words if row.spc else "")
 
@@ -136,7 +127,7 @@ def spc_summary(series: HeldSeries) -> Summary:
         tuple(series.targets),
         tuple(positions_of(series)),
         series.measure.accumulation,
-        improvement_of(series.measure),
+        method.improvement_for(series.measure.polarity),
         tuple(series.rebases),
         series.fix_after,
     )
@@ -168,7 +159,7 @@ def measure_spc(
     if not series.charted or not series.periods:
         return None
     values, targets = charted_values(series)
-    improvement = improvement_of(series.measure)
+    improvement = method.improvement_for(series.measure.polarity)
     chart = method.xmr(values, improvement, target=targets, rebase_at=series.rebases, fix_after=series.fix_after)
     shown = printing(series.measure)
     said = functools.partial(printed, shown=shown)
