@@ -22,7 +22,7 @@ from scorecard.reports.common import Cell, Table, figure_cell, text
 from scorecard.reports.figures import NO_FIGURE, Figure, figure, printing
 from scorecard.reports.rows import MeasureRow
 from scorecard.spc.models import Annotation, Rebase
-from scorecard.spc.selectors import HeldSeries, held_series
+from scorecard.spc.selectors import HeldSeries, held_series, series_version
 
 POINT_TYPES = {point_type.value: said for point_type, said in words.POINT_TYPE_WORDS.items()}
 TABLE_COLUMNS = ["Period", "Value", "Mean", "Lower process limit", "Upper process limit", "Target", "Point", "Rule"]
@@ -112,10 +112,19 @@ def assurance_cell(row: MeasureRow) -> Cell:
 
 def with_spc(rows: list[MeasureRow], period: Period, *, sight: WorkingSight) -> list[MeasureRow]:
     """The rows, each with its measure's SPC icons as of the quarter: a fixed number of queries for any number."""
+    summaries = spc_summaries(period, sight, series_version(period))
+    return [replace(row, spc=summaries[row.measure_id]) if row.measure_id in summaries else row for row in rows]
+
+
+@functools.lru_cache(maxsize=32)
+def spc_summaries(period: Period, sight: WorkingSight, version: tuple) -> dict[int, Summary]:
+    """Every measure's icons in the quarter's scorecard, as the person with this sight is shown them. Kept for
+    as long as nothing they are read from changes (version, from spc.selectors.series_version): a published
+    quarter's dashboard then reads thousands of figures once, not on every visit (issue 12 §6)."""
     measures = list(Measure.objects.filter(entries__year=period.year_id))
     measure_ids = ScorecardEntry.objects.filter(year=period.year_id).values("measure_id")
     series = held_series(measures, measure_ids, upto=period, sight=sight)
-    return [replace(row, spc=spc_summary(series[row.measure_id])) if row.measure_id in series else row for row in rows]
+    return {measure_id: spc_summary(held) for measure_id, held in series.items()}
 
 
 def spc_summary(series: HeldSeries) -> Summary:

@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import QuerySet
+from django.db.models import QuerySet, Subquery
 
 from scorecard.accounts.permissions import WorkingSight
 from scorecard.council.models import Period
@@ -39,6 +39,23 @@ class HeldSeries:
     @property
     def fix_after(self) -> int | None:
         return self.settings.fix_after if self.settings else None
+
+
+# Every table a quarter's SPC is read from: each change to any of them is kept in its history, with its time.
+WATCHED = (Return, Target, Measure, ScorecardEntry, SpcSettings, Rebase)
+
+
+def series_version(upto: Period) -> tuple:
+    """What the quarter's series depend on, in two queries: the time of the latest change to each table they are
+    read from, and when each quarter up to it was published or reopened (shown_actuals' published figures)."""
+    latest = {
+        f"{model.__name__}_changed": Subquery(model.history.order_by("-history_date").values("history_date")[:1])
+        for model in WATCHED
+    }
+    changed = Period.objects.filter(pk=upto.pk).annotate(**latest).values_list(*latest).get()
+    end = (upto.year.start_year, upto.quarter)
+    held = Period.objects.values_list("year__start_year", "quarter", "published_at", "record_held_at")
+    return (*changed, tuple(period for period in held.order_by("pk") if period[:2] <= end))
 
 
 def held_series(

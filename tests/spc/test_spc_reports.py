@@ -166,3 +166,13 @@ def test_the_profiles_pdf_shows_the_icons_words_and_the_chart(client):
     pdf = PdfReader(io.BytesIO(client.get(f"/measures/{measure.pk}/?format=pdf").content))
     text = " ".join(page.extract_text() for page in pdf.pages)
     assert "Special cause — concerning, low" in text and "SPC chart: PM1 Number of online transactions" in text
+
+
+def test_the_dashboards_icons_follow_a_changed_figure_at_once(client):
+    measure = measure_with(STEADY + FALLING)
+    assert "Special cause — concerning, low" in client.get(DASHBOARD).content.decode()
+    latest = measure.returns.get(period=factories.period(2018, 4))
+    latest.actual = 60  # above the upper process limit
+    latest.save()
+    html = client.get(DASHBOARD).content.decode()
+    assert "Special cause — improving, high" in html and "concerning" not in html
