@@ -162,6 +162,7 @@ def respond(request, output: Output, form):
         return download(request, output, format)
     query = urlencode([(key, value) for key, value in request.GET.items() if key != "format"])
     context = {"report": output.report, "content": output.content, "form": form, "downloads": DOWNLOADS}
+    context["printing"] = False  # icons draw the page's one copy of each (reports/spc_icons.py), as a PDF cannot
     return render(request, "reports/page.html", {**context, "query": query, **output.extra})
 
 

@@ -1,8 +1,10 @@
+import functools
+
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from scorecard.reports.spc_icons import assurance_icon, variation_icon
+from scorecard.reports.spc_icons import icon, symbols
 
 register = template.Library()
 
@@ -26,17 +28,26 @@ def cells(report, row) -> list:
 
 
 @register.filter
-def variation(summary) -> str:
-    """A chart's variation icon and its words side by side (the words name the icon too)."""
-    if not summary.variation:
-        return format_html('<span class="scorecard-spc">{}</span>', summary.variation_words)
-    icon = mark_safe(variation_icon(summary.variation, summary.variation_words))  # noqa: S308 (our own drawing)
-    return format_html('<span class="scorecard-spc">{}<span>{}</span></span>', icon, summary.variation_words)
+def variation(summary, printing=False) -> str:
+    """A chart's variation icon and its words side by side (the words name the icon too); drawn in full when
+    printing (a PDF cannot draw the page's shared copy of the icon)."""
+    return spc_shown("variation", summary.variation, summary.variation_words, bool(printing))
 
 
 @register.filter
-def assurance(summary) -> str:
-    if not summary.assurance:
-        return format_html('<span class="scorecard-spc">{}</span>', summary.assurance_words)
-    icon = mark_safe(assurance_icon(summary.assurance, summary.assurance_words))  # noqa: S308 (our own drawing)
-    return format_html('<span class="scorecard-spc">{}<span>{}</span></span>', icon, summary.assurance_words)
+def assurance(summary, printing=False) -> str:
+    return spc_shown("assurance", summary.assurance, summary.assurance_words, bool(printing))
+
+
+@functools.cache  # a handful of icons and words, shown on every row of a report
+def spc_shown(kind: str, code: str, words: str, inline: bool) -> str:
+    if not code:
+        return format_html('<span class="scorecard-spc">{}</span>', words)
+    drawn = mark_safe(icon(kind, code, words, inline=inline))  # noqa: S308 (our own drawing)
+    return format_html('<span class="scorecard-spc">{}<span>{}</span></span>', drawn, words)
+
+
+@register.simple_tag
+def spc_icon_symbols() -> str:
+    """Each SPC icon's drawing once, for the icons of the page (reports/page.html)."""
+    return mark_safe(symbols())  # noqa: S308 (our own drawing)
