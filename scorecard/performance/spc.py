@@ -214,21 +214,24 @@ def trend_marks(values: Sequence[float | None]) -> list[int]:
 
 
 def part_of_run(marks: Sequence[int | None]) -> list[bool]:
-    """A point belongs to a shift or trend when it, or one of the next 6 points, carries a mark."""
-    return [any(m is not None and abs(m) == 1 for m in marks[i : i + RUN]) for i in range(len(marks))]
+    """A point belongs to a shift or trend when it, or one of the next 6 points, carries a mark (±1)."""
+    flagged, next_mark = [False] * len(marks), None
+    for i in range(len(marks) - 1, -1, -1):
+        if marks[i] is not None and abs(marks[i]) == 1:
+            next_mark = i
+        flagged[i] = next_mark is not None and next_mark - i < RUN
+    return flagged
 
 
 def two_in_three(close: Sequence[bool], sides: Sequence[int | None]) -> list[bool]:
     """Every point of a window of 3 with at least 2 close to a limit and all 3 on one side of the mean."""
     flagged = [False] * len(close)
     for start in range(len(close) - 2):
-        window = range(start, start + 3)
-        window_sides = [sides[i] for i in window]
-        if None in window_sides or abs(sum(window_sides)) != 3:
+        if bool(close[start]) + bool(close[start + 1]) + bool(close[start + 2]) < 2:
             continue
-        if sum(bool(close[i]) for i in window) >= 2:
-            for i in window:
-                flagged[i] = True
+        window_sides = sides[start : start + 3]
+        if None not in window_sides and abs(sum(window_sides)) == 3:
+            flagged[start : start + 3] = [True, True, True]
     return flagged
 
 

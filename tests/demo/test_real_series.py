@@ -2,12 +2,15 @@
 
 import csv
 from decimal import Decimal
+from types import SimpleNamespace
 
+from scorecard.demo.loader import LoadReport
 from scorecard.demo.real_series import (
     ae_figures,
     ascof_catalogue,
     ascof_figures,
     four_hour_percentage,
+    load_real_series,
     real_series,
 )
 from scorecard.performance.periods import Quarter
@@ -97,3 +100,10 @@ def test_only_quarters_before_the_demos_present_are_loaded(tmp_path):
 
 def test_without_the_shared_files_there_is_nothing_to_load(tmp_path):
     assert real_series(tmp_path, before=Quarter.parse("2018/19 Q3")) is None
+
+
+def test_a_demo_without_the_shared_files_says_what_it_left_out(tmp_path):
+    loader = SimpleNamespace(data_dir=tmp_path, report=LoadReport())
+    load_real_series(loader, before=Quarter.parse("2018/19 Q3"))
+    assert loader.report.left_out == [f"the real series for SPC: {tmp_path} does not hold their files"]
+    assert loader.report.changed_nothing
