@@ -154,3 +154,13 @@ def annotations_of(measure: Measure) -> list[Annotation]:
 
 def rebases_of(measure: Measure) -> list[Rebase]:
     return list(Rebase.objects.filter(measure=measure).select_related("period__year", "recorded_by"))
+
+
+def settings_of(measure: Measure) -> SpcSettings | None:
+    return SpcSettings.objects.filter(measure=measure).first()
+
+
+def figure_quarters(measure: Measure) -> list[tuple[int, str]]:
+    """The quarters the measure has a figure for, oldest first: where a new segment may start."""
+    held = Return.objects.filter(measure=measure, actual__isnull=False).select_related("period__year")
+    return [(ret.period_id, ret.period.label) for ret in held.order_by("period__year__start_year", "period__quarter")]

@@ -10,11 +10,10 @@ from django.views.decorators.http import require_POST, require_safe
 from scorecard.accounts import permissions
 from scorecard.council.models import Period
 from scorecard.measures.models import Measure
-from scorecard.returns.models import Return
 from scorecard.returns.services import Refused
 from scorecard.spc import services
-from scorecard.spc.models import Annotation, Rebase, SpcSettings
-from scorecard.spc.selectors import annotations_of, rebases_of
+from scorecard.spc.models import Annotation, Rebase
+from scorecard.spc.selectors import annotations_of, figure_quarters, rebases_of, settings_of
 from scorecard.web.returns import refused
 from scorecard.web.spc_forms import AnnotationForm, RebaseForm, SettingsForm
 
@@ -59,10 +58,10 @@ def spc_rebase(request, pk: int):
     measure = get_object_or_404(Measure, pk=pk)
     if not permissions.sets_spc(request.user):
         return refused(request, services.TEAM_ONLY)
-    form = RebaseForm(request.POST, prefix="rebase", periods=series_periods(measure))
+    form = RebaseForm(request.POST, prefix="rebase", periods=figure_quarters(measure))
     if not form.is_valid():
         return render_page(request, measure, status=400, rebase_form=form)
-    period = Period.objects.select_related("year").get(pk=form.cleaned_data["period"])
+    period = get_object_or_404(Period.objects.select_related("year"), pk=form.cleaned_data["period"])
     try:
         services.rebase_add(measure=measure, period=period, reason=form.cleaned_data["reason"], by=request.user)
     except Refused as refusal:
@@ -113,12 +112,6 @@ def page_url(measure: Measure) -> str:
     return reverse("web:spc_page", kwargs={"pk": measure.pk})
 
 
-def series_periods(measure: Measure) -> list[tuple[int, str]]:
-    """The quarters the measure has a figure for: where a new segment may start."""
-    held = Return.objects.filter(measure=measure, actual__isnull=False).select_related("period__year")
-    return [(ret.period_id, ret.period.label) for ret in held.order_by("period__year__start_year", "period__quarter")]
-
-
 def refusal_shown(request, measure: Measure, refusal: Refused, **forms):
     """The service said no: nothing was written, and the page says why above the form."""
     (form,) = forms.values()
@@ -127,7 +120,7 @@ def refusal_shown(request, measure: Measure, refusal: Refused, **forms):
 
 
 def render_page(request, measure: Measure, *, status: int = 200, **forms):
-    settings = SpcSettings.objects.filter(measure=measure).first()
+    settings = settings_of(measure)
     initial = {
         "charted": "yes" if (settings.charted if settings else not measure.is_milestone) else "no",
         "fix_after": settings.fix_after if settings else None,
@@ -139,7 +132,7 @@ def render_page(request, measure: Measure, *, status: int = 200, **forms):
         "rebases": rebases_of(measure),
         "annotations": annotations_of(measure),
         "settings_form": SettingsForm(prefix="settings", initial=initial),
-        "rebase_form": RebaseForm(prefix="rebase", periods=series_periods(measure)),
+        "rebase_form": RebaseForm(prefix="rebase", periods=figure_quarters(measure)),
         "annotation_form": AnnotationForm(prefix="annotation"),
         **forms,
     }
