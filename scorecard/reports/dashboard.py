@@ -187,13 +187,16 @@ def build_dashboard(
     portfolio: str = "",
     only: RowFilter = EVERY_ROW,
     sight: WorkingSight = PUBLIC_SIGHT,
+    spc: bool = True,
 ) -> Dashboard:
+    """spc=False leaves out the SPC columns, for a caller that reads only the statuses (the home page's glance)."""
     group_by = group_by or default_grouping(period)
     if group_by not in GROUPINGS:
         raise ValueError(f'"{group_by}" is not a grouping: use perspective, pledge or directorate')
     organisation = OrganisationSettings.load()
     every = [row for row in measure_rows(period, sight=sight) if not row.is_action]
-    if only.variation or any(column in organisation.dashboard_columns for column in SPC_COLUMNS):
+    chosen = [column for column in organisation.dashboard_columns if spc or column not in SPC_COLUMNS]
+    if only.variation or any(column in chosen for column in SPC_COLUMNS):
         every = with_spc(every, period, sight=sight)
     rows = [row for row in every if only.keeps(row)]
     return Dashboard(
@@ -203,7 +206,7 @@ def build_dashboard(
         portfolio=portfolio,
         groups=grouped(rows, GROUPINGS[group_by][1], order=listed(LISTED[group_by])),
         group_label=grouping_label(group_by),
-        columns=columns_shown(organisation.dashboard_columns, every),
+        columns=columns_shown(chosen, every),
         summary=summary_of(rows),
     )
 

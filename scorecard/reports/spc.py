@@ -151,8 +151,8 @@ def icons(actuals, targets, positions, accumulation, improvement, rebases, fix_a
 
 
 def summary_of(variation, assurance) -> Summary:
-    if variation is None:
-        return NOT_CHARTED
+    if variation is None:  # charted, but no value to chart yet (each a gap)
+        return Summary("", words.variation_words(None), "", "")
     return Summary(
         variation=variation.value,
         variation_words=words.variation_words(variation),

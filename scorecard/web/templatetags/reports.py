@@ -42,7 +42,7 @@ def assurance(summary, printing=False) -> str:
 @functools.cache  # a handful of icons and words, shown on every row of a report
 def spc_shown(kind: str, code: str, words: str, inline: bool) -> str:
     if not code:
-        return format_html('<span class="scorecard-spc">{}</span>', words)
+        return format_html('<span class="scorecard-spc">{}</span>', words or "–")
     drawn = mark_safe(icon(kind, code, words, inline=inline))  # noqa: S308 (our own drawing)
     return format_html('<span class="scorecard-spc">{}<span>{}</span></span>', drawn, words)
 
