@@ -164,12 +164,15 @@ def summary_of(variation, assurance) -> Summary:
 def measure_spc(
     series: HeldSeries, *, title: str, annotations: list[Annotation] = (), rebases: list[Rebase] = ()
 ) -> MeasureSpc | None:
-    """The profile's chart: every point with its limits and type, the icons, the sentence and the warnings."""
+    """The profile's chart: every point with its limits and type, the icons, the sentence and the warnings; None
+    where the measure is not charted or has no value to chart."""
     if not series.charted or not series.periods:
         return None
     values, targets = charted_values(series)
     improvement = method.improvement_for(series.measure.polarity)
     chart = method.xmr(values, improvement, target=targets, rebase_at=series.rebases, fix_after=series.fix_after)
+    if chart.latest is None:  # every point a gap (a year-to-date figure with no quarter before it): nothing to draw
+        return None
     shown = printing(series.measure)
     said = functools.partial(printed, shown=shown)
     starts = set(series.rebases)

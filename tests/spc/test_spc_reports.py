@@ -176,3 +176,12 @@ def test_the_dashboards_icons_follow_a_changed_figure_at_once(client):
     latest.save()
     html = client.get(DASHBOARD).content.decode()
     assert "Special cause — improving, high" in html and "concerning" not in html
+
+
+def test_a_year_to_date_measure_with_no_quarter_before_its_figures_has_no_chart(client):
+    measure = measure_with([], accumulation="year_to_date")
+    for year in (2016, 2017, 2018):
+        factories.return_for(measure, factories.period(year, 2), 40)  # Q2 alone: no Q1 to take from it
+    html = client.get(f"/measures/{measure.pk}/").content.decode()
+    assert "Statistical process control" not in html
+    assert "No values to chart" in client.get(DASHBOARD.replace("quarter=4", "quarter=2")).content.decode()
