@@ -58,7 +58,16 @@ HOSTILE_HEADING = "## Hostile inputs"  # written by `make bench-hostile`
 PROJECTION_HEADING = "## Year-end projection backtest"  # written by `make bench-projection`
 COMPARISONS_HEADING = "## Comparator data at national scale"  # written by `make bench-comparisons`
 BENCHMARK_COLUMN_HEADING = "## The dashboard's Benchmark column"  # written by `make bench-benchmark-column`
-KEPT = (BULK_HEADING, LOAD_HEADING, HOSTILE_HEADING, PROJECTION_HEADING, COMPARISONS_HEADING, BENCHMARK_COLUMN_HEADING)
+SPC_HEADING = "## SPC columns on the dashboard"  # written by BENCH_ONLY=spc (`make bench-spc`)
+KEPT = (
+    BULK_HEADING,
+    LOAD_HEADING,
+    HOSTILE_HEADING,
+    PROJECTION_HEADING,
+    COMPARISONS_HEADING,
+    BENCHMARK_COLUMN_HEADING,
+    SPC_HEADING,
+)
 
 
 def sections(text: str) -> tuple[str, list[tuple[str, str]]]:

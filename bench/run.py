@@ -5,7 +5,8 @@ at the end. BENCH_SCALES (default 100,1000,5000) says how many measures; BENCH_I
 100000) how many returns the import benchmark imports. A quick run: BENCH_SCALES=100,1000 BENCH_IMPORT_ROWS=10000.
 BENCH_ONLY=import runs the import benchmark alone and prints its figures and verdict, leaving RESULTS.md as it is
 (its figures are one whole run's). BENCH_ONLY=bulk runs the bulk approval benchmark alone; it writes its own
-section of RESULTS.md (as it does in a whole run).
+section of RESULTS.md (as it does in a whole run). BENCH_ONLY=spc (`make bench-spc`) times the dashboard with and
+without its SPC columns at 1,000 measures by 36 quarters and writes its own section; a whole run leaves it as it is.
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ def main() -> None:
             run_import(import_rows)
         elif os.environ.get("BENCH_ONLY") == "bulk":
             run_bulk()
+        elif os.environ.get("BENCH_ONLY") == "spc":
+            run_spc()
         else:
             run(scales(), import_rows)
     finally:
@@ -90,6 +93,16 @@ def run_bulk() -> None:
     call_command("migrate", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
     bench_bulk()
+
+
+def run_spc() -> None:
+    from django.core.management import call_command
+
+    from bench.spc import bench_spc
+
+    call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    bench_spc()
 
 
 def run_import(import_rows: int) -> None:

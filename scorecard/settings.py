@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "scorecard.measures",
     "scorecard.returns",
     "scorecard.benchmarking",
+    "scorecard.spc",
     "scorecard.reports",
     "scorecard.api",
     "scorecard.demo",

@@ -209,3 +209,21 @@ def manages_benchmarking(user) -> bool:
     """Loading comparator data, making comparator groups and mapping measures to external ones: the performance
     team's (who sees the results follows the reports')."""
     return is_performance_team(user)
+
+
+def sets_spc(user) -> bool:
+    """Whether a measure is charted, its fixed limits and its rebases: the performance team's (issue 12 §3)."""
+    return is_performance_team(user)
+
+
+def may_annotate(user, measure) -> bool:
+    """A dated note on a measure's chart, by anyone who may edit the measure: its owner, the owners and approvers
+    of its directorate (in its latest year's scorecard), and the performance team."""
+    if is_performance_team(user):
+        return True
+    if not getattr(user, "is_authenticated", False):
+        return False
+    entry = ScorecardEntry.objects.filter(measure=measure).order_by("-year__start_year").first()
+    directorate = entry.directorate_id if entry else None
+    in_directorate = any(holds(user, role, directorate) for role in DIRECTORATE_ROLES) if directorate else False
+    return measure.owner_id == user.pk or in_directorate

@@ -37,7 +37,8 @@ from scorecard.reports.annual import build_annual_results
 from scorecard.reports.dashboard import GROUPINGS, build_dashboard
 from scorecard.reports.improvement import build_improvement_report
 from scorecard.reports.profile import build_measure_profile
-from scorecard.web.forms import DashboardForm, ImprovementForm
+from scorecard.reports.spc_summary import build_spc_summary
+from scorecard.web.forms import DashboardForm, GroupedForm, ImprovementForm
 
 router = Router(auth=TOKEN_OR_PUBLIC)
 BIGGEST_KEY = 2**63 - 1
@@ -126,15 +127,23 @@ class QuarterReportQuery(Schema):
     directorate: str = Field("", max_length=200)
     pledge: str = Field("", max_length=200)
     status: str = Field("", description="Keep rows whose quarterly or forecast status is this.", max_length=20)
+    variation: str = Field(
+        "",
+        description="concern or improvement: keep rows whose latest SPC point is special cause of that kind.",
+        max_length=20,
+    )
 
 
-class DashboardQuery(QuarterReportQuery):
+class GroupedQuery(QuarterReportQuery):
     group_by: str = Field(
         "",
         description=" or ".join(GROUPINGS) + "; by default as the pages group: by perspective where the year's "
         "scorecard places measures in perspectives, otherwise by directorate.",
         max_length=20,
     )
+
+
+class DashboardQuery(GroupedQuery):
     portfolio: str = Field("", description="A Cabinet portfolio to mark.", max_length=200)
 
 
@@ -163,6 +172,15 @@ def dashboard(request, query: Query[DashboardQuery]):
     return shapes.report_shape(report)
 
 
+@router.get("/reports/spc", response={200: ReportOut, **READ_REFUSALS}, tags=["reports"])
+def spc_summary(request, query: Query[GroupedQuery]):
+    """Every measure with an SPC chart: its quarterly status, variation and assurance, grouped as asked."""
+    form = report_form(request, GroupedForm, query)
+    data, sight = form.cleaned_data, permissions.working_sight(request.user)
+    report = build_spc_summary(data["period"], group_by=data["group_by"], only=form.row_filter(), sight=sight)
+    return shapes.report_shape(report)
+
+
 class YearReportQuery(Schema):
     year: str = YEAR
 
@@ -179,7 +197,8 @@ def annual_results(request, query: Query[YearReportQuery]):
 
 @router.get("/reports/profile/{measure_id}", response={200: ReportOut, **READ_REFUSALS}, tags=["reports"])
 def measure_profile(request, measure_id: Id):
-    """A measure's profile: every quarter held, its statuses, commentary and target amendments."""
+    """A measure's profile: every quarter held, its statuses, commentary and target amendments, then its SPC
+    chart's points (value, mean, process limits, target, point type and rule), where it is charted."""
     found = Measure.objects.prefetch_related("aliases").select_related("owner").filter(pk=measure_id).first()
     if found is None:
         raise NotFound(f"No measure has the id {measure_id}.")

@@ -32,6 +32,8 @@ class DashboardColumn(models.TextChoices):
     COMPARISON = "comparison", "The actual compared with (same quarter last year or previous quarter)"
     DIRECTION = "direction", "Direction of travel"
     BENCHMARK = "benchmark", "Benchmark: quartile and rank among comparator councils, where a measure has one"
+    SPC_VARIATION = "spc_variation", "Variation (SPC): special cause or common cause, with its icon"
+    SPC_ASSURANCE = "spc_assurance", "Assurance (SPC): whether the target is consistently met, with its icon"
 
 
 # The colours a Completed action may show (a per-year setting, and the organisation's default for new years).
@@ -128,6 +130,9 @@ class OrganisationSettings(models.Model):
         default=True,
         help_text="The annual results show each measure's benchmark (quartile and rank among comparator councils), "
         "where any measure has one.",
+    )
+    improvement_report_spc = models.BooleanField(
+        default=True, help_text="The improvement report shows each measure's SPC variation and assurance."
     )
     history = HistoricalRecords(excluded_fields=["setup_salt"])
 

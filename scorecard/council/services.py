@@ -35,6 +35,7 @@ ORGANISATION_FIELDS = (
     "allow_self_approval",
     "dashboard_columns",
     "annual_benchmark",
+    "improvement_report_spc",
 )
 
 

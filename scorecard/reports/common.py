@@ -94,12 +94,14 @@ class RowFilter:
     directorate: str = ""
     pledge: str = ""
     status: Status | None = None  # kept when either the quarterly or the forecast status is this
+    variation: str = ""  # "concern" or "improvement": special cause of that kind at the latest point (SPC)
 
     def keeps(self, row: MeasureRow) -> bool:
         return (
             (not self.directorate or row.directorate == self.directorate)
             and (not self.pledge or row.pledge == self.pledge)
             and (self.status is None or self.status in (row.status, row.forecast_status))
+            and (not self.variation or (row.spc is not None and row.spc.variation.startswith(self.variation)))
         )
 
 

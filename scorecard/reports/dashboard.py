@@ -35,6 +35,7 @@ from scorecard.reports.common import (
 )
 from scorecard.reports.figures import Figure
 from scorecard.reports.rows import MeasureRow, measure_rows, with_benchmarks
+from scorecard.reports.spc import assurance_cell, variation_cell, with_spc
 
 GROUPINGS = {
     "perspective": ("Perspective", lambda row: row.perspective),
@@ -50,7 +51,8 @@ class Column:
     key: str  # a DashboardColumn, or "" for a column every dashboard shows
     heading: str
     cell: Callable[[MeasureRow], Cell]
-    kind: str = "text"  # or "figures" (right-aligned, heading and all) or "status"; pages size columns by it
+    kind: str = "text"  # or "figures" (right-aligned, heading and all), "status", "variation" or "assurance"
+    # (an SPC icon beside its words); pages size columns by it
 
 
 def figures(key: str, heading: str, value: Callable[[MeasureRow], Figure]) -> Column:
@@ -74,7 +76,10 @@ COLUMNS = (
     figures(DashboardColumn.COMPARISON, "Compared with", lambda row: row.previous_actual),
     Column(DashboardColumn.DIRECTION, "Direction of travel", lambda row: text(row.direction_label)),
     Column(DashboardColumn.BENCHMARK, BENCHMARK_HEADING, benchmark_cell),
+    Column(DashboardColumn.SPC_VARIATION, "Variation", variation_cell, kind="variation"),
+    Column(DashboardColumn.SPC_ASSURANCE, "Assurance", assurance_cell, kind="assurance"),
 )
+SPC_COLUMNS = (DashboardColumn.SPC_VARIATION, DashboardColumn.SPC_ASSURANCE)
 
 
 @dataclass(frozen=True)
@@ -133,6 +138,11 @@ class Dashboard:
         return {row.measure_id for row in self.rows if self.in_portfolio(row)}
 
     @property
+    def shows_spc(self) -> bool:
+        """The Variation or Assurance column is shown: the page's table is laid out wider."""
+        return any(column.key in SPC_COLUMNS for column in self.columns)
+
+    @property
     def headings(self) -> list[str]:
         return [column.heading for column in self.columns]
 
@@ -180,7 +190,9 @@ def build_dashboard(
     portfolio: str = "",
     only: RowFilter = EVERY_ROW,
     sight: WorkingSight = PUBLIC_SIGHT,
+    spc: bool = True,
 ) -> Dashboard:
+    """spc=False leaves out the SPC columns, for a caller that reads only the statuses (the home page's glance)."""
     group_by = group_by or default_grouping(period)
     if group_by not in GROUPINGS:
         raise ValueError(f'"{group_by}" is not a grouping: use perspective, pledge or directorate')
@@ -188,6 +200,9 @@ def build_dashboard(
     every = [row for row in measure_rows(period, sight=sight) if not row.is_action]
     if DashboardColumn.BENCHMARK in organisation.dashboard_columns:
         every = with_benchmarks(every, period.year.label)
+    chosen = [column for column in organisation.dashboard_columns if spc or column not in SPC_COLUMNS]
+    if only.variation or any(column in chosen for column in SPC_COLUMNS):
+        every = with_spc(every, period, sight=sight)
     rows = [row for row in every if only.keeps(row)]
     return Dashboard(
         masthead=masthead("Council Scorecard Dashboard", period.as_quarter.long_label, period=period),
@@ -196,7 +211,7 @@ def build_dashboard(
         portfolio=portfolio,
         groups=grouped(rows, GROUPINGS[group_by][1], order=listed(LISTED[group_by])),
         group_label=grouping_label(group_by),
-        columns=columns_shown(organisation.dashboard_columns, every),
+        columns=columns_shown(chosen, every),
         summary=summary_of(rows),
     )
 

@@ -21,6 +21,6 @@ class Glance:
 
 
 def build_glance(period: Period, *, sight: WorkingSight = PUBLIC_SIGHT) -> Glance:
-    dashboard = build_dashboard(period, group_by="directorate", sight=sight)
+    dashboard = build_dashboard(period, group_by="directorate", sight=sight, spc=False)
     attention = [row for status in NEEDS_ATTENTION for row in dashboard.rows if row.status is status]
     return Glance(period, dashboard.summary, attention)

@@ -28,6 +28,7 @@ from scorecard.reports.common import (
     text,
 )
 from scorecard.reports.rows import MeasureRow, measure_rows
+from scorecard.reports.spc import assurance_cell, variation_cell, with_spc
 from scorecard.returns.projections import ReturnProjection, quarter_projections
 
 FIGURE_COLUMNS: list[tuple[str, Callable[[MeasureRow], Cell]]] = [
@@ -44,6 +45,7 @@ FIGURE_COLUMNS: list[tuple[str, Callable[[MeasureRow], Cell]]] = [
 ]
 # Shown only where a measure of the quarter has a forecast: the projection and run rate stand beside the forecast.
 FORECAST_COLUMNS = ("Forecast year-end status", "Year-end forecast", "Projected year end", "Required run rate")
+SPC_COLUMNS = [("Variation", variation_cell), ("Assurance", assurance_cell)]  # where the organisation shows SPC
 COMMENTARY_COLUMNS = {
     "context": "Context for current performance",
     "improvement_actions": "Improvement actions taken",
@@ -67,6 +69,7 @@ class ImprovementReport:
     directorate_word: str = "Directorate"
     commentary: Commentary = Commentary.THREE
     forecasts: bool = True  # a measure of the quarter has a forecast: the forecast columns show
+    spc: bool = False  # the variation and assurance of each measure's SPC chart show
 
     @property
     def rows(self) -> list[MeasureRow]:
@@ -78,7 +81,8 @@ class ImprovementReport:
 
     @property
     def figure_columns(self) -> list[tuple[str, Callable[[MeasureRow], Cell]]]:
-        return [column for column in FIGURE_COLUMNS if self.forecasts or column[0] not in FORECAST_COLUMNS]
+        shown = [column for column in FIGURE_COLUMNS if self.forecasts or column[0] not in FORECAST_COLUMNS]
+        return shown + SPC_COLUMNS if self.spc else shown
 
     def tables(self) -> list[Table]:
         figures = [heading for heading, _ in self.figure_columns]
@@ -99,6 +103,9 @@ def build_improvement_report(
     criterion = period.year.criterion
     organisation = OrganisationSettings.load()
     measures = [row for row in measure_rows(period, sight=sight) if not row.is_action]
+    spc = organisation.improvement_report_spc
+    if spc or only.variation:
+        measures = with_spc(measures, period, sight=sight)
     rows = [
         row for row in measures if in_improvement_report(row.status, row.forecast_status, criterion) and only.keeps(row)
     ]
@@ -115,6 +122,7 @@ def build_improvement_report(
         directorate_word=organisation.directorate_word,
         commentary=Commentary(organisation.commentary),
         forecasts=forecasts,
+        spc=spc,
     )
 
 

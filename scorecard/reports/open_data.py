@@ -10,12 +10,14 @@ from datetime import datetime
 
 from django.utils import timezone
 
+from scorecard.accounts.permissions import PUBLIC_SIGHT
 from scorecard.council.models import OrganisationSettings, Period
 from scorecard.measures.fields import plain
 from scorecard.measures.models import Measure, ScorecardEntry
 from scorecard.reports.benchmarks import ReportBenchmark, report_benchmarks
 from scorecard.reports.figures import Figure
 from scorecard.reports.rows import MeasureRow, measure_rows
+from scorecard.reports.spc import with_spc
 from scorecard.returns.assessment import SET_BY_HAND
 
 BENCHMARK_COLUMNS = (  # rank 1 = best; quartile 1 = top
@@ -58,6 +60,10 @@ COLUMNS = [
     "intervention",
     "restated_since_publication",
     *BENCHMARK_COLUMNS,
+    "spc_variation",
+    "spc_variation_words",
+    "spc_assurance",
+    "spc_assurance_words",
     "published",
     "licence",
 ]
@@ -87,7 +93,7 @@ def open_data(periods: list[Period]) -> OpenData:
     rows = [
         open_row(period, row, organisation.open_data_licence, benchmarks[period.year_id].get(row.measure_id))
         for period in published
-        for row in measure_rows(period)
+        for row in with_spc(measure_rows(period), period, sight=PUBLIC_SIGHT)
     ]
     return OpenData(
         publisher=organisation.name,
@@ -138,6 +144,18 @@ def benchmark_columns(benchmark: ReportBenchmark | None) -> dict:
     }
 
 
+def spc_columns(row: MeasureRow) -> dict:
+    """The SPC icons as of the quarter, as codes (performance.spc's words) and as people read them; empty where
+    the measure is not charted (a milestone, switched off, or no figures)."""
+    spc = row.spc if row.spc and row.spc.variation else None
+    return {
+        "spc_variation": spc.variation if spc else "",
+        "spc_variation_words": spc.variation_words if spc else "",
+        "spc_assurance": spc.assurance if spc else "",
+        "spc_assurance_words": spc.assurance_words if spc else "",
+    }
+
+
 def open_row(period: Period, row: MeasureRow, licence: str, benchmark: ReportBenchmark | None = None) -> dict:
     tolerances = row.tolerances
     return {
@@ -171,6 +189,7 @@ def open_row(period: Period, row: MeasureRow, licence: str, benchmark: ReportBen
         "intervention": row.intervention,
         "restated_since_publication": row.restated,
         **benchmark_columns(benchmark),
+        **spc_columns(row),
         "published": period.published_date.isoformat(),
         "licence": licence,
     }

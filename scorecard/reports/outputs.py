@@ -21,6 +21,8 @@ from scorecard.reports.glance import build_glance
 from scorecard.reports.improvement import build_improvement_report
 from scorecard.reports.profile import MeasureProfile, build_measure_profile
 from scorecard.reports.projection_chart import projection_chart
+from scorecard.reports.spc_chart import spc_chart
+from scorecard.reports.spc_summary import build_spc_summary
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,12 @@ def dashboard_output(
     return Output(report, "reports/_dashboard.html", {"chart": chart}, [chart], [("Summary", report.summary.words)])
 
 
+def spc_summary_output(
+    period: Period, *, group_by: str = "", only: RowFilter = EVERY_ROW, sight: WorkingSight = PUBLIC_SIGHT
+) -> Output:
+    return Output(build_spc_summary(period, group_by=group_by, only=only, sight=sight), "reports/_spc_summary.html")
+
+
 def glance_output(period: Period, *, sight: WorkingSight = PUBLIC_SIGHT) -> Output:
     """The home page's quarter at a glance; a page only, so it has no downloads of its own."""
     glance = build_glance(period, sight=sight)
@@ -70,10 +78,12 @@ def profile_output(measure: Measure, *, sight: WorkingSight = PUBLIC_SIGHT) -> O
     report = build_measure_profile(measure, sight=sight)
     chart = trend(report)
     title = f"{report.code} {report.title}".strip()
+    control = spc_chart(report.spc) if report.spc is not None else None
     projected = projection_chart(title, report.year_so_far, unit_label=report.unit) if report.year_so_far else None
     compared = benchmark_charts(report.benchmark, unit_label=report.unit) if report.benchmark else []
-    extra = {"chart": chart, "projection_chart": projected, "benchmark_charts": compared}
-    return Output(report, "reports/_profile.html", extra, [chart, *([projected] if projected else []), *compared])
+    extra = {"chart": chart, "spc_chart": control, "projection_chart": projected, "benchmark_charts": compared}
+    shown = [chart, *([control] if control else []), *([projected] if projected else []), *compared]
+    return Output(report, "reports/_profile.html", extra, shown)
 
 
 def benchmark_charts(section: BenchmarkSection, *, unit_label: str) -> list[charts.Chart]:

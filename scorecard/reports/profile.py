@@ -17,9 +17,11 @@ from scorecard.reports.common import Masthead, Table, figure_cell, masthead, sta
 from scorecard.reports.figures import Figure, figure, printing
 from scorecard.reports.projection_chart import YearSoFar
 from scorecard.reports.rows import actual_figure, previous_figure, target_figure
+from scorecard.reports.spc import MeasureSpc, measure_spc
 from scorecard.returns.models import Return
 from scorecard.returns.projections import YEARS_BACK, ReturnProjection, return_projection
 from scorecard.returns.selectors import assess_all, measure_directorates, shown_returns
+from scorecard.spc.selectors import annotations_of, held_series, rebases_of
 
 COLUMNS = [
     "Quarter",
@@ -76,6 +78,7 @@ class MeasureProfile:
     projected: ReturnProjection | None = None  # the latest year's projection, or why there is none
     year_so_far: YearSoFar | None = None  # what the projection chart draws
     benchmark: BenchmarkSection | None = None  # beside comparator councils, where the measure is mapped
+    spc: MeasureSpc | None = None  # None where the measure is not charted or has no figures
 
     @property
     def commentary(self) -> list[ProfilePoint]:
@@ -109,6 +112,7 @@ class MeasureProfile:
             Table(f"{self.code} {self.title}".strip(), COLUMNS, rows),
             Table("Target amendments", ["Year", "Old target", "New target", "Reason", "Approved"], amendments),
             *([projection_table(self.projected, self.year_so_far)] if self.projected else []),
+            *([self.spc.table()] if self.spc else []),
         ]
 
 
@@ -136,6 +140,7 @@ def build_measure_profile(measure: Measure, *, sight: WorkingSight = PUBLIC_SIGH
         projected=projected,
         year_so_far=year_so_far,
         benchmark=benchmark_section(measure, sight=sight),
+        spc=spc_of(measure, sight=sight),
     )
 
 
@@ -208,6 +213,13 @@ def projection_table(projected: ReturnProjection, year: YearSoFar | None) -> Tab
         text(projected.run_rate.words if projected.run_rate else ""),
     ]
     return Table("Year-end projection", columns, [row])
+
+
+def spc_of(measure: Measure, *, sight: WorkingSight) -> MeasureSpc | None:
+    """The measure's XmR chart over every quarter held, from the figures the person is shown."""
+    series = held_series([measure], [measure.pk], upto=None, sight=sight)[measure.pk]
+    title = f"{measure.code} {measure.title}".strip()
+    return measure_spc(series, title=title, annotations=annotations_of(measure), rebases=rebases_of(measure))
 
 
 def point(ret: Return, sight: WorkingSight) -> ProfilePoint:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from scorecard.accounts.permissions import PUBLIC_SIGHT, WorkingSight
 from scorecard.council.models import Directorate, OrganisationSettings, Period, Perspective, Priority
@@ -14,6 +15,9 @@ from scorecard.reports.benchmarks import ReportBenchmark, report_benchmarks
 from scorecard.reports.figures import NO_FIGURE, Figure, figure, printing
 from scorecard.returns.models import DataFlag, Return
 from scorecard.returns.selectors import AssessedReturn, assess_all, restated_returns, shown_returns
+
+if TYPE_CHECKING:
+    from scorecard.reports.spc import Summary
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,7 @@ class MeasureRow:
     projected: str = ""  # the year end projected from the measure's history, with its range; or why there is none
     run_rate: str = ""  # what the rest of the year must deliver (the improvement report fills these two)
     benchmark: ReportBenchmark | None = None  # among comparator councils, where a report asks (with_benchmarks)
+    spc: Summary | None = None  # the SPC icons' words, where the report asked for them (reports.spc.with_spc)
 
     @property
     def reference(self) -> str:

@@ -13,6 +13,7 @@ from scorecard.reports.common import RowFilter
 from scorecard.reports.dashboard import GROUPINGS, grouping_label, groupings_used
 
 QUARTERS = [(n, f"Quarter {n}") for n in range(1, 5)]
+VARIATIONS = [("", "All"), ("concern", "Special cause concern"), ("improvement", "Special cause improvement")]
 
 
 def select(**attrs) -> forms.Select:
@@ -62,6 +63,7 @@ class ImprovementForm(PeriodForm):
     directorate = forms.ChoiceField(label="Directorate", required=False, widget=select())
     pledge = forms.ChoiceField(label="Pledge", required=False, widget=select())
     status = forms.ChoiceField(label="Status", required=False, widget=select())
+    variation = forms.ChoiceField(label="Variation (SPC)", choices=VARIATIONS, required=False, widget=select())
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -74,10 +76,14 @@ class ImprovementForm(PeriodForm):
     def row_filter(self) -> RowFilter:
         data = self.cleaned_data
         status = Status(data["status"]) if data["status"] else None
-        return RowFilter(directorate=data["directorate"], pledge=data["pledge"], status=status)
+        return RowFilter(
+            directorate=data["directorate"], pledge=data["pledge"], status=status, variation=data["variation"]
+        )
 
 
-class DashboardForm(ImprovementForm):
+class GroupedForm(ImprovementForm):
+    """The filters of a report grouped as the reader chooses: the dashboard and the SPC summary."""
+
     group_by = forms.ChoiceField(  # left out, the dashboard's default for the year (dashboard.default_grouping)
         label="Group by",
         choices=[(key, label) for key, (label, _) in GROUPINGS.items()],
@@ -87,14 +93,20 @@ class DashboardForm(ImprovementForm):
             "invalid_choice": "The year's scorecard does not group its measures that way: choose one offered"
         },
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        year = self.year_asked()  # only the groupings its scorecard uses; a directorate in the council's word
+        used = groupings_used(year.pk if year else None)
+        self.fields["group_by"].choices = [(key, grouping_label(key)) for key in used]
+
+
+class DashboardForm(GroupedForm):
     portfolio = forms.ChoiceField(label="Mark a Cabinet portfolio", required=False, widget=select())
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["portfolio"].choices = [("", "None"), *names(Portfolio)[1:]]
-        year = self.year_asked()  # only the groupings its scorecard uses; a directorate in the council's word
-        used = groupings_used(year.pk if year else None)
-        self.fields["group_by"].choices = [(key, grouping_label(key)) for key in used]
 
 
 class CabinetForm(PeriodForm):

@@ -24,6 +24,7 @@ from scorecard.reports.outputs import (
     dashboard_output,
     improvement_output,
     profile_output,
+    spc_summary_output,
 )
 from scorecard.reports.render.accessible import NotAccessible
 from scorecard.reports.render.documents import DOWNLOADS
@@ -31,7 +32,7 @@ from scorecard.reports.render.documents import render as render_document
 from scorecard.reports.render.worker import TooSlow, within
 from scorecard.web import throttle
 from scorecard.web.context import visitor
-from scorecard.web.forms import CabinetForm, DashboardForm, ImprovementForm, NarrativeForm, YearForm
+from scorecard.web.forms import CabinetForm, DashboardForm, GroupedForm, ImprovementForm, NarrativeForm, YearForm
 
 logger = logging.getLogger(__name__)
 
@@ -63,6 +64,18 @@ def dashboard(request):
     return respond(request, output, form)
 
 
+def spc_summary(request):
+    """Every measure's SPC icons for the quarter: public where the quarter is published, like the dashboard."""
+    form = filters(request, GroupedForm, group_by=default_grouping)
+    if not form.is_valid():
+        return invalid(request, form)
+    period = form.cleaned_data["period"]
+    if not visible(request, period):
+        return not_published(request, period)
+    only, group_by = form.row_filter(), form.cleaned_data["group_by"]
+    return respond(request, spc_summary_output(period, group_by=group_by, only=only, sight=sight_of(request)), form)
+
+
 def annual_results(request):
     form = filters(request, YearForm, quarter=4)
     if not form.is_valid():
@@ -78,7 +91,8 @@ def measure_profile(request, pk: int):
     output = profile_output(measure, sight=sight_of(request))
     if permissions.sets_targets(request.user) and not request.GET.get("format"):  # the page only, not a download
         output = replace(output, extra={**output.extra, "targets_url": reverse("web:measure_targets", args=[pk])})
-    return respond(request, output, None)
+    changes_spc = permissions.may_annotate(request.user, measure)  # the link to the chart's settings and notes
+    return respond(request, replace(output, extra={**output.extra, "changes_spc": changes_spc}), None)
 
 
 def sight_of(request):
@@ -154,6 +168,7 @@ def respond(request, output: Output, form):
     if format:
         return download(request, output, format)
     context = {"report": output.report, "content": output.content, "form": form, "downloads": DOWNLOADS}
+    context["printing"] = False  # icons draw the page's one copy of each (reports/spc_icons.py), as a PDF cannot
     return render(request, "reports/page.html", {**context, "query": page_query(request), **output.extra})
 
 

@@ -20,6 +20,7 @@ MARGINS = [
     ("absolute", "In the measure's own unit (5 percentage points, 5 days)"),
 ]
 YES_NO = [("yes", "Yes"), ("no", "No")]
+IMPROVEMENT_COLUMNS = [("spc", "Variation and assurance (SPC), with their icons")]
 
 
 def text(label: str, *, required: bool = True, help_text: str = "", max_length: int = 200) -> forms.CharField:
@@ -202,6 +203,12 @@ class OrganisationForm(BandsForm):
         YES_NO,
         help_text="Its quartile and rank among comparator councils, where a measure is mapped to a national one",
     )
+    improvement_columns = forms.MultipleChoiceField(
+        label="The improvement report's optional columns",
+        choices=IMPROVEMENT_COLUMNS,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
 
     field_order = ["name", "team_name", "data_source"]
 
@@ -214,6 +221,7 @@ class OrganisationForm(BandsForm):
         initial["allow_self_approval"] = "yes" if settings.allow_self_approval else "no"
         initial["annual_benchmark"] = "yes" if settings.annual_benchmark else "no"
         initial["dashboard_columns"] = settings.dashboard_columns
+        initial["improvement_columns"] = ["spc"] if settings.improvement_report_spc else []
         return cls(initial={**initial, **bands_initial(settings)})
 
     def changes(self) -> dict:
@@ -227,7 +235,8 @@ class OrganisationForm(BandsForm):
             name: data[name] == "yes" for name in ("stabilised_word", "allow_self_approval", "annual_benchmark")
         }
         columns = {
-            "dashboard_columns": [column for column in DashboardColumn.values if column in data["dashboard_columns"]]
+            "dashboard_columns": [column for column in DashboardColumn.values if column in data["dashboard_columns"]],
+            "improvement_report_spc": "spc" in data["improvement_columns"],
         }
         return {**{name: data[name] for name in names}, **words, **yes_or_no, **columns, **self.band_settings()}
 

@@ -140,7 +140,8 @@ def test_the_improvement_report_has_the_organisations_commentary_columns(red, co
     OrganisationSettings.objects.filter(pk=1).update(directorate_word="Service unit")
     table = build_improvement_report(ret.period, sight=WHOLE_SIGHT).tables()[0]
     assert table.columns[0] == "Service unit"
-    assert table.columns[7:] == columns  # after the figures, less the forecast columns: nothing is forecast
+    # after the figures (less the forecast columns: nothing is forecast) and the SPC icons' words
+    assert table.columns[7:] == ["Variation", "Assurance", *columns]
     assert len(table.rows[0]) == len(table.columns)
 
 

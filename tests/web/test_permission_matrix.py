@@ -12,6 +12,7 @@ from django.urls import reverse
 from scorecard.api import tokens
 from scorecard.council.models import Directorate, Period, Pledge
 from scorecard.returns.models import Return, WorkflowState
+from scorecard.spc.models import Annotation, Rebase
 from scorecard.web import urls
 from tests import factories
 
@@ -39,6 +40,20 @@ MATRIX = [
     ("profile", "GET", 200, 200, 200, 200, 200, 200),
     ("measure_targets", "GET", LOGIN, REFUSED, REFUSED, REFUSED, 200, REFUSED),
     ("measure_targets", "POST", LOGIN, REFUSED, REFUSED, REFUSED, 400, REFUSED),  # 400: the measure is not mapped
+    ("spc_summary", "GET", UNPUBLISHED, 200, 200, 200, 200, UNPUBLISHED),
+    ("spc_page", "GET", LOGIN, REFUSED, 200, 200, 200, REFUSED),
+    ("spc_page", "POST", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    ("spc_settings", "GET", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    ("spc_settings", "POST", LOGIN, REFUSED, REFUSED, REFUSED, DONE, REFUSED),
+    ("spc_rebase", "GET", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    ("spc_rebase", "POST", LOGIN, REFUSED, REFUSED, REFUSED, DONE, REFUSED),
+    ("spc_rebase_remove", "GET", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    ("spc_rebase_remove", "POST", LOGIN, REFUSED, REFUSED, REFUSED, DONE, REFUSED),
+    # a note on the chart: by the measure's owners and approvers, and the performance team
+    ("spc_annotation", "GET", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    ("spc_annotation", "POST", LOGIN, REFUSED, DONE, DONE, DONE, REFUSED),
+    ("spc_annotation_remove", "GET", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    ("spc_annotation_remove", "POST", LOGIN, REFUSED, DONE, DONE, DONE, REFUSED),
     ("my_returns", "GET", LOGIN, 200, 200, 200, 200, 200),
     ("my_returns", "POST", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
     ("submit_many", "GET", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
@@ -165,6 +180,8 @@ class World:
     token: object
     comparators: object
     external: object
+    rebase: Rebase
+    annotation: Annotation
 
 
 @pytest.fixture(autouse=True)
@@ -184,6 +201,8 @@ def world() -> World:
         factories.entry(each, q3.year, directorate=people_services)
     factories.return_for(measure, q2, 470)
     people = factories.everyone("People Services")
+    rebase = Rebase.objects.create(measure=measure, period=q3, reason="New definition")
+    annotation = Annotation.objects.create(measure=measure, on=date(2018, 8, 1), note="New IT system live")
     return World(
         people,
         Pledge.objects.create(name="A Greener Council"),
@@ -197,6 +216,8 @@ def world() -> World:
         factories.target(measure, q3, 500),
         tokens.token_create(user=people["owner"], name="Spreadsheet")[0],
         *comparator_data(),
+        rebase,
+        annotation,
     )
 
 
@@ -217,6 +238,10 @@ def address(name: str, world: World) -> tuple[dict, str]:
         "cabinet": ({}, "?year=2018/19&quarter=3"),
         "profile": ({"pk": world.measure.pk}, ""),
         "measure_targets": ({"pk": world.measure.pk}, ""),
+        "spc_summary": ({}, "?year=2018/19&quarter=3"),
+        **dict.fromkeys(["spc_page", "spc_settings", "spc_rebase", "spc_annotation"], ({"pk": world.measure.pk}, "")),
+        "spc_rebase_remove": ({"pk": world.measure.pk, "rebase_id": world.rebase.pk}, ""),
+        "spc_annotation_remove": ({"pk": world.measure.pk, "annotation_id": world.annotation.pk}, ""),
         "return": (return_form, ""),
         "return_preview": (return_form, ""),
         "target_amend": (return_form, ""),
@@ -265,6 +290,9 @@ def sent(name: str, world: World) -> dict:
             "amend-approved_on": "2018-11-14",
         },
         "return_challenge": {"challenge-comment": "Is the forecast realistic?"},
+        "spc_settings": {"settings-charted": "yes", "settings-fix_after": "12", "settings-reason": "Baseline"},
+        "spc_rebase": {"rebase-period": world.closed.pk, "rebase-reason": "New service"},
+        "spc_annotation": {"annotation-on": "2018-09-01", "annotation-note": "New IT system live"},
         "return_override": {"override-field": "status", "override-value": "red", "override-reason": "Data error"},
         "send_back": {"comment": "Add the context.", "version": world.submitted.version},
         "approve": {"version": world.submitted.version},

@@ -196,7 +196,8 @@ def test_a_reopened_quarter_reads_in_as_many_queries_however_many_measures(
     ]
     counts = []
     for url in urls:
-        with django_assert_max_num_queries(45) as few:
+        # 60 at most: the dashboard and improvement report read the SPC series as this visitor is shown them
+        with django_assert_max_num_queries(60) as few:
             assert visitor.get(url).status_code == 200
         counts.append(len(few.captured_queries))
     scorecard_of(30, start=3)

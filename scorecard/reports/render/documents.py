@@ -50,6 +50,7 @@ def printable_html(report, content: str, extra: dict | None = None) -> str:
         "print_css": print_css(),
         "statuses": list(Status),
         "site_url": settings.SITE_URL,
+        "printing": True,  # icons drawn in full: a PDF cannot draw the page's shared copy of one
     }
     return render_to_string("reports/print.html", {**context, **(extra or {})})
 
