@@ -21,6 +21,15 @@ def _static_files_without_a_build(settings):
 
 
 @pytest.fixture(autouse=True)
+def _publications_kept_apart(settings, tmp_path):
+    """Each test's published versions go to a folder of its own, never to the developer's var/publications."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "publications": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": tmp_path}},
+    }
+
+
+@pytest.fixture(autouse=True)
 def _counts_start_afresh():
     """Counts kept in the cache (documents a minute) belong to one test, not to the whole run."""
     from django.core.cache import cache
