@@ -85,3 +85,23 @@ def everyone(directorate: str = "People Services") -> dict[str, User]:
         "performance": person("performance", Role.PERFORMANCE_TEAM),
         "reader": person("reader", Role.READER),
     }
+
+
+def kept_version(at: Period, report: str = "dashboard", number: int = 1):
+    """A version's rows alone, as if published (no files laid out): for what the database refuses to change."""
+    from scorecard.publications.models import Version, VersionFile
+
+    version = Version.objects.create(
+        report=report,
+        period=at,
+        number=number,
+        published_at=timezone.now(),
+        published_on=date(2018, 11, 9),
+        published_by="performance",
+        scorecard_version="0.1.0",
+    )
+    name = f"{report}/{at.as_quarter.slug.lower()}/v{number}/manifest.json"
+    VersionFile.objects.create(
+        version=version, format="manifest", name=name, sha256="0" * 64, size=2, content_type="application/json"
+    )
+    return version

@@ -72,6 +72,22 @@ class Version(Kept):
     def __str__(self) -> str:
         return f"{self.get_report_display()} {self.period} version {self.number}"
 
+    @property
+    def slug(self) -> str:
+        """The quarter as its addresses name it: 2018-19-q2."""
+        return self.period.as_quarter.slug.lower()
+
+
+FORMAT_NAMES = {
+    "html": "Web page",
+    "pdf": "PDF",
+    "docx": "Word",
+    "xlsx": "Excel",
+    "csv": "CSV",
+    "json": "Data (JSON)",
+    "manifest": "Manifest",
+}
+
 
 class VersionFile(Kept):
     """One of a version's files in the publications storage, with the SHA-256 it had when published."""
@@ -89,3 +105,11 @@ class VersionFile(Kept):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def filename(self) -> str:
+        return self.name.rsplit("/", 1)[-1]
+
+    @property
+    def label(self) -> str:
+        return FORMAT_NAMES[self.format]

@@ -52,7 +52,8 @@ def masthead_data(masthead: Masthead) -> dict:
 
 
 def table_data(table: Table) -> dict:
-    return {"title": table.title, "columns": list(table.columns), "rows": [[cell_data(c) for c in r] for r in table.rows]}
+    rows = [[cell_data(cell) for cell in row] for row in table.rows]
+    return {"title": table.title, "columns": list(table.columns), "rows": rows}
 
 
 def cell_data(cell: Cell) -> dict:

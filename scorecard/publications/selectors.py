@@ -31,6 +31,15 @@ class Listed:
     changed: bool = False
     problems: list[str] = field(default_factory=list)
 
+    @property
+    def files(self) -> list[VersionFile]:
+        return shown_files(self.version)
+
+
+def kept_periods() -> set[int]:
+    """The quarters with a published version kept: publishing them again is a correction."""
+    return set(Version.objects.values_list("period_id", flat=True).distinct())
+
 
 def with_files():
     ordered = VersionFile.objects.order_by("pk")
@@ -71,6 +80,14 @@ def latest_version(report: str, period: Period) -> Version | None:
 
 def file_of(version: Version, format: str) -> VersionFile | None:
     return next((file for file in version.files.all() if file.format == format), None)
+
+
+SHOWN_ORDER = ["html", "pdf", "docx", "xlsx", "csv", "json", "manifest"]
+
+
+def shown_files(version: Version) -> list[VersionFile]:
+    """Its files as readers want them: the web page first, the PDF as its alternative, the data and manifest last."""
+    return sorted(version.files.all(), key=lambda file: SHOWN_ORDER.index(file.format))
 
 
 def content_of(file: VersionFile) -> bytes:
@@ -147,4 +164,5 @@ def touched_since(versions: list[Version]) -> set[int]:
     targets = Target.history.filter(period_id__in=periods).values("period_id").annotate(last=Max("history_date"))
     for period_id, last in targets.values_list("period_id", "last"):
         saved[period_id] = max(last, saved.get(period_id, last))
-    return {version.pk for version in versions if saved.get(version.period_id, version.published_at) > version.published_at}
+    last = {version.pk: saved.get(version.period_id) for version in versions}
+    return {version.pk for version in versions if last[version.pk] and last[version.pk] > version.published_at}

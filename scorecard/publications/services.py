@@ -71,9 +71,8 @@ def quarter_publish(
     try:
         with transaction.atomic():
             if not period.is_published or period.holds_published_record:
-                period = period_publish(
-                    period=period, by=by, published_on=published_on, confirm_unapproved=confirm_unapproved, reason=reason
-                )
+                confirmed = {"confirm_unapproved": confirm_unapproved, "reason": reason}
+                period = period_publish(period=period, by=by, published_on=published_on, **confirmed)
             else:
                 period = Period.objects.select_for_update().select_related("year").get(pk=period.pk)
             return kept_versions(period, by, published_on, note, storage, written, progress)
@@ -88,7 +87,7 @@ def publishable(period: Period, by, note: RestatementNote | None) -> Period:
         raise Refused("Only the performance team publishes quarters.")
     period = Period.objects.select_related("year").get(pk=period.pk)
     if period.state != Period.State.CLOSED:
-        raise Refused(f"{period.label} is not closed: close it before publishing, so its figures stop changing.")
+        raise Refused(f"Close {period.label} before publishing it: its figures must stop changing before it is kept.")
     if Version.objects.filter(period=period).exists():
         if note is None:
             raise Refused(NOTE_NEEDED.format(quarter=period.label))

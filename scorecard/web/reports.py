@@ -13,7 +13,10 @@ from scorecard.council.selectors import held_quarter, latest_period_seen_by
 from scorecard.measures.models import Measure
 from scorecard.performance import periods
 from scorecard.performance.periods import PeriodError
+from scorecard.publications.models import Report
+from scorecard.publications.selectors import latest_version
 from scorecard.reports.cabinet import Narrative
+from scorecard.reports.common import EVERY_ROW
 from scorecard.reports.dashboard import default_grouping
 from scorecard.reports.outputs import (
     Output,
@@ -29,6 +32,7 @@ from scorecard.reports.render.worker import TooSlow, within
 from scorecard.web import throttle
 from scorecard.web.context import visitor
 from scorecard.web.forms import CabinetForm, DashboardForm, ImprovementForm, NarrativeForm, YearForm
+from scorecard.web.publications import frozen_report
 
 
 def improvement_report(request):
@@ -37,6 +41,8 @@ def improvement_report(request):
         return invalid(request, form)
     if not visible(request, form.cleaned_data["period"]):
         return not_published(request, form.cleaned_data["period"])
+    if kept := kept_report(request, Report.IMPROVEMENT, form.cleaned_data["period"], form.row_filter() == EVERY_ROW):
+        return kept
     output = improvement_output(form.cleaned_data["period"], only=form.row_filter(), sight=sight_of(request))
     return respond(request, output, form)
 
@@ -48,6 +54,9 @@ def dashboard(request):
     if not visible(request, form.cleaned_data["period"]):
         return not_published(request, form.cleaned_data["period"])
     data = form.cleaned_data
+    unfiltered = data["group_by"] == default_grouping(data["period"]) and not data["portfolio"]
+    if kept := kept_report(request, Report.DASHBOARD, data["period"], unfiltered and form.row_filter() == EVERY_ROW):
+        return kept
     output = dashboard_output(
         data["period"],
         group_by=data["group_by"],
@@ -65,12 +74,23 @@ def annual_results(request):
     year_end = Period.objects.select_related("year").get(year=form.cleaned_data["year"], quarter=4)
     if not visible(request, year_end):
         return not_published(request, year_end)
+    if kept := kept_report(request, Report.ANNUAL, year_end, True):
+        return kept
     return respond(request, annual_output(form.cleaned_data["year"], sight=sight_of(request)), form)
 
 
 def measure_profile(request, pk: int):
     measure = get_object_or_404(Measure.objects.prefetch_related("aliases").select_related("owner"), pk=pk)
     return respond(request, profile_output(measure, sight=sight_of(request)), None)
+
+
+def kept_report(request, report: str, period: Period, unfiltered: bool):
+    """A published quarter's report, or a download of it, as it was published (its latest version's files), for
+    readers and the public (permissions decides) asking for it as published: with no filter of their own."""
+    if not unfiltered or not period.is_published or not permissions.reads_published_versions(request.user):
+        return None
+    version = latest_version(report, period)
+    return frozen_report(request, version, request.GET.get("format", "")) if version else None
 
 
 def sight_of(request):

@@ -2,10 +2,12 @@ from django.urls import path, re_path
 
 from scorecard.web import (
     approvals,
+    corrections,
     first_run,
     imports,
     open_data,
     people,
+    publications,
     quarters,
     reports,
     returns,
@@ -52,6 +54,19 @@ urlpatterns = [
     path("quarters/<int:period_id>/close/", quarters.close_period, name="period_close"),
     path("quarters/<int:period_id>/reopen/", quarters.reopen_period, name="period_reopen"),
     path("quarters/<int:period_id>/publish/", quarters.publish_period, name="period_publish"),
+    path("quarters/<int:period_id>/correction/", corrections.correction, name="period_correction"),
+    path("publications/", publications.archive, name="publications"),
+    path("publications/<str:report>/<str:slug>/v<int:number>/", publications.version_page, name="publication"),
+    path(
+        "publications/<str:report>/<str:slug>/v<int:number>/changes/",
+        publications.changes,
+        name="publication_changes",
+    ),
+    path(
+        "publications/<str:report>/<str:slug>/v<int:number>/<str:filename>",
+        publications.version_file,
+        name="publication_file",
+    ),
     path("imports/returns/", imports.import_returns, name="import_returns"),
     re_path(
         r"^imports/returns/(?P<period_id>\d+)/template\.(?P<format>csv|xlsx)$",

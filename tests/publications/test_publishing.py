@@ -76,7 +76,7 @@ def test_publishing_at_quarter_4_keeps_the_annual_results_too(quarter, performan
 def test_publishing_a_quarter_that_is_not_closed_is_refused(quarter, performance_team):
     Period.objects.filter(pk=quarter.period.pk).update(state=Period.State.OPEN)
 
-    with pytest.raises(Refused, match="is not closed"):
+    with pytest.raises(Refused, match="Close 2018/19 Q2 before publishing"):
         quarter_publish(period=quarter.period, by=performance_team)
     assert not Version.objects.exists()
     assert not Period.objects.get(pk=quarter.period.pk).is_published

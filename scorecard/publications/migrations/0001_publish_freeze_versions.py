@@ -5,68 +5,118 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('council', '0006_dashboard_columns'),
+        ("council", "0006_dashboard_columns"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Restatement',
+            name="Restatement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('category', models.CharField(choices=[('late_data', 'Late data'), ('recalculation', 'Recalculation'), ('method_change', 'Method or definition change'), ('error', 'Error')], max_length=20)),
-                ('what_changed', models.TextField(help_text='What was corrected, and why.')),
-                ('effect', models.TextField(help_text="The effect of the correction on the report's conclusions.")),
-                ('approved_by', models.CharField(help_text='Who approved publishing the correction.', max_length=200)),
-                ('made_at', models.DateTimeField()),
-                ('made_by', models.CharField(max_length=150)),
-                ('period', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='restatements', to='council.period')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("late_data", "Late data"),
+                            ("recalculation", "Recalculation"),
+                            ("method_change", "Method or definition change"),
+                            ("error", "Error"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("what_changed", models.TextField(help_text="What was corrected, and why.")),
+                ("effect", models.TextField(help_text="The effect of the correction on the report's conclusions.")),
+                ("approved_by", models.CharField(help_text="Who approved publishing the correction.", max_length=200)),
+                ("made_at", models.DateTimeField()),
+                ("made_by", models.CharField(max_length=150)),
+                (
+                    "period",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="restatements", to="council.period"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['made_at'],
+                "ordering": ["made_at"],
             },
         ),
         migrations.CreateModel(
-            name='Version',
+            name="Version",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('report', models.CharField(choices=[('dashboard', 'Council Scorecard dashboard'), ('improvement', 'Quarterly improvement report'), ('annual', 'Annual performance results'), ('cabinet', 'Cabinet paper')], max_length=20)),
-                ('number', models.PositiveIntegerField()),
-                ('published_at', models.DateTimeField()),
-                ('published_on', models.DateField(help_text='The date the council published it.')),
-                ('published_by', models.CharField(help_text='Who published it, by name, as it was then.', max_length=150)),
-                ('scorecard_version', models.CharField(max_length=40)),
-                ('period', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='versions', to='council.period')),
-                ('restatement', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='versions', to='publications.restatement')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "report",
+                    models.CharField(
+                        choices=[
+                            ("dashboard", "Council Scorecard dashboard"),
+                            ("improvement", "Quarterly improvement report"),
+                            ("annual", "Annual performance results"),
+                            ("cabinet", "Cabinet paper"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("number", models.PositiveIntegerField()),
+                ("published_at", models.DateTimeField()),
+                ("published_on", models.DateField(help_text="The date the council published it.")),
+                (
+                    "published_by",
+                    models.CharField(help_text="Who published it, by name, as it was then.", max_length=150),
+                ),
+                ("scorecard_version", models.CharField(max_length=40)),
+                (
+                    "period",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="versions", to="council.period"
+                    ),
+                ),
+                (
+                    "restatement",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="versions",
+                        to="publications.restatement",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-published_at', 'report'],
+                "ordering": ["-published_at", "report"],
             },
         ),
         migrations.CreateModel(
-            name='VersionFile',
+            name="VersionFile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('format', models.CharField(max_length=10)),
-                ('name', models.CharField(help_text='Its name in the publications storage.', max_length=300, unique=True)),
-                ('sha256', models.CharField(max_length=64)),
-                ('size', models.PositiveBigIntegerField()),
-                ('content_type', models.CharField(max_length=100)),
-                ('version', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='files', to='publications.version')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("format", models.CharField(max_length=10)),
+                (
+                    "name",
+                    models.CharField(help_text="Its name in the publications storage.", max_length=300, unique=True),
+                ),
+                ("sha256", models.CharField(max_length=64)),
+                ("size", models.PositiveBigIntegerField()),
+                ("content_type", models.CharField(max_length=100)),
+                (
+                    "version",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="files", to="publications.version"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['version', 'pk'],
+                "ordering": ["version", "pk"],
             },
         ),
         migrations.AddConstraint(
-            model_name='version',
-            constraint=models.UniqueConstraint(fields=('report', 'period', 'number'), name='one_version_number'),
+            model_name="version",
+            constraint=models.UniqueConstraint(fields=("report", "period", "number"), name="one_version_number"),
         ),
         migrations.AddConstraint(
-            model_name='versionfile',
-            constraint=models.UniqueConstraint(fields=('version', 'format'), name='one_file_per_format'),
+            model_name="versionfile",
+            constraint=models.UniqueConstraint(fields=("version", "format"), name="one_file_per_format"),
         ),
     ]
