@@ -88,8 +88,13 @@ def everyone(directorate: str = "People Services") -> dict[str, User]:
 
 
 def kept_version(at: Period, report: str = "dashboard", number: int = 1):
-    """A version's rows alone, as if published (no files laid out): for what the database refuses to change."""
+    """A version as if published, with only its manifest (no report laid out): quick, for pages and for what the
+    database refuses to change."""
+    from django.core.files.base import ContentFile
+
+    from scorecard.performance.publication import sha256
     from scorecard.publications.models import Version, VersionFile
+    from scorecard.publications.services import publications_storage
 
     version = Version.objects.create(
         report=report,
@@ -100,8 +105,9 @@ def kept_version(at: Period, report: str = "dashboard", number: int = 1):
         published_by="performance",
         scorecard_version="0.1.0",
     )
-    name = f"{report}/{at.as_quarter.slug.lower()}/v{number}/manifest.json"
+    content = b"{}"
+    name = publications_storage().save(f"{report}/{version.slug}/v{number}/manifest.json", ContentFile(content))
     VersionFile.objects.create(
-        version=version, format="manifest", name=name, sha256="0" * 64, size=2, content_type="application/json"
+        version=version, format="manifest", name=name, sha256=sha256(content), size=2, content_type="application/json"
     )
     return version

@@ -68,6 +68,8 @@ def frozen_files(kind: str, period: Period, output: Output, progress: Progress) 
 def laid_out(output: Output, format: str) -> bytes:
     if format not in LAID_OUT:
         return render_document(output, format).content
+    import weasyprint  # noqa: F401 (loaded once here, not again in every child: it takes a second or two)
+
     return within(settings.SCORECARD_PUBLISH_SECONDS, lambda: render_document(output, format).content)
 
 

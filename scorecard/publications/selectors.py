@@ -90,6 +90,10 @@ def shown_files(version: Version) -> list[VersionFile]:
     return sorted(version.files.all(), key=lambda file: SHOWN_ORDER.index(file.format))
 
 
+def is_stored(file: VersionFile) -> bool:
+    return publications_storage().exists(file.name)
+
+
 def content_of(file: VersionFile) -> bytes:
     with publications_storage().open(file.name, "rb") as stored:
         return stored.read()

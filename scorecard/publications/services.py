@@ -87,8 +87,11 @@ def publishable(period: Period, by, note: RestatementNote | None) -> Period:
         raise Refused("Only the performance team publishes quarters.")
     period = Period.objects.select_related("year").get(pk=period.pk)
     if period.state != Period.State.CLOSED:
-        raise Refused(f"Close {period.label} before publishing it: its figures must stop changing before it is kept.")
-    if Version.objects.filter(period=period).exists():
+        raise Refused(f"Close {period.label} before publishing it.")
+    kept = Version.objects.filter(period=period).exists()
+    if note is not None and not kept:
+        raise Refused(f"{period.label} has no published version to correct: publish it from the Quarters page.")
+    if kept:
         if note is None:
             raise Refused(NOTE_NEEDED.format(quarter=period.label))
         if problems := note.problems():

@@ -51,6 +51,8 @@ def version_file(request, report: str, slug: str, number: int, filename: str):
     file = next((file for file in version.files.all() if file.filename == filename), None)
     if file is None:
         raise Http404("No such file in this version")
+    if not selectors.is_stored(file):
+        raise Http404("This file is missing from the publications storage: please tell the performance team")
     return file_response(file, inline=file.format in ("html", "manifest", "json"))
 
 
@@ -73,10 +75,10 @@ def changes(request, report: str, slug: str, number: int):
 
 def frozen_report(request, version: Version, format: str):
     """A published quarter's report page, or one of its downloads, as kept: the page shows the kept web page's
-    report (its bytes, within the site's header and footer); a download is the kept file."""
-    wanted = format or "html"
-    file = selectors.file_of(version, wanted)
-    if file is None:
+    report (its bytes, within the site's header and footer); a download is the kept file. (kept_report checks
+    the file is in storage first.)"""
+    file = selectors.file_of(version, format or "html")
+    if file is None or format in ("json", "manifest"):
         return HttpResponse(f'"{format}" is not a download: use pdf, docx, xlsx or csv', status=400)
     if format:
         return file_response(file, inline=False)

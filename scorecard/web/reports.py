@@ -14,7 +14,7 @@ from scorecard.measures.models import Measure
 from scorecard.performance import periods
 from scorecard.performance.periods import PeriodError
 from scorecard.publications.models import Report
-from scorecard.publications.selectors import latest_version
+from scorecard.publications.selectors import is_stored, latest_version
 from scorecard.reports.cabinet import Narrative
 from scorecard.reports.common import EVERY_ROW
 from scorecard.reports.dashboard import default_grouping
@@ -90,7 +90,9 @@ def kept_report(request, report: str, period: Period, unfiltered: bool):
     if not unfiltered or not period.is_published or not permissions.reads_published_versions(request.user):
         return None
     version = latest_version(report, period)
-    return frozen_report(request, version, request.GET.get("format", "")) if version else None
+    if version is None or not all(is_stored(file) for file in version.files.all()):
+        return None  # published before versions were kept, or its files are lost: built from what is published
+    return frozen_report(request, version, request.GET.get("format", ""))
 
 
 def sight_of(request):
