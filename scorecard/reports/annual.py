@@ -11,7 +11,7 @@ from scorecard.performance.bands import Band, bands, met_words
 from scorecard.performance.status import Status
 from scorecard.reports.common import Cell, Masthead, Table, figure_cell, masthead, status_cell, text
 from scorecard.reports.figures import Figure
-from scorecard.reports.rows import MeasureRow, measure_rows
+from scorecard.reports.rows import MeasureRow, measure_rows, revised_note
 from scorecard.reports.summary import YearSummary, year_summary
 
 DETAIL_COLUMNS = [
@@ -54,6 +54,11 @@ class AnnualResults:
     earlier: list[YearSummary]  # the years before, newest first, where the data holds them
     pledges: list[Pledge]
     bands: list[Band]  # the council's bands, in words
+
+    @property
+    def revised_note(self) -> str:
+        sections = [rows for pledge in self.pledges for priority in pledge.priorities for _, rows in priority.sections]
+        return revised_note([row for rows in sections for row in rows])
 
     @property
     def has_blue(self) -> bool:

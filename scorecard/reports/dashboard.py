@@ -32,7 +32,7 @@ from scorecard.reports.common import (
     text,
 )
 from scorecard.reports.figures import Figure
-from scorecard.reports.rows import MeasureRow, measure_rows
+from scorecard.reports.rows import MeasureRow, measure_rows, revised_note
 
 GROUPINGS = {
     "perspective": ("Perspective", lambda row: row.perspective),
@@ -119,6 +119,10 @@ class Dashboard:
     @property
     def rows(self) -> list[MeasureRow]:
         return [row for group in self.groups for row in group.rows]
+
+    @property
+    def revised_note(self) -> str:
+        return revised_note(self.rows)
 
     def in_portfolio(self, row: MeasureRow) -> bool:
         return bool(self.portfolio) and self.portfolio in row.portfolios

@@ -43,7 +43,10 @@ def dashboard_output(
 ) -> Output:
     report = build_dashboard(period, group_by=group_by, portfolio=portfolio, only=only, sight=sight)
     chart = summary_chart(report.summary)
-    return Output(report, "reports/_dashboard.html", {"chart": chart}, [chart], [("Summary", report.summary.words)])
+    sections = [("Summary", report.summary.words)]
+    if report.revised_note:
+        sections.append(("Revised figures", report.revised_note))
+    return Output(report, "reports/_dashboard.html", {"chart": chart}, [chart], sections)
 
 
 def glance_output(period: Period, *, sight: WorkingSight = PUBLIC_SIGHT) -> Output:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from csp.decorators import csp_update
+from csp.decorators import csp_replace, csp_update
+from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
@@ -46,6 +47,7 @@ def version_page(request, report: str, slug: str, number: int):
 
 @require_safe
 @csp_update({"style-src": ["'unsafe-inline'"]})  # the kept web page carries its own styles, and no script
+@csp_replace({"base-uri": [settings.SITE_URL]})  # and its links start from the site's address, as in its PDF
 def version_file(request, report: str, slug: str, number: int, filename: str):
     version = version_or_404(report, slug, number)
     file = next((file for file in version.files.all() if file.filename == filename), None)
@@ -88,6 +90,6 @@ def frozen_report(request, version: Version, format: str):
         "version": version,
         "superseded_by": None,
         "report": mark_safe((found.group(1) if found else kept).decode("utf-8")),  # noqa: S308 (our own kept page)
-        "files": selectors.shown_files(version),
+        "downloads": [file for file in selectors.shown_files(version) if file.format not in ("html", "manifest")],
     }
     return render(request, "publications/frozen_report.html", context)
