@@ -55,7 +55,8 @@ class Results:
 LOAD_HEADING = "## Load test"  # written by `make load-test`, kept when `make bench` writes the rest
 BULK_HEADING = "## Bulk approval"  # written by `make bench` (or BENCH_ONLY=bulk) on its own
 HOSTILE_HEADING = "## Hostile inputs"  # written by `make bench-hostile`
-KEPT = (BULK_HEADING, LOAD_HEADING, HOSTILE_HEADING)
+PUBLISHING_HEADING = "## Publishing"  # written by `make bench` (or BENCH_ONLY=publishing) on its own
+KEPT = (BULK_HEADING, LOAD_HEADING, HOSTILE_HEADING, PUBLISHING_HEADING)
 
 
 def sections(text: str) -> tuple[str, list[tuple[str, str]]]:
