@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import Max, Prefetch
+from django.db.models import Max, Prefetch, Q
 
 from scorecard.accounts.permissions import WorkingSight
 from scorecard.council.models import Period
@@ -158,15 +158,20 @@ def changed_versions(latest: list[Version], sight: WorkingSight) -> set[int]:
 
 
 def touched_since(versions: list[Version]) -> set[int]:
-    periods = {version.period_id for version in versions}
-    saved = dict(
-        Return.history.filter(period_id__in=periods)
-        .values("period_id")
-        .annotate(last=Max("history_date"))
-        .values_list("period_id", "last")
-    )
-    targets = Target.history.filter(period_id__in=periods).values("period_id").annotate(last=Max("history_date"))
-    for period_id, last in targets.values_list("period_id", "last"):
-        saved[period_id] = max(last, saved.get(period_id, last))
-    last = {version.pk: saved.get(version.period_id) for version in versions}
-    return {version.pk for version in versions if last[version.pk] and last[version.pk] > version.published_at}
+    """The versions whose quarter's returns or targets (the year-end target included) were saved after them."""
+    periods, years = {v.period_id for v in versions}, {v.period.year_id for v in versions}
+    returns = Return.history.filter(period_id__in=periods).values("period_id")
+    targets = Target.history.filter(Q(period_id__in=periods) | Q(period__isnull=True, year_id__in=years))
+    last_return = dict(returns.annotate(last=Max("history_date")).values_list("period_id", "last"))
+    last_target = list(targets.values("period_id", "year_id").annotate(last=Max("history_date")))
+    touched = set()
+    for version in versions:
+        saved = [last_return.get(version.period_id)] + [
+            found["last"]
+            for found in last_target
+            if found["period_id"] == version.period_id
+            or (found["period_id"] is None and found["year_id"] == version.period.year_id)
+        ]
+        if any(when and when > version.published_at for when in saved):
+            touched.add(version.pk)
+    return touched

@@ -7,6 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from scorecard.measures.models import Target
 from scorecard.publications.selectors import content_of, file_of
 from scorecard.publications.services import publications_storage, quarter_publish
 from scorecard.returns.models import Return
@@ -154,3 +155,15 @@ def test_publishing_from_the_quarters_page_keeps_the_reports(client, quarter, pe
 
     assert "3 reports, in the publications archive" in response.content.decode()
     assert json.loads(content_of(file_of(quarter.period.versions.get(report="dashboard"), "manifest")))["version"] == 1
+
+
+def test_a_target_amended_after_publication_marks_the_version_changed(client, quarter, published):
+    target = Target.objects.get(measure=quarter.measure, period=quarter.period)
+    target.value = 400  # 470 against 400: Red becomes Blue
+    target.save()
+
+    archive = client.get(reverse("web:publications")).content.decode()
+    changes = client.get(f"{DASHBOARD}changes/").content.decode()
+
+    assert "Changed since publication" in archive
+    assert "Quarterly target" in changes and "Red" in changes and "Blue" in changes
