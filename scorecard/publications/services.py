@@ -8,6 +8,7 @@ without its files, no file without its version.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
@@ -78,7 +79,8 @@ def quarter_publish(
             return kept_versions(period, by, published_on, note, storage, written, progress)
     except BaseException:
         for name in written:
-            storage.delete(name)
+            with suppress(Exception):  # the failure that stopped publishing is the one to report
+                storage.delete(name)
         raise
 
 

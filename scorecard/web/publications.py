@@ -75,7 +75,7 @@ def changes(request, report: str, slug: str, number: int):
     return render(request, "publications/changes.html", context)
 
 
-def frozen_report(request, version: Version, format: str):
+def frozen_report(request, version: Version, format: str, form=None):
     """A published quarter's report page, or one of its downloads, as kept: the page shows the kept web page's
     report (its bytes, within the site's header and footer); a download is the kept file. (kept_report checks
     the file is in storage first.)"""
@@ -88,7 +88,7 @@ def frozen_report(request, version: Version, format: str):
     found = MAIN.search(kept)
     context = {
         "version": version,
-        "superseded_by": None,
+        "form": form,
         "report": mark_safe((found.group(1) if found else kept).decode("utf-8")),  # noqa: S308 (our own kept page)
         "downloads": [file for file in selectors.shown_files(version) if file.format not in ("html", "manifest")],
     }

@@ -41,7 +41,7 @@ def improvement_report(request):
         return invalid(request, form)
     if not visible(request, form.cleaned_data["period"]):
         return not_published(request, form.cleaned_data["period"])
-    if kept := kept_report(request, Report.IMPROVEMENT, form.cleaned_data["period"], form.row_filter() == EVERY_ROW):
+    if kept := kept_report(request, Report.IMPROVEMENT, form, form.row_filter() == EVERY_ROW):
         return kept
     output = improvement_output(form.cleaned_data["period"], only=form.row_filter(), sight=sight_of(request))
     return respond(request, output, form)
@@ -55,7 +55,7 @@ def dashboard(request):
         return not_published(request, form.cleaned_data["period"])
     data = form.cleaned_data
     unfiltered = data["group_by"] == default_grouping(data["period"]) and not data["portfolio"]
-    if kept := kept_report(request, Report.DASHBOARD, data["period"], unfiltered and form.row_filter() == EVERY_ROW):
+    if kept := kept_report(request, Report.DASHBOARD, form, unfiltered and form.row_filter() == EVERY_ROW):
         return kept
     output = dashboard_output(
         data["period"],
@@ -74,7 +74,7 @@ def annual_results(request):
     year_end = Period.objects.select_related("year").get(year=form.cleaned_data["year"], quarter=4)
     if not visible(request, year_end):
         return not_published(request, year_end)
-    if kept := kept_report(request, Report.ANNUAL, year_end, True):
+    if kept := kept_report(request, Report.ANNUAL, form, True, period=year_end):
         return kept
     return respond(request, annual_output(form.cleaned_data["year"], sight=sight_of(request)), form)
 
@@ -84,15 +84,17 @@ def measure_profile(request, pk: int):
     return respond(request, profile_output(measure, sight=sight_of(request)), None)
 
 
-def kept_report(request, report: str, period: Period, unfiltered: bool):
+def kept_report(request, report: str, form, unfiltered: bool, *, period: Period | None = None):
     """A published quarter's report, or a download of it, as it was published (its latest version's files), for
-    readers and the public (permissions decides) asking for it as published: with no filter of their own."""
+    readers and the public (permissions decides) asking for it as published: with no filter of their own. The
+    filters are still offered: a narrower view is built from the published figures."""
+    period = period or form.cleaned_data["period"]
     if not unfiltered or not period.is_published or not permissions.reads_published_versions(request.user):
         return None
     version = latest_version(report, period)
     if version is None or not all(is_stored(file) for file in version.files.all()):
         return None  # published before versions were kept, or its files are lost: built from what is published
-    return frozen_report(request, version, request.GET.get("format", ""))
+    return frozen_report(request, version, request.GET.get("format", ""), form)
 
 
 def sight_of(request):
