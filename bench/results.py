@@ -55,6 +55,7 @@ class Results:
 LOAD_HEADING = "## Load test"  # written by `make load-test`, kept when `make bench` writes the rest
 BULK_HEADING = "## Bulk approval"  # written by `make bench` (or BENCH_ONLY=bulk) on its own
 HOSTILE_HEADING = "## Hostile inputs"  # written by `make bench-hostile`
+PUBLISHING_HEADING = "## Publishing"  # written by `make bench` (or BENCH_ONLY=publishing) on its own
 PROJECTION_HEADING = "## Year-end projection backtest"  # written by `make bench-projection`
 COMPARISONS_HEADING = "## Comparator data at national scale"  # written by `make bench-comparisons`
 BENCHMARK_COLUMN_HEADING = "## The dashboard's Benchmark column"  # written by `make bench-benchmark-column`
@@ -67,6 +68,7 @@ KEPT = (
     COMPARISONS_HEADING,
     BENCHMARK_COLUMN_HEADING,
     SPC_HEADING,
+    PUBLISHING_HEADING,
 )
 
 

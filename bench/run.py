@@ -5,8 +5,9 @@ at the end. BENCH_SCALES (default 100,1000,5000) says how many measures; BENCH_I
 100000) how many returns the import benchmark imports. A quick run: BENCH_SCALES=100,1000 BENCH_IMPORT_ROWS=10000.
 BENCH_ONLY=import runs the import benchmark alone and prints its figures and verdict, leaving RESULTS.md as it is
 (its figures are one whole run's). BENCH_ONLY=bulk runs the bulk approval benchmark alone; it writes its own
-section of RESULTS.md (as it does in a whole run). BENCH_ONLY=spc (`make bench-spc`) times the dashboard with and
-without its SPC columns at 1,000 measures by 36 quarters and writes its own section; a whole run leaves it as it is.
+section of RESULTS.md (as it does in a whole run); BENCH_ONLY=publishing the publishing benchmark alike.
+BENCH_ONLY=spc (`make bench-spc`) times the dashboard with and without its SPC columns at 1,000 measures by
+36 quarters and writes its own section; a whole run leaves it as it is.
 """
 
 from __future__ import annotations
@@ -43,10 +44,8 @@ def main() -> None:
         import_rows = int(os.environ.get("BENCH_IMPORT_ROWS", "100000"))
         if os.environ.get("BENCH_ONLY") == "import":
             run_import(import_rows)
-        elif os.environ.get("BENCH_ONLY") == "bulk":
-            run_bulk()
-        elif os.environ.get("BENCH_ONLY") == "spc":
-            run_spc()
+        elif os.environ.get("BENCH_ONLY") in ("bulk", "publishing", "spc"):
+            run_alone(os.environ["BENCH_ONLY"])
         else:
             run(scales(), import_rows)
     finally:
@@ -64,6 +63,7 @@ def run(counts: list[int], import_rows: int) -> None:
     from bench.imports import bench_import
     from bench.pages import bench_pages
     from bench.pdf import bench_pdf
+    from bench.publishing import bench_publishing
     from bench.results import Results, measures
     from bench.timing import once
     from scorecard.demo.synthetic import Scale, make_council
@@ -83,26 +83,20 @@ def run(counts: list[int], import_rows: int) -> None:
     results.write(goals.verdicts(results, counts), counts)
     call_command("flush", interactive=False, verbosity=0)
     bench_bulk()
+    bench_publishing()
 
 
-def run_bulk() -> None:
+def run_alone(which: str) -> None:
+    """One of the benchmarks that write their own section of RESULTS.md."""
     from django.core.management import call_command
 
     from bench.bulk import bench_bulk
-
-    call_command("migrate", verbosity=0)
-    call_command("collectstatic", interactive=False, verbosity=0)
-    bench_bulk()
-
-
-def run_spc() -> None:
-    from django.core.management import call_command
-
+    from bench.publishing import bench_publishing
     from bench.spc import bench_spc
 
     call_command("migrate", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
-    bench_spc()
+    {"bulk": bench_bulk, "publishing": bench_publishing, "spc": bench_spc}[which]()
 
 
 def run_import(import_rows: int) -> None:

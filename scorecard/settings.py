@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "scorecard.api",
     "scorecard.demo",
     "scorecard.backups",
+    "scorecard.publications",
 ]
 
 MIDDLEWARE = [
@@ -203,8 +204,15 @@ STATIC_URL = "static/"
 STATIC_ROOT = os.environ.get("SCORECARD_STATIC_ROOT") or BASE_DIR / "var" / "static"
 if DEBUG:
     Path(STATIC_ROOT).mkdir(parents=True, exist_ok=True)  # WhiteNoise looks here before the apps' folders
+# Published versions' files (docs/publishing.md): local files under SCORECARD_PUBLICATIONS_ROOT by default; a council
+# may point "publications" at any Django storage backend (S3, Azure, …) in its own settings.
+PUBLICATIONS_ROOT = os.environ.get("SCORECARD_PUBLICATIONS_ROOT") or BASE_DIR / "var" / "publications"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "publications": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PUBLICATIONS_ROOT, "base_url": None},
+    },
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -233,6 +241,8 @@ SCORECARD_IMPORT_MAX_BYTES = env_int("SCORECARD_IMPORT_MAX_BYTES", 5 * 1024 * 10
 # may have at most this many laid out a minute (a 429 page); 0 turns the count off.
 SCORECARD_DOCUMENT_SECONDS = env_int("SCORECARD_DOCUMENT_SECONDS", 90)
 SCORECARD_DOCUMENTS_PER_MINUTE = env_int("SCORECARD_DOCUMENTS_PER_MINUTE", 10)
+# Publishing lays out each report's PDF and Word document in a child process stopped after this many seconds.
+SCORECARD_PUBLISH_SECONDS = env_int("SCORECARD_PUBLISH_SECONDS", 600)
 
 # Where demo data lives; `manage.py load_demo` reads it, and the real series for SPC from the shared data beside
 # the clone (left out, with a note, where that is absent).

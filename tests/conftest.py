@@ -2,6 +2,7 @@ import pytest
 from hypothesis import settings
 
 from tests import factories
+from tests.publications.erasing import erase_kept_versions
 
 # The suite's property tests stay quick; `make fuzz` runs them with the "fuzz" profile's many more examples.
 settings.register_profile("suite", max_examples=150, deadline=None)
@@ -18,6 +19,28 @@ def _static_files_without_a_build(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _publications_kept_apart(settings, tmp_path):
+    """Each test's published versions go to a folder of its own, never to the developer's var/publications."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "publications": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": tmp_path}},
+    }
+
+
+@pytest.fixture(autouse=True)
+def _kept_versions_erased_after_a_test_that_commits(request):
+    """A browser test commits, and the database refuses to delete kept versions: erase them before it is emptied
+    (the database helper is asked for first, so that it empties the database after this)."""
+    marker = request.node.get_closest_marker("django_db")
+    commits = bool(marker and marker.kwargs.get("transaction")) or "live_server" in request.fixturenames
+    if commits:
+        request.getfixturevalue("_django_db_helper")
+    yield
+    if commits:
+        erase_kept_versions()
 
 
 @pytest.fixture(autouse=True)

@@ -125,3 +125,29 @@ def benchmarking(as_area: Area, group: ComparatorGroup | None = None) -> Benchma
 
 def mapping(of: Measure, to: ExternalMeasure, **fields) -> MeasureMapping:
     return MeasureMapping.objects.create(measure=of, external=to, **fields)
+
+
+def kept_version(at: Period, report: str = "dashboard", number: int = 1):
+    """A version as if published, with only its manifest (no report laid out): quick, for pages and for what the
+    database refuses to change."""
+    from django.core.files.base import ContentFile
+
+    from scorecard.performance.publication import sha256
+    from scorecard.publications.models import Version, VersionFile
+    from scorecard.publications.services import publications_storage
+
+    version = Version.objects.create(
+        report=report,
+        period=at,
+        number=number,
+        published_at=timezone.now(),
+        published_on=date(2018, 11, 9),
+        published_by="performance",
+        scorecard_version="0.1.0",
+    )
+    content = b"{}"
+    name = publications_storage().save(f"{report}/{version.slug}/v{number}/manifest.json", ContentFile(content))
+    VersionFile.objects.create(
+        version=version, format="manifest", name=name, sha256=sha256(content), size=2, content_type="application/json"
+    )
+    return version

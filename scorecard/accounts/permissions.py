@@ -157,8 +157,15 @@ def working_sight(user) -> WorkingSight:
     return WorkingSight(directorates=frozenset(working), user_id=user.pk)
 
 
+def reads_published_versions(user) -> bool:
+    """Readers and the public are shown a published quarter's reports as they were published (the version kept
+    when it was published, byte for byte); those who work on returns see them built from the figures as they
+    stand, which may have changed since."""
+    return not may_see_unpublished(user)
+
+
 def may_run_the_quarter(user) -> bool:
-    """Open, close, reopen and publish quarters; challenge, override and amend targets."""
+    """Open, close, reopen and publish quarters (and corrected versions); challenge, override and amend targets."""
     return is_performance_team(user)
 
 

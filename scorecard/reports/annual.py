@@ -21,7 +21,7 @@ from scorecard.reports.common import (
     text,
 )
 from scorecard.reports.figures import Figure
-from scorecard.reports.rows import MeasureRow, measure_rows, with_benchmarks
+from scorecard.reports.rows import MeasureRow, measure_rows, revised_note, with_benchmarks
 from scorecard.reports.summary import YearSummary, year_summary
 
 DETAIL_COLUMNS = [
@@ -67,6 +67,11 @@ class AnnualResults:
     benchmarked: bool = False  # a Benchmark column: the organisation shows one and a measure has a benchmark
 
     benchmark_heading = BENCHMARK_HEADING
+
+    @property
+    def revised_note(self) -> str:
+        sections = [rows for pledge in self.pledges for priority in pledge.priorities for _, rows in priority.sections]
+        return revised_note([row for rows in sections for row in rows])
 
     @property
     def has_blue(self) -> bool:

@@ -34,7 +34,7 @@ from scorecard.reports.common import (
     text,
 )
 from scorecard.reports.figures import Figure
-from scorecard.reports.rows import MeasureRow, measure_rows, with_benchmarks
+from scorecard.reports.rows import MeasureRow, measure_rows, revised_note, with_benchmarks
 from scorecard.reports.spc import assurance_cell, variation_cell, with_spc
 
 GROUPINGS = {
@@ -127,6 +127,10 @@ class Dashboard:
     @property
     def rows(self) -> list[MeasureRow]:
         return [row for group in self.groups for row in group.rows]
+
+    @property
+    def revised_note(self) -> str:
+        return revised_note(self.rows)
 
     def in_portfolio(self, row: MeasureRow) -> bool:
         return bool(self.portfolio) and self.portfolio in row.portfolios

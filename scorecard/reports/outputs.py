@@ -48,7 +48,10 @@ def dashboard_output(
 ) -> Output:
     report = build_dashboard(period, group_by=group_by, portfolio=portfolio, only=only, sight=sight)
     chart = summary_chart(report.summary)
-    return Output(report, "reports/_dashboard.html", {"chart": chart}, [chart], [("Summary", report.summary.words)])
+    sections = [("Summary", report.summary.words)]
+    if report.revised_note:
+        sections.append(("Revised figures", report.revised_note))
+    return Output(report, "reports/_dashboard.html", {"chart": chart}, [chart], sections)
 
 
 def spc_summary_output(

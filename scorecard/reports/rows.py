@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import reduce
+from operator import or_
 from typing import TYPE_CHECKING
+
+from django.db.models import Q
 
 from scorecard.accounts.permissions import PUBLIC_SIGHT, WorkingSight
 from scorecard.council.models import Directorate, OrganisationSettings, Period, Perspective, Priority
@@ -56,6 +60,7 @@ class MeasureRow:
     run_rate: str = ""  # what the rest of the year must deliver (the improvement report fills these two)
     benchmark: ReportBenchmark | None = None  # among comparator councils, where a report asks (with_benchmarks)
     spc: Summary | None = None  # the SPC icons' words, where the report asked for them (reports.spc.with_spc)
+    previous_revised: bool = False  # previous_actual was restated since its own quarter was published: marked "r"
 
     @property
     def reference(self) -> str:
@@ -87,9 +92,9 @@ def measure_rows(period: Period, *, sight: WorkingSight = PUBLIC_SIGHT) -> list[
     assessed = assess_all(period, returns, measure_ids, sight=sight)
     restated = restated_returns(period)
     organisation, places = OrganisationSettings.load(), Places.read(period.year_id)
-    compared = compared_quarters(assessed)
+    earlier = EarlierQuarters.of(assessed)
     return [
-        row_for(entry, item, period, organisation, places, restated=was_restated(item.ret, restated), compared=compared)
+        row_for(entry, item, period, organisation, places, restated=was_restated(item.ret, restated), earlier=earlier)
         for entry, item in zip(entries, assessed, strict=True)
     ]
 
@@ -105,12 +110,36 @@ def was_restated(ret: Return, restated: set[int]) -> bool:
     return getattr(ret, "restated_when_kept", ret.pk in restated)
 
 
-def compared_quarters(assessed: list[AssessedReturn]) -> dict[int, str]:
-    """The label of each quarter the comparison returns come from: at most two quarters, one query."""
-    ids = {item.comparison.period_id for item in assessed if item.comparison is not None}
-    if not ids:
-        return {}
-    return {period.pk: period.label for period in Period.objects.select_related("year").filter(pk__in=ids)}
+REVISED = "r"
+REVISED_NOTE = "r: revised since it was first published (the publications archive has each version and what changed)."
+
+
+def revised_note(rows: list[MeasureRow]) -> str:
+    """The footnote a report prints under its tables where an earlier figure is marked "r"; empty where none is."""
+    return REVISED_NOTE if any(row.previous_revised for row in rows) else ""
+
+
+@dataclass(frozen=True)
+class EarlierQuarters:
+    """The quarters the comparison returns come from (at most two): their labels, and which of their returns were
+    restated since they were published, so the next quarter's reports mark those figures "r"."""
+
+    labels: dict[int, str]
+    revised: set[int]  # comparison returns restated since publication
+
+    @classmethod
+    def of(cls, assessed: list[AssessedReturn]) -> EarlierQuarters:
+        compared = [item.comparison for item in assessed if item.comparison is not None]
+        if not compared:
+            return cls({}, set())
+        held = list(Period.objects.select_related("year").filter(pk__in={ret.period_id for ret in compared}))
+        published = [Q(period_id=p.pk, history_date__gt=p.published_at) for p in held if p.published_at]
+        changed = Return.history.filter(reduce(or_, published)).values_list("id", flat=True) if published else []
+        restated = set(changed)  # as restated_returns, for both quarters in one query
+        return cls({period.pk: period.label for period in held}, {r.pk for r in compared if was_restated(r, restated)})
+
+    def marks(self, comparison: Return | None) -> bool:
+        return comparison is not None and comparison.pk in self.revised
 
 
 @dataclass(frozen=True)
@@ -147,7 +176,7 @@ def row_for(
     places: Places,
     *,
     restated: bool,
-    compared: dict[int, str],
+    earlier: EarlierQuarters,
 ) -> MeasureRow:
     measure, ret, assessment = entry.measure, item.ret, item.assessment
     pledge, priority = places.priorities.get(entry.priority_id, ("", ""))
@@ -167,7 +196,7 @@ def row_for(
         actual=actual_figure(ret, **shown),
         year_end_target=target_figure(item.year_end_target, **shown),
         forecast=figure(ret.forecast_figure, **shown),
-        previous_actual=previous_figure(item.comparison, **shown),
+        previous_actual=previous_figure(item.comparison, revised=earlier.marks(item.comparison), **shown),
         status=assessment.status,
         forecast_status=assessment.forecast_status,
         direction=assessment.direction,
@@ -182,7 +211,8 @@ def row_for(
         set_by_hand=assessment.reasons,
         decimals=measure.decimals,
         restated=restated,
-        compared_with=compared.get(item.comparison.period_id, "") if item.comparison else "",
+        compared_with=earlier.labels.get(item.comparison.period_id, "") if item.comparison else "",
+        previous_revised=earlier.marks(item.comparison),
     )
 
 
@@ -200,7 +230,9 @@ def actual_figure(ret: Return, *, unit: str, decimals: int, label: str = "") -> 
     return figure(ret.actual_figure, unit, decimals, words=ret.actual_text, note=ret.data_note or flag, label=label)
 
 
-def previous_figure(ret: Return | None, *, unit: str, decimals: int, label: str = "") -> Figure:
+def previous_figure(ret: Return | None, *, unit: str, decimals: int, label: str = "", revised: bool = False) -> Figure:
+    """The earlier figure compared with, marked "r" where it was revised since it was first published."""
     if ret is None:
         return NO_FIGURE
-    return figure(ret.actual_figure, unit, decimals, words=ret.actual_text, note=ret.data_note, label=label)
+    shown = figure(ret.actual_figure, unit, decimals, words=ret.actual_text, note=ret.data_note, label=label)
+    return replace(shown, text=f"{shown.text} {REVISED}") if revised and shown.text else shown

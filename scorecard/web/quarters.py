@@ -18,6 +18,8 @@ from django.views.decorators.http import require_POST, require_safe
 from scorecard.accounts import permissions
 from scorecard.council.models import OrganisationSettings, Period
 from scorecard.measures.models import ScorecardEntry
+from scorecard.publications.selectors import kept_periods
+from scorecard.publications.services import quarter_publish
 from scorecard.returns import services
 from scorecard.returns.models import is_due_in, is_overdue
 from scorecard.returns.projections import forecasts_to_challenge
@@ -107,7 +109,7 @@ def quarters(request):
 
 def quarters_page(request, problem: Problem | None = None, status: int = 200):
     periods, rounds = quarters_and_progress()
-    context = {"periods": periods, "progress": rounds, "states": STATES, "problem": problem}
+    context = {"periods": periods, "progress": rounds, "states": STATES, "problem": problem, "kept": kept_periods()}
     found = ((round.period, forecasts_to_challenge(round.period)) for round in rounds)
     context["to_challenge"] = [(period, listed) for period, listed in found if listed]
     context["today"] = timezone.localdate()
@@ -217,7 +219,8 @@ def reopen_period(request, period_id: int):
 
 @team_only
 def publish_period(request, period_id: int):
-    """Publish (or republish) on the date given; with returns not approved, show them and ask for a yes first."""
+    """Publish (or republish) on the date given, keeping a version of each report; with returns not approved,
+    show them and ask for a yes first. A quarter already kept is corrected on its own page, with a note."""
     period = period_or_404(period_id)
     form = PublishForm(request.POST)
     if not form.is_valid():
@@ -225,9 +228,9 @@ def publish_period(request, period_id: int):
         return quarters_page(request, problem, status=400)
     data = form.cleaned_data
     verb = "republished" if period.is_published else "published"
-    done = f"{period.label} is {verb}: readers and the public now see its figures."
+    done = f"{period.label} is {verb}: readers and the public now see its figures, and its reports are kept"
     try:
-        services.period_publish(
+        versions = quarter_publish(
             period=period,
             by=request.user,
             published_on=data["published_on"],
@@ -241,7 +244,7 @@ def publish_period(request, period_id: int):
             return confirm_publishing(request, period, form, unapproved_returns(period), str(refusal))
         messages.error(request, str(refusal))
     else:
-        messages.success(request, done)
+        messages.success(request, f"{done} ({len(versions)} reports, in the publications archive).")
     return redirect("web:quarters")
 
 

@@ -15,7 +15,10 @@ from scorecard.council.selectors import held_quarter, latest_period_seen_by
 from scorecard.measures.models import Measure
 from scorecard.performance import periods
 from scorecard.performance.periods import PeriodError
+from scorecard.publications.models import Report
+from scorecard.publications.selectors import is_stored, latest_version
 from scorecard.reports.cabinet import Narrative
+from scorecard.reports.common import EVERY_ROW
 from scorecard.reports.dashboard import default_grouping
 from scorecard.reports.outputs import (
     Output,
@@ -33,6 +36,7 @@ from scorecard.reports.render.worker import TooSlow, within
 from scorecard.web import throttle
 from scorecard.web.context import visitor
 from scorecard.web.forms import CabinetForm, DashboardForm, GroupedForm, ImprovementForm, NarrativeForm, YearForm
+from scorecard.web.publications import frozen_report
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +47,8 @@ def improvement_report(request):
         return invalid(request, form)
     if not visible(request, form.cleaned_data["period"]):
         return not_published(request, form.cleaned_data["period"])
+    if kept := kept_report(request, Report.IMPROVEMENT, form, form.row_filter() == EVERY_ROW):
+        return kept
     output = improvement_output(form.cleaned_data["period"], only=form.row_filter(), sight=sight_of(request))
     return respond(request, output, form)
 
@@ -54,6 +60,9 @@ def dashboard(request):
     if not visible(request, form.cleaned_data["period"]):
         return not_published(request, form.cleaned_data["period"])
     data = form.cleaned_data
+    unfiltered = data["group_by"] == default_grouping(data["period"]) and not data["portfolio"]
+    if kept := kept_report(request, Report.DASHBOARD, form, unfiltered and form.row_filter() == EVERY_ROW):
+        return kept
     output = dashboard_output(
         data["period"],
         group_by=data["group_by"],
@@ -83,6 +92,8 @@ def annual_results(request):
     year_end = Period.objects.select_related("year").get(year=form.cleaned_data["year"], quarter=4)
     if not visible(request, year_end):
         return not_published(request, year_end)
+    if kept := kept_report(request, Report.ANNUAL, form, True, period=year_end):
+        return kept
     return respond(request, annual_output(form.cleaned_data["year"], sight=sight_of(request)), form)
 
 
@@ -93,6 +104,19 @@ def measure_profile(request, pk: int):
         output = replace(output, extra={**output.extra, "targets_url": reverse("web:measure_targets", args=[pk])})
     changes_spc = permissions.may_annotate(request.user, measure)  # the link to the chart's settings and notes
     return respond(request, replace(output, extra={**output.extra, "changes_spc": changes_spc}), None)
+
+
+def kept_report(request, report: str, form, unfiltered: bool, *, period: Period | None = None):
+    """A published quarter's report, or a download of it, as it was published (its latest version's files), for
+    readers and the public (permissions decides) asking for it as published: with no filter of their own. The
+    filters are still offered: a narrower view is built from the published figures."""
+    period = period or form.cleaned_data["period"]
+    if not unfiltered or not period.is_published or not permissions.reads_published_versions(request.user):
+        return None
+    version = latest_version(report, period)
+    if version is None or not all(is_stored(file) for file in version.files.all()):
+        return None  # published before versions were kept, or its files are lost: built from what is published
+    return frozen_report(request, version, request.GET.get("format", ""), form)
 
 
 def sight_of(request):

@@ -91,6 +91,17 @@ MATRIX = [
     ("period_reopen", "POST", LOGIN, REFUSED, REFUSED, REFUSED, DONE, REFUSED),
     ("period_publish", "GET", LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
     ("period_publish", "POST", LOGIN, REFUSED, REFUSED, REFUSED, DONE, REFUSED),
+    ("period_correction", "GET", LOGIN, REFUSED, REFUSED, REFUSED, 200, REFUSED),
+    ("period_correction", "POST", LOGIN, REFUSED, REFUSED, REFUSED, 400, REFUSED),  # 400: no version to correct
+    # The publications archive is public: every version, its files, its manifest and what changed since.
+    ("publications", "GET", 200, 200, 200, 200, 200, 200),
+    ("publications", "POST", NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    ("publication", "GET", 200, 200, 200, 200, 200, 200),
+    ("publication", "POST", NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    ("publication_changes", "GET", 200, 200, 200, 200, 200, 200),
+    ("publication_changes", "POST", NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+    ("publication_file", "GET", 200, 200, 200, 200, 200, 200),
+    ("publication_file", "POST", NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
     ("import_returns", "GET", LOGIN, 200, 200, REFUSED, 200, REFUSED),
     ("import_returns", "POST", LOGIN, 400, 400, REFUSED, 400, REFUSED),  # 400: no file was sent
     ("import_template", "GET", LOGIN, 200, 200, REFUSED, 200, REFUSED),
@@ -182,6 +193,7 @@ class World:
     external: object
     rebase: Rebase
     annotation: Annotation
+    version: object
 
 
 @pytest.fixture(autouse=True)
@@ -218,6 +230,7 @@ def world() -> World:
         *comparator_data(),
         rebase,
         annotation,
+        kept_version(),
     )
 
 
@@ -225,6 +238,13 @@ def comparator_data():
     """A comparator group of one area, and an external measure in the unit of the world's measures."""
     external = factories.external_measure("PM1X", unit="count")
     return factories.comparators(external, "2018/19", {"E06000015": 12}), external
+
+
+def kept_version():
+    """2018/19 Q1, published and kept as version 1 of its dashboard."""
+    q1 = factories.period(2018, 1)
+    factories.published(q1)
+    return factories.kept_version(q1)
 
 
 def address(name: str, world: World) -> tuple[dict, str]:
@@ -255,6 +275,14 @@ def address(name: str, world: World) -> tuple[dict, str]:
         "period_close": ({"period_id": world.open.pk}, ""),
         "period_reopen": ({"period_id": world.closed.pk}, ""),
         "period_publish": ({"period_id": world.closed.pk}, ""),
+        "period_correction": ({"period_id": world.closed.pk}, ""),
+        **dict.fromkeys(
+            ["publication", "publication_changes"], ({"report": "dashboard", "slug": "2018-19-q1", "number": 1}, "")
+        ),
+        "publication_file": (
+            {"report": "dashboard", "slug": "2018-19-q1", "number": 1, "filename": "manifest.json"},
+            "",
+        ),
         "import_template": ({"period_id": world.open.pk, "format": "csv"}, ""),
         "api_token_revoke": ({"token_id": world.token.pk}, ""),
         "import_targets_template": ({"year_id": world.open.year_id, "format": "csv"}, ""),
@@ -302,6 +330,12 @@ def sent(name: str, world: World) -> dict:
         "period_open": {"deadline": "2019-04-18", "back_loading": "yes"},
         "period_reopen": {"reason": "Late figures"},
         "period_publish": {"confirm_unapproved": "on", "reason": "Published as the returns stand"},
+        "period_correction": {
+            "category": "error",
+            "what_changed": "A typing error",
+            "effect": "None",
+            "approved_by": "Director",
+        },
         "api_tokens": {"name": "Power BI refresh"},
         "setup_organisation": {
             "name": "Northfield District Council",

@@ -5,8 +5,12 @@
     python manage.py quarter reopen 2014/15-Q1 --user performance --reason "Late figures from the NHS"
     python manage.py quarter publish 2014/15-Q1 --user performance --published-on 2014-09-12 \\
         [--confirm-unapproved --reason "Signed off at Cabinet"]
+    python manage.py quarter publish 2014/15-Q1 --user performance --category late_data \\
+        --what-changed "CM PM15's actual arrived late" --effect "CM PM15 is Green, not Red" --approved-by "Director"
 
-The same services, permissions and messages as the Quarters page; a refusal is one line and a non-zero exit.
+Publishing keeps a version of each of the quarter's reports in every format (the lines show each as it is laid
+out); publishing a quarter already kept publishes corrected versions, which need the four parts of a restatement
+note. The same services, permissions and messages as the Quarters page; a refusal is one line and a non-zero exit.
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from scorecard.council.selectors import held_quarter
 from scorecard.performance.periods import PeriodError
+from scorecard.performance.publication import RestatementCategory
+from scorecard.publications.services import RestatementNote, quarter_publish
 from scorecard.returns import services
 
 ACTIONS = ["open", "close", "reopen", "publish"]
@@ -40,6 +46,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--confirm-unapproved", action="store_true", help="publish: publish returns not approved as they stand"
         )
+        categories = ", ".join(category.value for category in RestatementCategory)
+        parser.add_argument("--category", default="", help=f"a correction: why the figures changed ({categories})")
+        parser.add_argument("--what-changed", default="", help="a correction: what was corrected, and why")
+        parser.add_argument("--effect", default="", help="a correction: its effect on the reports' conclusions")
+        parser.add_argument("--approved-by", default="", help="a correction: who approved publishing it")
 
     def handle(self, *args, **options):
         by = person_called(options["user"])
@@ -82,15 +93,20 @@ class Command(BaseCommand):
     def publish(self, period, by, options) -> str:
         published_on = date_option(options, "published_on")
         verb = "republished" if period.is_published else "published"
-        services.period_publish(
+        parts = ("category", "what_changed", "effect", "approved_by")
+        note = RestatementNote(**{part: options[part] for part in parts}) if any(options[p] for p in parts) else None
+        versions = quarter_publish(
             period=period,
             by=by,
             published_on=published_on,
             confirm_unapproved=options["confirm_unapproved"],
             reason=options["reason"],
+            note=note,
+            progress=self.stdout.write,
         )
         period.refresh_from_db()
-        return f"{period.label} is {verb} (published on {period.published_date:%-d %B %Y})."
+        kept = ", ".join(f"{version.get_report_display()} version {version.number}" for version in versions)
+        return f"{period.label} is {verb} (published on {period.published_date:%-d %B %Y}). Kept: {kept}."
 
 
 def date_option(options: dict, name: str, *, required: bool = False) -> date | None:
