@@ -35,10 +35,10 @@ from scorecard.performance.periods import PeriodError
 from scorecard.performance.status import Status
 from scorecard.reports.annual import build_annual_results
 from scorecard.reports.dashboard import GROUPINGS, build_dashboard
+from scorecard.reports.forms import DashboardForm, GroupedForm, ImprovementForm
 from scorecard.reports.improvement import build_improvement_report
 from scorecard.reports.profile import build_measure_profile
 from scorecard.reports.spc_summary import build_spc_summary
-from scorecard.web.forms import DashboardForm, GroupedForm, ImprovementForm
 
 router = Router(auth=TOKEN_OR_PUBLIC)
 BIGGEST_KEY = 2**63 - 1

@@ -16,10 +16,10 @@ from scorecard.api.reads import Id, readable_period
 from scorecard.api.schemas import READ_REFUSALS, REFUSALS, Reopen, ReturnChange, ReturnOut, SendBack, SignOff
 from scorecard.measures.models import Measure
 from scorecard.returns import services, sign_off
+from scorecard.returns.forms import ReturnForm
 from scorecard.returns.models import Return
 from scorecard.returns.projections import one_return_projection, projections_for
 from scorecard.returns.selectors import assessed_return, assessed_returns, quarter_return, shown_return
-from scorecard.web.return_forms import ReturnForm
 
 router = Router(auth=TOKEN, tags=["returns"])
 

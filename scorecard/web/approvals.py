@@ -15,12 +15,12 @@ from scorecard.accounts import permissions
 from scorecard.council.models import OrganisationSettings
 from scorecard.measures.models import ScorecardEntry
 from scorecard.returns import services, sign_off
+from scorecard.returns.forms import RELOAD, SignOffForm
 from scorecard.returns.models import COMMENTARY_LENGTH, Return, too_long
 from scorecard.returns.selectors import assess_all
 from scorecard.returns.services import Refused, StaleReturn
 from scorecard.returns.worklists import awaiting_approval
 from scorecard.web import downloads, tables
-from scorecard.web.return_forms import RELOAD, SignOffForm
 from scorecard.web.returns import Problem, Worked, refused, saved_return, worked_out
 
 APPROVERS_ONLY = "Only directorate approvers and the performance team sign off returns."

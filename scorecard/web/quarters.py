@@ -21,13 +21,13 @@ from scorecard.measures.models import ScorecardEntry
 from scorecard.publications.selectors import kept_periods
 from scorecard.publications.services import quarter_publish
 from scorecard.returns import services
+from scorecard.returns.forms import OVERRIDABLE, ChallengeForm, DateEntry, OverrideForm, TargetAmendmentForm
 from scorecard.returns.models import is_due_in, is_overdue
 from scorecard.returns.projections import forecasts_to_challenge
 from scorecard.returns.selectors import unapproved_returns
 from scorecard.returns.services import Refused
 from scorecard.returns.worklists import NOT_STARTED, STATES, return_states
 from scorecard.web import downloads, tables
-from scorecard.web.return_forms import OVERRIDABLE, ChallengeForm, DateEntry, OverrideForm, TargetAmendmentForm
 from scorecard.web.returns import (
     Problem,
     amendable_targets,

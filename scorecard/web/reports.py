@@ -20,6 +20,7 @@ from scorecard.publications.selectors import is_stored, latest_version
 from scorecard.reports.cabinet import Narrative
 from scorecard.reports.common import EVERY_ROW
 from scorecard.reports.dashboard import default_grouping
+from scorecard.reports.forms import CabinetForm, DashboardForm, GroupedForm, ImprovementForm, NarrativeForm, YearForm
 from scorecard.reports.outputs import (
     Output,
     annual_output,
@@ -35,7 +36,6 @@ from scorecard.reports.render.documents import render as render_document
 from scorecard.reports.render.worker import TooSlow, within
 from scorecard.web import throttle
 from scorecard.web.context import visitor
-from scorecard.web.forms import CabinetForm, DashboardForm, GroupedForm, ImprovementForm, NarrativeForm, YearForm
 from scorecard.web.publications import frozen_report
 
 logger = logging.getLogger(__name__)

@@ -25,13 +25,13 @@ from scorecard.performance.status import Status
 from scorecard.reports.figures import Figure, figure, printing
 from scorecard.reports.rows import actual_figure, previous_figure, target_figure
 from scorecard.returns import services
+from scorecard.returns.forms import ChallengeForm, OverrideForm, ReopenForm, ReturnForm, TargetAmendmentForm
 from scorecard.returns.models import Return, is_due_in, is_overdue
 from scorecard.returns.projections import one_return_projection
 from scorecard.returns.selectors import AssessedReturn, assessed_return, comparison_kind, quarter_return
 from scorecard.returns.services import COMMENTARIES, Refused, StaleReturn
 from scorecard.returns.worklists import returns_due
 from scorecard.web import downloads, tables
-from scorecard.web.return_forms import ChallengeForm, OverrideForm, ReopenForm, ReturnForm, TargetAmendmentForm
 
 CANNOT_SEE = "Only the measure's owner, its directorate's approver and the performance team can see this return."
 

@@ -14,9 +14,9 @@ from django.views.decorators.http import require_POST
 
 from scorecard.accounts import permissions
 from scorecard.returns import services, sign_off
+from scorecard.returns.forms import ReopenForm
 from scorecard.returns.services import Refused, StaleReturn
 from scorecard.web.approvals import APPROVERS_ONLY, queue_page
-from scorecard.web.return_forms import ReopenForm
 from scorecard.web.returns import Problem, my_returns_page, refused, render_return, return_url, saved_return
 
 CHOOSE_TO_SUBMIT = "Select the returns to submit"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django import forms
 
-from scorecard.web.return_forms import DateEntry
+from scorecard.returns.forms import DateEntry
 from scorecard.web.setup_forms import YES_NO, radios, text
 
 

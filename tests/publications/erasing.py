@@ -8,7 +8,7 @@ from importlib import import_module
 
 from django.db import connection
 
-KEPT = import_module("scorecard.publications.migrations.0002_publish_freeze_kept_for_good")
+KEPT = import_module("scorecard.publications.migrations.0002_kept_for_good")
 
 
 def erase_kept_versions() -> None:

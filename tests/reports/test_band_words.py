@@ -7,9 +7,9 @@ import pytest
 from scorecard.council.models import OrganisationSettings, Pledge, Priority
 from scorecard.reports.annual import build_annual_results
 from scorecard.reports.cabinet import build_cabinet_paper
+from scorecard.reports.forms import DashboardForm, ImprovementForm
 from scorecard.reports.outputs import annual_output
-from scorecard.web.forms import DashboardForm, ImprovementForm
-from scorecard.web.return_forms import OverrideForm
+from scorecard.returns.forms import OverrideForm
 from tests import factories
 
 pytestmark = pytest.mark.django_db

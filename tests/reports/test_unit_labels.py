@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from scorecard.council.models import Directorate, Pledge, Priority
 from scorecard.measures.models import Unit
 from scorecard.reports.figures import figure
-from scorecard.web.return_forms import unit_hint
+from scorecard.returns.forms import unit_hint
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -266,7 +266,7 @@ def test_a_reopened_published_quarter_is_republished_from_the_page(client, perfo
 
 
 def test_an_overrides_reason_longer_than_a_commentary_is_refused_naming_it():
-    from scorecard.web.return_forms import OverrideForm
+    from scorecard.returns.forms import OverrideForm
 
     form = OverrideForm({"override-field": "status", "override-value": "red", "override-reason": "x" * 4_001})
     assert not form.is_valid()

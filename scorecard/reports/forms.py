@@ -1,4 +1,5 @@
-"""The filters of each report page: what a reader can choose, checked before any report is built."""
+"""The filters of each report page and the Cabinet paper's words: what a reader can choose, checked before any report
+is built. Shared by the pages and the API, so they live below both."""
 
 from django import forms
 
