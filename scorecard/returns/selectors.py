@@ -119,7 +119,7 @@ def comparison_returns(
     person is shown them (an earlier quarter reopened since it was published compares with its published figure)."""
     quarter = period.as_quarter
     wanted = {
-        Comparison.SAME_PERIOD_LAST_YEAR.value: quarter.same_quarter_last_year,
+        Comparison.SAME_PERIOD_LAST_YEAR.value: quarter.same_period_last_year,
         Comparison.PREVIOUS_PERIOD.value: quarter.previous,
     }
     periods = {

@@ -242,7 +242,7 @@ def compared_with(ret: Return) -> str:
     quarter = ret.period.as_quarter
     if comparison_kind(ret.measure, ret.period) == Comparison.PREVIOUS_PERIOD:
         return f"Previous quarter ({quarter.previous.label})"
-    return f"Same quarter last year ({quarter.same_quarter_last_year.label})"
+    return f"Same quarter last year ({quarter.same_period_last_year.label})"
 
 
 @login_required
