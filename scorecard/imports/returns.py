@@ -138,7 +138,7 @@ class ReturnChecks:
         except PeriodError as error:
             row.problem("period", str(error))
             return
-        if quarter != self.period.as_quarter:
+        if quarter != self.period.as_period:
             row.problem("period", f"{quarter.label} is not {self.period.label}, the quarter being imported")
 
     def return_of(self, measure: Measure) -> Return:

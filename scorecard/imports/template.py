@@ -64,7 +64,7 @@ def returns_template(period: Period) -> Template:
     commentary, _ = OrganisationSettings.load().commentary_rule
     to_fill_in = tuple(column for column in returns.columns(commentary) if column not in ("code", "period"))
     return Template(
-        file_name=f"returns-{period.as_quarter.slug}",
+        file_name=f"returns-{period.as_period.slug}",
         sheet=f"Returns {period.label}",
         headings=("code", *returns.READ_ONLY, *to_fill_in),
         rows=rows,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import MAXYEAR, MINYEAR, date
+from enum import StrEnum
 
 _YEAR = re.compile(r"^\s*(\d{4})\s*[/-]\s*(\d{2}|\d{4})\s*$")
 _QUARTER = re.compile(r"^\s*(.+?)\s*[-\s]\s*Q(?:uarter)?\s*(\d{1,3})\s*$", re.IGNORECASE)
@@ -23,7 +24,23 @@ MONTH_NAMES = (
 
 
 class PeriodError(ValueError):
-    """A year or quarter that cannot be read, or that Scorecard does not hold; the message says why."""
+    """A year, quarter or month that cannot be read, or that Scorecard does not hold; the message says why."""
+
+
+class Collection(StrEnum):
+    """How often a year's figures are collected and reported: by quarter (Derby) or by month."""
+
+    QUARTERLY = "quarterly"
+    MONTHLY = "monthly"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+    @property
+    def period_word(self) -> str:
+        """What one of the year's periods is called on pages: "quarter" or "month"."""
+        return "month" if self is Collection.MONTHLY else "quarter"
 
 
 @dataclass(frozen=True, order=True)
@@ -92,6 +109,10 @@ class FinancialYear:
     def months(self) -> tuple[Month, ...]:
         return tuple(Month(self, number) for number in range(1, 13))
 
+    def periods(self, collection: Collection) -> tuple[Quarter, ...] | tuple[Month, ...]:
+        """The periods a year collects: its four quarters, or its twelve months."""
+        return self.months if collection is Collection.MONTHLY else self.quarters
+
     def __str__(self) -> str:
         return self.label
 
@@ -124,6 +145,11 @@ class Quarter:
     @property
     def long_label(self) -> str:
         return f"Quarter {self.number} {self.year.label}"
+
+    @property
+    def short_label(self) -> str:
+        """Within its year: "Q2"."""
+        return f"Q{self.number}"
 
     @property
     def slug(self) -> str:
@@ -205,6 +231,11 @@ class Month:
     @property
     def long_label(self) -> str:
         return self.label
+
+    @property
+    def short_label(self) -> str:
+        """Within its year: "April"."""
+        return MONTH_NAMES[self.starts.month - 1]
 
     @property
     def code(self) -> str:

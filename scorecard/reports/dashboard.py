@@ -185,7 +185,7 @@ def build_dashboard(
     rows = [row for row in every if only.keeps(row)]
     organisation = OrganisationSettings.load()
     return Dashboard(
-        masthead=masthead("Council Scorecard Dashboard", period.as_quarter.long_label, period=period),
+        masthead=masthead("Council Scorecard Dashboard", period.as_period.long_label, period=period),
         period=period.label,
         group_by=group_by,
         portfolio=portfolio,

@@ -98,7 +98,7 @@ def build_improvement_report(
         row for row in measures if in_improvement_report(row.status, row.forecast_status, criterion) and only.keeps(row)
     ]
     return ImprovementReport(
-        masthead=masthead("Improvement Report – Council Scorecard", period.as_quarter.long_label, period=period),
+        masthead=masthead("Improvement Report – Council Scorecard", period.as_period.long_label, period=period),
         period=period.label,
         criterion=criterion.label,
         groups=grouped(rows, lambda row: row.directorate, order=listed(Directorate)),

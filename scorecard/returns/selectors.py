@@ -117,7 +117,7 @@ def comparison_returns(
 ) -> dict[tuple[str, int], Return]:
     """The returns a direction of travel may compare with, keyed by (comparison, measure); with a sight, as that
     person is shown them (an earlier quarter reopened since it was published compares with its published figure)."""
-    quarter = period.as_quarter
+    quarter = period.as_period
     wanted = {
         Comparison.SAME_PERIOD_LAST_YEAR.value: quarter.same_period_last_year,
         Comparison.PREVIOUS_PERIOD.value: quarter.previous,

@@ -3,16 +3,17 @@
 from django import forms
 
 from scorecard.council.models import Directorate, FinancialYear, OrganisationSettings, Pledge, Portfolio
-from scorecard.council.selectors import held_quarter, held_year
+from scorecard.council.selectors import held_period, held_year
 from scorecard.measures.selectors import has_blue_band
 from scorecard.performance.bands import statuses_to_choose
-from scorecard.performance.periods import PeriodError
+from scorecard.performance.periods import MONTH_NAMES, PeriodError
 from scorecard.performance.status import Status
 from scorecard.reports.cabinet import NARRATIVE_LENGTHS
 from scorecard.reports.common import RowFilter
 from scorecard.reports.dashboard import GROUPINGS, grouping_label, groupings_used
 
 QUARTERS = [(n, f"Quarter {n}") for n in range(1, 5)]
+MONTHS = [(n, MONTH_NAMES[(n + 2) % 12]) for n in range(1, 13)]  # month 1 is April
 
 
 def select(**attrs) -> forms.Select:
@@ -46,15 +47,25 @@ class YearForm(forms.Form):
 
 
 class PeriodForm(YearForm):
+    """A year and one of its periods: a quarter, or a month where the year is collected monthly."""
+
     quarter = forms.TypedChoiceField(label="Quarter", choices=QUARTERS, coerce=int, widget=select())
+    month = forms.TypedChoiceField(label="Month", choices=MONTHS, coerce=int, widget=select())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        year = self.year_asked()
+        del self.fields["quarter" if year and year.is_monthly else "month"]
 
     def clean(self):
         cleaned = super().clean()
-        if "year" in cleaned and "quarter" in cleaned:
+        name = "month" if "month" in self.fields else "quarter"
+        if "year" in cleaned and name in cleaned:
+            letter = name[0].upper()
             try:
-                cleaned["period"] = held_quarter(f"{cleaned['year'].label} Q{cleaned['quarter']}")
+                cleaned["period"] = held_period(f"{cleaned['year'].label} {letter}{cleaned[name]}")
             except PeriodError as error:
-                self.add_error("quarter", str(error))
+                self.add_error(name, str(error))
         return cleaned
 
 

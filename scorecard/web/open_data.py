@@ -32,7 +32,7 @@ def one_quarter(request, slug: str, extension: str):
         wanted = Quarter.parse(slug)
     except PeriodError:
         raise Http404("No such quarter") from None
-    periods = [p for p in published_quarters() if p.as_quarter == wanted]
+    periods = [p for p in published_quarters() if p.as_period == wanted]
     if not periods:
         raise Http404(f"{wanted.label} is not published")
     return respond(open_data(periods), f"scorecard-{wanted.slug}", extension)

@@ -121,7 +121,7 @@ def post_return(request, ret: Return) -> HttpResponse:
 
 def copy_last_quarter(request, ret: Return) -> HttpResponse:
     """Fill the commentaries from last quarter's return, on the page only: nothing is saved."""
-    quarter = ret.period.as_quarter.previous
+    quarter = ret.period.as_period.previous
     earlier = Return.objects.filter(
         measure=ret.measure_id, period__year__start_year=quarter.year.start_year, period__quarter=quarter.number
     ).first()
@@ -239,7 +239,7 @@ def panel(ret: Return, form: ReturnForm | None) -> dict:
 
 def compared_with(ret: Return) -> str:
     """The label of the figure the direction of travel compares with (returns.selectors.comparison_kind)."""
-    quarter = ret.period.as_quarter
+    quarter = ret.period.as_period
     if comparison_kind(ret.measure, ret.period) == Comparison.PREVIOUS_PERIOD:
         return f"Previous quarter ({quarter.previous.label})"
     return f"Same quarter last year ({quarter.same_period_last_year.label})"

@@ -155,8 +155,8 @@ def years_held(years: list[YearHeld]) -> Table:
     for held in years:
         year = text(held.year.label)
         rows += [
-            [year, text(f"Q{quarter.period.quarter}"), count_cell(quarter.measures), count_cell(quarter.actions)]
-            for quarter in held.quarters
+            [year, text(one.period.as_period.short_label), count_cell(one.measures), count_cell(one.actions)]
+            for one in held.quarters
         ] or [[year, text("No returns yet"), text(""), text("")]]
     return Table("Years and quarters held", ["Financial year", "Quarter", "Measures", "Council Plan actions"], rows)
 

@@ -217,7 +217,7 @@ def address(name: str, world: World) -> tuple[dict, str]:
         "invitation": ({"token": "not-a-token-scorecard-sent"}, ""),
         "open_data_all": ({"extension": "csv"}, ""),
         "setup_priorities": ({"pledge_id": world.pledge.pk}, ""),
-        "open_data_quarter": ({"slug": world.closed.as_quarter.slug, "extension": "json"}, ""),  # not published
+        "open_data_quarter": ({"slug": world.closed.as_period.slug, "extension": "json"}, ""),  # not published
     }.get(name, ({}, ""))
 
 

@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from scorecard.accounts.permissions import WHOLE_SIGHT
 from scorecard.council.models import FinancialYear, Period
-from scorecard.council.selectors import held_quarter, held_year
+from scorecard.council.selectors import held_period, held_year
 from scorecard.measures.selectors import measure_with_code
 from scorecard.performance.periods import PeriodError
 from scorecard.reports.common import RowFilter
@@ -81,7 +81,7 @@ def year(text: str | None) -> FinancialYear:
 def quarter(year_text: str | None, number: int | None) -> Period:
     if number is None:
         raise CommandError("--quarter is needed for this report, e.g. --quarter 2")
-    return held_quarter(f"{year(year_text).label} Q{number}")
+    return held_period(f"{year(year_text).label} Q{number}")
 
 
 def measure(code: str | None):

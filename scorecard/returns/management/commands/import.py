@@ -17,7 +17,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, OutputWrapper
 
-from scorecard.council.selectors import held_quarter, held_year
+from scorecard.council.selectors import held_period, held_year
 from scorecard.imports import ImportProblem
 from scorecard.imports.history_files import OURS, SOURCES, HistoryImport, plan_history_import
 from scorecard.imports.plans import Plan, commit_plan, error_report
@@ -98,7 +98,7 @@ class Command(BaseCommand):
         """Check the file; the quarter or year is looked up first, so a mistyped one is told before the file."""
         returns = options["kind"] == "returns"
         try:
-            when = held_quarter(options["period"]) if returns else held_year(options["year"])
+            when = held_period(options["period"]) if returns else held_year(options["year"])
         except PeriodError as error:
             raise CommandError(str(error)) from error
         content = file_content(options["file"])

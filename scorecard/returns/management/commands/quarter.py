@@ -16,7 +16,7 @@ from importlib import import_module
 
 from django.core.management.base import BaseCommand, CommandError
 
-from scorecard.council.selectors import held_quarter
+from scorecard.council.selectors import held_period
 from scorecard.performance.periods import PeriodError
 from scorecard.returns import services
 
@@ -44,7 +44,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         by = person_called(options["user"])
         try:
-            period = held_quarter(options["quarter"])
+            period = held_period(options["quarter"])
         except PeriodError as error:
             raise CommandError(str(error)) from None
         try:
