@@ -171,7 +171,7 @@ class YearReportQuery(Schema):
 def annual_results(request, query: Query[YearReportQuery]):
     """The annual performance results: the summary tables, then every action and measure."""
     year = held_year(query.year)
-    year_end = Period.objects.select_related("year").filter(year=year, quarter=4).first()
+    year_end = Period.objects.select_related("year").year_ends().filter(year=year).first()
     if year_end is None or not readable(request, year_end):
         raise NotFound(f"The results of {year.label} are not published yet.")
     return shapes.report_shape(build_annual_results(year, sight=permissions.working_sight(request.user)))

@@ -302,6 +302,11 @@ class Period(models.Model):
         return self.as_period.label
 
     @property
+    def short_label(self) -> str:
+        """Within its year: "Q2", or the month's name, "April"."""
+        return periods.month_name(self.month) if self.month else f"Q{self.quarter}"
+
+    @property
     def number(self) -> int:
         """Its number in the year: the quarter's 1 to 4, or the month's 1 to 12."""
         return self.month or self.quarter

@@ -19,7 +19,7 @@ from functools import partial
 from scorecard.accounts import permissions
 from scorecard.council.models import OrganisationSettings, Period
 from scorecard.imports import ImportProblem, plans
-from scorecard.imports.cells import CellProblem, figure, is_empty, progress, shown, text_of, words
+from scorecard.imports.cells import CellProblem, figure, is_empty, period_of, progress, shown, text_of, words
 from scorecard.imports.codes import ScorecardCodes
 from scorecard.imports.plans import Plan, PlannedRow, ProgressReport, ignored_columns, outcome_of, planned_rows
 from scorecard.imports.reading import Row, read_rows
@@ -27,7 +27,7 @@ from scorecard.measures.fields import plain
 from scorecard.measures.models import Measure
 from scorecard.performance import milestones
 from scorecard.performance.commentary import THREE, Commentary
-from scorecard.performance.periods import PeriodError, Quarter
+from scorecard.performance.periods import PeriodError
 from scorecard.returns import services
 from scorecard.returns.models import COMMENTARY_LENGTH, DataFlag, Return, WorkflowState
 
@@ -134,12 +134,14 @@ class ReturnChecks:
         if is_empty(value):
             return
         try:
-            quarter = Quarter.parse(text_of(value))
+            named = period_of(value)
         except PeriodError as error:
             row.problem("period", str(error))
             return
-        if quarter != self.period.as_period:
-            row.problem("period", f"{quarter.label} is not {self.period.label}, the quarter being imported")
+        if named != self.period.as_period:
+            row.problem(
+                "period", f"{named.label} is not {self.period.label}, the {self.period.number_name} being imported"
+            )
 
     def return_of(self, measure: Measure) -> Return:
         """The stored return, or the one that would be started (unsaved), for the permission check."""

@@ -147,11 +147,6 @@ class Quarter:
         return f"Quarter {self.number} {self.year.label}"
 
     @property
-    def short_label(self) -> str:
-        """Within its year: "Q2"."""
-        return f"Q{self.number}"
-
-    @property
     def slug(self) -> str:
         return f"{self.year.slug}-Q{self.number}"
 
@@ -217,7 +212,7 @@ class Month:
 
     @classmethod
     def containing(cls, day: date) -> Month:
-        return cls(FinancialYear.containing(day), (day.month - 4) % 12 + 1)
+        return cls(FinancialYear.containing(day), month_in_year(day.month))
 
     @property
     def quarter(self) -> Quarter:
@@ -226,16 +221,11 @@ class Month:
 
     @property
     def label(self) -> str:
-        return f"{MONTH_NAMES[self.starts.month - 1]} {self.starts.year:04d}"
+        return f"{month_name(self.number)} {self.starts.year:04d}"
 
     @property
     def long_label(self) -> str:
         return self.label
-
-    @property
-    def short_label(self) -> str:
-        """Within its year: "April"."""
-        return MONTH_NAMES[self.starts.month - 1]
 
     @property
     def code(self) -> str:
@@ -275,6 +265,16 @@ class Month:
 
     def __str__(self) -> str:
         return self.label
+
+
+def month_in_year(calendar_month: int) -> int:
+    """A calendar month's number in the financial year: April (4) is month 1, March (3) is month 12."""
+    return (calendar_month - 4) % 12 + 1
+
+
+def month_name(number: int) -> str:
+    """The name of a financial year's month: 1 is April, 12 is March."""
+    return MONTH_NAMES[(number + 2) % 12]
 
 
 def month_called(name: str, text: str) -> int:

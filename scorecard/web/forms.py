@@ -6,14 +6,14 @@ from scorecard.council.models import Directorate, FinancialYear, OrganisationSet
 from scorecard.council.selectors import held_period, held_year
 from scorecard.measures.selectors import has_blue_band
 from scorecard.performance.bands import statuses_to_choose
-from scorecard.performance.periods import MONTH_NAMES, PeriodError
+from scorecard.performance.periods import PeriodError, month_name
 from scorecard.performance.status import Status
 from scorecard.reports.cabinet import NARRATIVE_LENGTHS
 from scorecard.reports.common import RowFilter
 from scorecard.reports.dashboard import GROUPINGS, grouping_label, groupings_used
 
 QUARTERS = [(n, f"Quarter {n}") for n in range(1, 5)]
-MONTHS = [(n, MONTH_NAMES[(n + 2) % 12]) for n in range(1, 13)]  # month 1 is April
+MONTHS = [(n, month_name(n)) for n in range(1, 13)]  # month 1 is April
 
 
 def select(**attrs) -> forms.Select:

@@ -155,7 +155,7 @@ def years_held(years: list[YearHeld]) -> Table:
     for held in years:
         year = text(held.year.label)
         rows += [
-            [year, text(one.period.as_period.short_label), count_cell(one.measures), count_cell(one.actions)]
+            [year, text(one.period.short_label), count_cell(one.measures), count_cell(one.actions)]
             for one in held.quarters
         ] or [[year, text("No returns yet"), text(""), text("")]]
     return Table("Years and quarters held", ["Financial year", "Quarter", "Measures", "Council Plan actions"], rows)
