@@ -160,18 +160,27 @@ def _period_axis(axes: Axes, periods: list[str]) -> None:
 
 
 def _period_labels(periods: list[str]) -> list[str]:
-    """Past eight periods "2018/19 Q2" no longer fits: Q2 alone, with the year under the first of its quarters."""
+    """Past eight periods "2018/19 Q2" no longer fits: Q2 alone, with the year under the first of its quarters
+    (and "April 2017": April alone, with the year under the first of its months)."""
     if len(periods) <= 8:
         return periods
-    years = [period.partition(" ")[0] for period in periods]
+    years = [_year_and_part(period)[0] for period in periods]
     return [
         _period_label(period, starts_year=step == 0 or years[step - 1] != years[step])
         for step, period in enumerate(periods)
     ]
 
 
+def _year_and_part(period: str) -> tuple[str, str]:
+    """("2018/19", "Q2") of a quarter's label; ("2017", "April") of a month's."""
+    first, _, rest = period.partition(" ")
+    if "/" in first or not rest:
+        return first, rest
+    return rest, first
+
+
 def _period_label(period: str, *, starts_year: bool) -> str:
-    year, _, part = period.partition(" ")
+    year, part = _year_and_part(period)
     if not part:
         return period
     return f"{part}\n{year}" if starts_year else part

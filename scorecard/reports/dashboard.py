@@ -28,6 +28,7 @@ from scorecard.reports.common import (
     grouped,
     listed,
     masthead,
+    period_words,
     status_cell,
     text,
 )
@@ -80,6 +81,7 @@ class Summary:
 
     counts: StatusCounts
     bands: tuple[Status, ...]  # the council's bands: no Blue where there is no Blue band (and none is Blue)
+    monthly: bool = False  # a month's dashboard: its words say month
 
     @property
     def lines(self) -> list[tuple[str, int, Status | None]]:
@@ -98,7 +100,8 @@ class Summary:
         measures = "measure" if total == 1 else "measures"
         not_rated = self.counts.not_rated
         unrated = f"; {not_rated} not rated (no target, not due this quarter or awaiting data)" if not_rated else ""
-        return f"Of {total} {measures}, against the quarter's target: {rated}{unrated}."
+        said = f"Of {total} {measures}, against the quarter's target: {rated}{unrated}."
+        return period_words(said, monthly=self.monthly)
 
     def table(self) -> Table:
         rows = [[text(label), count_cell(count)] for label, count, _ in self.lines]
@@ -191,8 +194,8 @@ def build_dashboard(
         portfolio=portfolio,
         groups=grouped(rows, GROUPINGS[group_by][1], order=listed(LISTED[group_by])),
         group_label=grouping_label(group_by),
-        columns=columns_shown(organisation.dashboard_columns, every),
-        summary=summary_of(rows),
+        columns=columns_shown(organisation.dashboard_columns, every, monthly=bool(period.month)),
+        summary=summary_of(rows, monthly=bool(period.month)),
     )
 
 
@@ -203,13 +206,14 @@ def grouping_label(group_by: str) -> str:
     return GROUPINGS[group_by][0]
 
 
-def columns_shown(chosen: list[str], rows: list[MeasureRow]) -> tuple[Column, ...]:
+def columns_shown(chosen: list[str], rows: list[MeasureRow], *, monthly: bool = False) -> tuple[Column, ...]:
     """The chosen columns, less any column of figures the quarter holds none of (so a council that does not
-    forecast never reads a column of "No target" forecast statuses); the comparison headed by its quarter."""
+    forecast never reads a column of "No target" forecast statuses); the comparison headed by its quarter; in
+    a year collected monthly, "Monthly target" for "Quarterly target"."""
     shown = [column for column in COLUMNS if not column.key or column.key in chosen]
     empty = {column.key for column in shown if column.kind == "figures" and not any_figure(column, rows)}
-    shown = [column for column in shown if column.key not in empty]
-    return tuple(compared_by_quarter(column, rows) for column in shown)
+    shown = [replace(column, heading=period_words(column.heading, monthly=monthly)) for column in shown]
+    return tuple(compared_by_quarter(column, rows) for column in shown if column.key not in empty)
 
 
 def any_figure(column: Column, rows: list[MeasureRow]) -> bool:
@@ -234,9 +238,10 @@ def quarter_noted(row: MeasureRow):
     return replace(previous, text=f"{previous.text} ({row.compared_with})")
 
 
-def summary_of(rows: list[MeasureRow]) -> Summary:
+def summary_of(rows: list[MeasureRow], *, monthly: bool = False) -> Summary:
     """No Blue in the summary where the council has no Blue band (has_blue_band, as the filters ask) and none is
     Blue."""
     counts = status_counts(row.status for row in rows)
     has_blue = counts.blue > 0 or has_blue_band()
-    return Summary(counts, tuple(status for status in RATINGS if has_blue or status is not Status.BLUE))
+    bands = tuple(status for status in RATINGS if has_blue or status is not Status.BLUE)
+    return Summary(counts, bands, monthly=monthly)

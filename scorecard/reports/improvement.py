@@ -23,6 +23,7 @@ from scorecard.reports.common import (
     grouped,
     listed,
     masthead,
+    period_words,
     status_cell,
     text,
 )
@@ -62,6 +63,12 @@ class ImprovementReport:
     directorate_word: str = "Directorate"
     commentary: Commentary = Commentary.THREE
     forecasts: bool = True  # a measure of the quarter has a forecast: the forecast columns show
+    monthly: bool = False  # a month's report, in a year collected monthly: its headings say month
+
+    @property
+    def period_word(self) -> str:
+        """How the headings call the period's figures: Quarterly, or Monthly."""
+        return period_words("Quarterly", monthly=self.monthly)
 
     @property
     def rows(self) -> list[MeasureRow]:
@@ -73,7 +80,11 @@ class ImprovementReport:
 
     @property
     def figure_columns(self) -> list[tuple[str, Callable[[MeasureRow], Cell]]]:
-        return [column for column in FIGURE_COLUMNS if self.forecasts or column[0] not in FORECAST_COLUMNS]
+        return [
+            (period_words(heading, monthly=self.monthly), cell)
+            for heading, cell in FIGURE_COLUMNS
+            if self.forecasts or heading not in FORECAST_COLUMNS
+        ]
 
     def tables(self) -> list[Table]:
         figures = [heading for heading, _ in self.figure_columns]
@@ -105,4 +116,5 @@ def build_improvement_report(
         directorate_word=organisation.directorate_word,
         commentary=Commentary(organisation.commentary),
         forecasts=any(row.forecast.text for row in measures),
+        monthly=bool(period.month),
     )

@@ -19,6 +19,7 @@ from scorecard.returns.assessment import SET_BY_HAND
 COLUMNS = [
     "year",
     "quarter",
+    "month",
     "code",
     "title",
     "kind",
@@ -63,7 +64,9 @@ class OpenData:
 
 def published_quarters() -> list[Period]:
     return list(
-        Period.objects.select_related("year").filter(published_at__isnull=False).order_by("year__start_year", "quarter")
+        Period.objects.select_related("year")
+        .filter(published_at__isnull=False)
+        .order_by("year__start_year", "quarter", "month")
     )
 
 
@@ -103,6 +106,7 @@ def open_row(period: Period, row: MeasureRow, licence: str) -> dict:
     return {
         "year": period.year.label,
         "quarter": period.quarter,
+        "month": period.month,  # in a year collected monthly: 1 is April; empty in a quarterly year
         "code": row.code,
         "title": row.title,
         "kind": "Council Plan action" if row.is_action else "measure",

@@ -113,7 +113,7 @@ def quarters_page(request, problem: Problem | None = None, status: int = 200):
 
 def quarters_and_progress() -> tuple[list[Period], list[RoundProgress]]:
     """Every quarter, newest first, and the progress of those whose collection is open or not yet published."""
-    periods = list(Period.objects.select_related("year").order_by("-year__start_year", "-quarter"))
+    periods = list(Period.objects.select_related("year").order_by("-year__start_year", "-quarter", "-month"))
     in_progress = [
         period
         for period in periods
