@@ -35,7 +35,7 @@ class Command(BaseCommand):
         parser.add_argument("report", choices=REPORTS)
         parser.add_argument("--year", help="financial year, e.g. 2017/18 (not for profile)")
         parser.add_argument("--quarter", type=int, help="1 to 4, for improvement and dashboard")
-        parser.add_argument("--month", type=int, help="1 (April) to 12 (March), in place of --quarter in a monthly year")
+        parser.add_argument("--month", type=int, help="1 (April) to 12 (March): a monthly year's")
         parser.add_argument("--measure", help='a measure code or former code, for profile, e.g. "CM PM15"')
         parser.add_argument(
             "--group-by", default="", choices=list(GROUPINGS), help="default: perspective; directorate if none held"
