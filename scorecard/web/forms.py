@@ -49,8 +49,9 @@ class YearForm(forms.Form):
 class PeriodForm(YearForm):
     """A year and one of its periods: a quarter, or a month where the year is collected monthly."""
 
-    quarter = forms.TypedChoiceField(label="Quarter", choices=QUARTERS, coerce=int, widget=select())
-    month = forms.TypedChoiceField(label="Month", choices=MONTHS, coerce=int, widget=select())
+    # Not required as fields: clean() says which one the year needs when it is missing.
+    quarter = forms.TypedChoiceField(label="Quarter", choices=QUARTERS, coerce=int, required=False, widget=select())
+    month = forms.TypedChoiceField(label="Month", choices=MONTHS, coerce=int, required=False, widget=select())
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -60,13 +61,22 @@ class PeriodForm(YearForm):
     def clean(self):
         cleaned = super().clean()
         name = "month" if "month" in self.fields else "quarter"
-        if "year" in cleaned and name in cleaned:
-            letter = name[0].upper()
-            try:
-                cleaned["period"] = held_period(f"{cleaned['year'].label} {letter}{cleaned[name]}")
-            except PeriodError as error:
-                self.add_error(name, str(error))
+        if "year" not in cleaned or name not in cleaned:
+            return cleaned
+        if cleaned[name] == "":
+            self.add_error(name, self.missing(cleaned["year"], name))
+            return cleaned
+        try:
+            cleaned["period"] = held_period(f"{cleaned['year'].label} {name[0].upper()}{cleaned[name]}")
+        except PeriodError as error:
+            self.add_error(name, str(error))
         return cleaned
+
+    def missing(self, year: FinancialYear, name: str) -> str:
+        """A quarter asked of a year collected monthly (or a month of a quarterly one) is told which it needs."""
+        if self.data.get("quarter" if name == "month" else "month"):
+            return f"{year.label} is collected {'monthly' if name == 'month' else 'quarterly'}: choose a {name}"
+        return f"Choose a {name}"
 
 
 class ImprovementForm(PeriodForm):
