@@ -83,7 +83,7 @@ def quarter_or_month(year_text: str | None, quarter: int | None, month: int | No
     if month is not None:
         return held_period(f"{year(year_text).label} M{month}")
     if quarter is None:
-        raise CommandError("--quarter (or, in a year collected monthly, --month) is needed, e.g. --quarter 2")
+        raise CommandError("--quarter is needed for this report, e.g. --quarter 2 (a monthly year: --month 1)")
     return held_period(f"{year(year_text).label} Q{quarter}")
 
 
