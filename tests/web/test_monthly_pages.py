@@ -1,5 +1,7 @@
 """The pages of a council that collects monthly: years made with their months, reports chosen by month."""
 
+from io import StringIO
+
 import pytest
 from django.core.management import call_command
 
@@ -116,3 +118,12 @@ def test_start_council_makes_a_monthly_first_year(capsys):
     call_command("start_council", **options, collection="monthly", username="priya", email="priya@northfield.example")
     assert "with 2026/27 and its twelve months" in capsys.readouterr().out
     assert list(Period.objects.values_list("month", flat=True)) == list(range(1, 13))
+
+
+def test_the_quarter_command_opens_a_month_named_as_councils_write_it():
+    factories.monthly_year(2026)
+    factories.person("performance", Role.PERFORMANCE_TEAM)
+    out = StringIO()
+    call_command("quarter", "open", "April 2026", "--user", "performance", "--deadline", "2099-05-15", stdout=out)
+    assert "April 2026 is open" in out.getvalue()
+    assert Period.objects.get(year__start_year=2026, month=1).is_open

@@ -29,7 +29,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("action", choices=ACTIONS)
-        parser.add_argument("quarter", help="the quarter, e.g. 2014/15-Q1")
+        parser.add_argument(
+            "quarter", help='the quarter, e.g. 2014/15-Q1, or in a monthly year the month, e.g. "April 2014"'
+        )
         parser.add_argument("--user", required=True, help="who does it: the performance team's permissions apply")
         parser.add_argument("--deadline", help="open: the deadline for returns, as YYYY-MM-DD")
         parser.add_argument(
