@@ -386,16 +386,18 @@ SUMMARY_TITLE = "Measures by quarterly status"
 HATCHES = {Status.RED: "//"}  # Green and Red are alike in greyscale: Red is striped, as in the annual chart
 
 
-def status_count_chart(lines: list[tuple[str, int, Status | None]], description: str, table: Table) -> Chart:
+def status_count_chart(
+    lines: list[tuple[str, int, Status | None]], description: str, table: Table, *, title: str = SUMMARY_TITLE
+) -> Chart:
     """One bar per band (then the measures not rated), each named and counted in words beside it;
     table holds the same numbers."""
-    return replace(with_own_ids(_status_count_chart(tuple(lines), description)), table=table)
+    return replace(with_own_ids(_status_count_chart(tuple(lines), description, title)), table=table)
 
 
 @functools.lru_cache(maxsize=64)  # the home page shows the same counts to every visitor: draw them once
-def _status_count_chart(lines: tuple[tuple[str, int, Status | None], ...], description: str) -> Chart:
+def _status_count_chart(lines: tuple[tuple[str, int, Status | None], ...], description: str, title: str) -> Chart:
     with _drawing():
-        return _chart(SUMMARY_TITLE, description, _status_count_plot(list(lines)), Table(SUMMARY_TITLE, [], []))
+        return _chart(title, description, _status_count_plot(list(lines)), Table(title, [], []))
 
 
 def _status_count_plot(lines: list[tuple[str, int, Status | None]]) -> Plot:

@@ -16,6 +16,7 @@ from scorecard.measures.models import ScorecardEntry
 from scorecard.measures.selectors import has_blue_band
 from scorecard.performance.status import RATINGS, Status
 from scorecard.performance.summaries import StatusCounts, status_counts
+from scorecard.reports.charts import SUMMARY_TITLE
 from scorecard.reports.common import (
     EVERY_ROW,
     Cell,
@@ -82,6 +83,10 @@ class Summary:
     counts: StatusCounts
     bands: tuple[Status, ...]  # the council's bands: no Blue where there is no Blue band (and none is Blue)
     monthly: bool = False  # a month's dashboard: its words say month
+
+    @property
+    def title(self) -> str:
+        return period_words(SUMMARY_TITLE, monthly=self.monthly)
 
     @property
     def lines(self) -> list[tuple[str, int, Status | None]]:
