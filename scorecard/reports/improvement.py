@@ -111,7 +111,7 @@ def build_improvement_report(
     return ImprovementReport(
         masthead=masthead("Improvement Report – Council Scorecard", period.as_period.long_label, period=period),
         period=period.label,
-        criterion=criterion.label,
+        criterion=period_words(criterion.label, monthly=bool(period.month)),
         groups=grouped(rows, lambda row: row.directorate, order=listed(Directorate)),
         directorate_word=organisation.directorate_word,
         commentary=Commentary(organisation.commentary),

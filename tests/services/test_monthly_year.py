@@ -104,6 +104,7 @@ def test_the_improvement_report_of_a_month_says_monthly(visits):
     report = build_improvement_report(april)
     assert report.masthead.subtitle == "April 2017" and report.period_word == "Monthly"
     assert "Monthly target status" in report.tables()[0].columns
+    assert report.criterion == "Monthly or forecast year-end status is Amber or Red"
 
 
 def test_direction_compares_with_the_same_month_last_year(visits):
