@@ -37,11 +37,6 @@ class Collection(StrEnum):
     def label(self) -> str:
         return self.value.capitalize()
 
-    @property
-    def period_word(self) -> str:
-        """What one of the year's periods is called on pages: "quarter" or "month"."""
-        return "month" if self is Collection.MONTHLY else "quarter"
-
 
 @dataclass(frozen=True, order=True)
 class FinancialYear:
@@ -226,11 +221,6 @@ class Month:
     @property
     def long_label(self) -> str:
         return self.label
-
-    @property
-    def code(self) -> str:
-        """The month within its year, "2017/18 M1": how a spreadsheet's period column may name it."""
-        return f"{self.year.label} M{self.number}"
 
     @property
     def slug(self) -> str:

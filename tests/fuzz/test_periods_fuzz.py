@@ -78,8 +78,9 @@ def test_any_text_is_a_quarter_a_month_or_a_clear_refusal(text):
 
 
 @given(months)
-def test_a_months_label_code_and_slug_read_back_as_the_month(month):
-    assert Month.parse(month.label) == Month.parse(month.code) == month == Month.parse(month.slug)
+def test_a_months_label_number_in_its_year_and_slug_read_back_as_the_month(month):
+    in_year = f"{month.year.label} M{month.number}"
+    assert Month.parse(month.label) == Month.parse(in_year) == month == Month.parse(month.slug)
 
 
 @given(

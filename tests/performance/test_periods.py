@@ -111,7 +111,7 @@ def test_months_know_their_neighbours_quarter_and_same_month_last_year():
     assert april.previous.next == april
     assert april.same_period_last_year == Month(FinancialYear(2017), 1)
     assert [month.quarter.number for month in FinancialYear(2018).months] == [1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4]
-    assert (april.label, april.code, april.slug) == ("April 2018", "2018/19 M1", "2018-19-M1")
+    assert (april.label, april.long_label, april.slug) == ("April 2018", "April 2018", "2018-19-M1")
 
 
 @pytest.mark.parametrize(
