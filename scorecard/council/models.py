@@ -317,6 +317,11 @@ class Period(models.Model):
         return "month" if self.month else "quarter"
 
     @property
+    def how_often(self) -> str:
+        """How its status is called: "Quarterly status", or "Monthly status" for a month."""
+        return "Monthly" if self.month else "Quarterly"
+
+    @property
     def is_year_end(self) -> bool:
         """The year's last period: its actual is the year's outturn."""
         return self.month == 12 if self.month else self.quarter == 4

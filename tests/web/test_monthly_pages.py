@@ -127,3 +127,9 @@ def test_the_quarter_command_opens_a_month_named_as_councils_write_it():
     call_command("quarter", "open", "April 2026", "--user", "performance", "--deadline", "2099-05-15", stdout=out)
     assert "April 2026 is open" in out.getvalue()
     assert Period.objects.get(year__start_year=2026, month=1).is_open
+
+
+def test_a_months_return_page_says_monthly_and_compares_with_the_same_month_last_year(team, april):
+    page = text(team.get(f"/returns/{april.pk}/{april.returns.get().measure_id}/"))
+    assert "April 2017 target" in page and "Monthly status" in page
+    assert "Same month last year (April 2016)" in page
