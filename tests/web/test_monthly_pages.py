@@ -133,3 +133,39 @@ def test_a_months_return_page_says_monthly_and_compares_with_the_same_month_last
     page = text(team.get(f"/returns/{april.pk}/{april.returns.get().measure_id}/"))
     assert "April 2017 target" in page and "Monthly status" in page
     assert "Same month last year (April 2016)" in page
+
+
+def monthly_scorecard_of(count: int, start: int = 0) -> None:
+    """count monthly measures in 2017/18, each with April's target and figure, last April's and March's."""
+    april, march, last_april = factories.month(2017, 1), factories.month(2017, 12), factories.month(2016, 1)
+    place = Directorate.objects.get_or_create(name="Corporate Resources")[0]
+    for number in range(start, start + count):
+        measure = factories.measure(f"PM{number}", title=f"Measure {number}", frequency="monthly")
+        factories.entry(measure, april.year, directorate=place, order=number)
+        factories.target(measure, april, 100)
+        factories.target(measure, None, 1200, year_of=april.year)
+        factories.return_for(measure, april, 90 + number % 20, forecast=1150, context="Behind this month.")
+        factories.return_for(measure, march, 1210)
+        factories.return_for(measure, last_april, 85)
+    factories.published(april, march, last_april)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "/reports/dashboard/?year=2017/18&month=1&group_by=directorate",
+        "/reports/improvement/?year=2017/18&month=1",
+        "/reports/annual/?year=2017/18",
+    ],
+)
+def test_a_months_report_pages_queries_do_not_grow_with_the_number_of_measures(
+    client, page, django_assert_max_num_queries
+):
+    factories.organisation()
+    monthly_scorecard_of(3)
+    client.get(page)
+    with django_assert_max_num_queries(45) as few:
+        client.get(page)
+    monthly_scorecard_of(27, start=3)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(page)
