@@ -48,6 +48,14 @@ def years_held(*, published_only: bool = False) -> list[YearHeld]:
     return [YearHeld(year, by_year.get(year.pk, [])) for year in years]
 
 
+def period_heading(years: list[YearHeld]) -> str:
+    """What a column of the years' periods is headed: Quarter, Month, or both where the years differ."""
+    monthly = {held.year.is_monthly for held in years}
+    if monthly == {True}:
+        return "Month"
+    return "Quarter or month" if True in monthly else "Quarter"
+
+
 def years_seen_by(user) -> list[YearHeld]:
     """The years and quarters held that this visitor may see: readers and the public, published ones only."""
     return years_held(published_only=not permissions.may_see_unpublished(user))

@@ -87,6 +87,7 @@ def test_the_home_page_links_to_the_months_reports(client, april):
 def test_the_years_and_months_held_list_each_month(client, april):
     page = text(client.get("/years/"))
     assert "/reports/dashboard/?year=2017/18&amp;month=1" in page and ">April<" in page
+    assert '<th scope="col" class="govuk-table__header">Month</th>' in page
 
 
 def test_the_annual_results_of_a_monthly_year_take_march(client, april):
