@@ -1,5 +1,6 @@
 """Reads about years and their quarters or months, shared by pages and commands."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
@@ -48,9 +49,9 @@ def years_held(*, published_only: bool = False) -> list[YearHeld]:
     return [YearHeld(year, by_year.get(year.pk, [])) for year in years]
 
 
-def period_heading(years: list[YearHeld]) -> str:
+def period_heading(years: Iterable[FinancialYear]) -> str:
     """What a column of the years' periods is headed: Quarter, Month, or both where the years differ."""
-    monthly = {held.year.is_monthly for held in years}
+    monthly = {year.is_monthly for year in years}
     if monthly == {True}:
         return "Month"
     return "Quarter or month" if True in monthly else "Quarter"

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from scorecard.accounts import permissions
 from scorecard.council.models import OrganisationSettings, Period
+from scorecard.council.selectors import period_heading
 from scorecard.measures.models import ScorecardEntry
 from scorecard.returns import services
 from scorecard.returns.models import is_due_in, is_overdue
@@ -107,6 +108,7 @@ def quarters(request):
 def quarters_page(request, problem: Problem | None = None, status: int = 200):
     periods, rounds = quarters_and_progress()
     context = {"periods": periods, "progress": rounds, "states": STATES, "problem": problem}
+    context["period_heading"] = period_heading(period.year for period in periods)
     context["today"] = timezone.localdate()
     return render(request, "returns/quarters.html", context, status=status)
 

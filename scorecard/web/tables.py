@@ -158,7 +158,7 @@ def years_held(years: list[YearHeld]) -> Table:
             [year, text(one.period.short_label), count_cell(one.measures), count_cell(one.actions)]
             for one in held.quarters
         ] or [[year, text("No returns yet"), text(""), text("")]]
-    columns = ["Financial year", period_heading(years), "Measures", "Council Plan actions"]
+    columns = ["Financial year", period_heading(held.year for held in years), "Measures", "Council Plan actions"]
     return Table("Years and quarters held", columns, rows)
 
 

@@ -25,5 +25,5 @@ def years(request):
     held = years_seen_by(request.user)
     if downloads.asked(request):
         return downloads.respond(request, tables.years_held(held))
-    context = {"years": held, "period_heading": period_heading(held), **visitor(request.user)}
+    context = {"years": held, "period_heading": period_heading(one.year for one in held), **visitor(request.user)}
     return render(request, "web/years.html", context)

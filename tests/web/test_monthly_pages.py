@@ -51,6 +51,12 @@ def test_the_years_page_offers_quarterly_or_monthly_collection(team):
     assert "Figures are collected" in page and 'value="monthly"' in page
 
 
+def test_the_quarters_page_lists_a_monthly_years_months(team):
+    factories.monthly_year(2026)
+    page = text(team.get("/quarters/"))
+    assert "Every month" in page and ">April 2026</th>" in page and ">March 2027</th>" in page
+
+
 def test_a_dashboard_is_chosen_by_month(client, april):
     page = text(client.get("/reports/dashboard/?year=2017/18&month=1"))
     assert "April 2017" in page and "Monthly target" in page and "Quarterly target" not in page
