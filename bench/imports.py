@@ -65,7 +65,7 @@ def import_files(rows: int, folder: Path) -> list[tuple[Period, Path, int]]:
         returns = list(Return.objects.filter(period=period).select_related("measure").order_by("measure__code"))
         if not left or not returns:
             continue
-        path = folder / f"{period.as_quarter.slug}.csv"
+        path = folder / f"{period.as_period.slug}.csv"
         path.write_text(file_text(returns[:left], period.label), encoding="utf-8")
         files.append((period, path, len(returns[:left])))
         left -= len(returns[:left])

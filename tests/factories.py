@@ -34,6 +34,19 @@ def period(start_year: int = 2017, quarter: int = 2) -> Period:
     return Period.objects.get(year=year(start_year), quarter=quarter)
 
 
+def monthly_year(start_year: int = 2017, **settings) -> FinancialYear:
+    """A year collected monthly, with its twelve months."""
+    made, _ = FinancialYear.objects.get_or_create(start_year=start_year, defaults={"collection": "monthly", **settings})
+    for number in range(1, 13):
+        Period.objects.get_or_create(year=made, month=number, defaults={"quarter": (number + 2) // 3})
+    return made
+
+
+def month(start_year: int = 2017, number: int = 1) -> Period:
+    """A month of a year collected monthly: 1 is April."""
+    return Period.objects.get(year=monthly_year(start_year), month=number)
+
+
 def open_period(start_year: int = 2018, quarter: int = 3, deadline: date | None = date(2019, 1, 18)) -> Period:
     """A quarter open for returns, as the performance team opens it."""
     opened = period(start_year, quarter)

@@ -49,7 +49,7 @@ YEAR = Field(description="A financial year as printed, e.g. 2017/18", max_length
 @router.get("/years", response={200: list[YearOut], **READ_REFUSALS}, tags=["years and quarters"])
 def years(request):
     """Every financial year held, with its quarters and their state."""
-    periods = Period.objects.select_related("year").order_by("year__start_year", "quarter")
+    periods = Period.objects.select_related("year").order_by("year__start_year", "quarter", "month")
     by_year: dict[int, list[Period]] = {}
     for period in periods:
         by_year.setdefault(period.year_id, []).append(period)
@@ -114,7 +114,9 @@ def targets(request, query: Query[TargetQuery]):
         chosen = chosen.filter(measure_id=query.measure_id)
     return [
         shapes.target_shape(target)
-        for target in chosen.order_by("measure__code", F("period__quarter").asc(nulls_last=True))
+        for target in chosen.order_by(
+            "measure__code", F("period__quarter").asc(nulls_last=True), F("period__month").asc(nulls_last=True)
+        )
     ]
 
 
@@ -123,7 +125,8 @@ def targets(request, query: Query[TargetQuery]):
 
 class QuarterReportQuery(Schema):
     year: str = YEAR
-    quarter: int = Field(ge=1, le=4)
+    quarter: int | None = Field(None, ge=1, le=4, description="The quarter, in a year collected quarterly.")
+    month: int | None = Field(None, ge=1, le=12, description="The month (1 is April), in a year collected monthly.")
     directorate: str = Field("", max_length=200)
     pledge: str = Field("", max_length=200)
     status: str = Field("", description="Keep rows whose quarterly or forecast status is this.", max_length=20)
@@ -189,7 +192,7 @@ class YearReportQuery(Schema):
 def annual_results(request, query: Query[YearReportQuery]):
     """The annual performance results: the summary tables, then every action and measure."""
     year = held_year(query.year)
-    year_end = Period.objects.select_related("year").filter(year=year, quarter=4).first()
+    year_end = Period.objects.select_related("year").year_ends().filter(year=year).first()
     if year_end is None or not readable(request, year_end):
         raise NotFound(f"The results of {year.label} are not published yet.")
     return shapes.report_shape(build_annual_results(year, sight=permissions.working_sight(request.user)))

@@ -63,8 +63,9 @@ class StatusWord(Word):
 class PeriodOut(Schema):
     id: int
     year: str = Field(examples=["2017/18"])
-    quarter: int
-    label: str = Field(examples=["2017/18 Q2"])
+    quarter: int = Field(description="The quarter; for a month, the quarter it falls in.")
+    month: int | None = Field(description="In a year collected monthly, the month: 1 is April, 12 is March.")
+    label: str = Field(examples=["2017/18 Q2", "April 2017"])
     state: str = Field(description="not_open, open or closed")
     deadline: date | None
     published_at: datetime | None
@@ -79,7 +80,8 @@ class YearOut(Schema):
     completed_status: str = Field(description="The status a Completed action shows this year: blue or green.")
     inclusion_criterion: str
     commentary_required_for_red_amber: bool
-    quarters: list[PeriodOut]
+    collection: str = Field(description="quarterly or monthly: its periods are four quarters or twelve months.")
+    quarters: list[PeriodOut] = Field(description="Its periods: the quarters, or the months of a monthly year.")
 
 
 class Place(Schema):
@@ -118,6 +120,7 @@ class TargetOut(Schema):
     code: str
     year: str
     quarter: int | None = Field(description="Empty for the year-end target.")
+    month: int | None = Field(description="A month's target in a year collected monthly (1 is April).")
     value: str | None
     progress: str | None
 

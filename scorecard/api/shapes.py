@@ -23,6 +23,7 @@ def period_shape(period: Period) -> dict:
         "id": period.pk,
         "year": period.year.label,
         "quarter": period.quarter,
+        "month": period.month,
         "label": period.label,
         "state": period.state,
         "deadline": period.deadline,
@@ -40,6 +41,7 @@ def year_shape(year: FinancialYear, periods: list[Period]) -> dict:
         "completed_status": year.completed_status,
         "inclusion_criterion": year.inclusion_criterion,
         "commentary_required_for_red_amber": year.commentary_required_for_red_amber,
+        "collection": year.collection,
         "quarters": [period_shape(period) for period in periods],
     }
 
@@ -85,6 +87,7 @@ def target_shape(target: Target) -> dict:
         "code": target.measure.code,
         "year": target.year.label,
         "quarter": target.period.quarter if target.period_id else None,
+        "month": target.period.month if target.period_id else None,
         "value": number(target.value),
         "progress": target.progress or None,
     }

@@ -194,6 +194,13 @@ class FinancialYear(models.Model):
         default=SameDirection.SAME,
         help_text="How a direction of travel of Same is printed in this year's quarterly reports.",
     )
+    collection = models.CharField(
+        max_length=10,
+        choices=choices(periods.Collection),
+        default=periods.Collection.QUARTERLY.value,
+        editable=False,  # its periods are made with it: four quarters or twelve months
+        help_text="Whether the year's figures are collected by quarter or by month.",
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -211,6 +218,14 @@ class FinancialYear(models.Model):
         return self.financial_year.label
 
     @property
+    def collected(self) -> periods.Collection:
+        return periods.Collection(self.collection)
+
+    @property
+    def is_monthly(self) -> bool:
+        return self.collected is periods.Collection.MONTHLY
+
+    @property
     def completed(self) -> Status:
         return Status(self.completed_status)
 
@@ -219,8 +234,15 @@ class FinancialYear(models.Model):
         return InclusionCriterion(self.inclusion_criterion)
 
 
+class PeriodQuerySet(models.QuerySet):
+    def year_ends(self) -> "PeriodQuerySet":
+        """Each year's last period, whose figures are the year's outturn: quarter 4, or month 12 (March)."""
+        return self.filter(models.Q(month__isnull=True, quarter=4) | models.Q(month=12))
+
+
 class Period(models.Model):
-    """A quarter of a financial year: what returns are collected for, and its collection round."""
+    """A quarter (or, in a year collected monthly, a month) of a financial year: what returns are collected for,
+    and its collection round. A month also holds the quarter it falls in, so what groups by quarter still can."""
 
     class State(models.TextChoices):
         NOT_OPEN = "not_open", "Not open"
@@ -229,6 +251,12 @@ class Period(models.Model):
 
     year = models.ForeignKey(FinancialYear, on_delete=models.CASCADE, related_name="periods")
     quarter = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(4)])
+    month = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+        help_text="In a year collected monthly: 1 is April, 12 is March. Empty for a quarter.",
+    )
     state = models.CharField(max_length=10, choices=State.choices, default=State.NOT_OPEN)
     deadline = models.DateField(null=True, blank=True, help_text="When returns are due.")
     published_at = models.DateTimeField(
@@ -250,21 +278,64 @@ class Period(models.Model):
         help_text="When a published quarter was reopened: readers see its published figures until it is republished.",
     )
     history = HistoricalRecords()
+    objects = PeriodQuerySet.as_manager()
 
     class Meta:
-        ordering = ["year__start_year", "quarter"]
-        constraints = [models.UniqueConstraint(fields=["year", "quarter"], name="one_period_per_quarter")]
+        ordering = ["year__start_year", "quarter", "month"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["year", "quarter"], condition=models.Q(month__isnull=True), name="one_period_per_quarter"
+            ),
+            models.UniqueConstraint(fields=["year", "month"], name="one_period_per_month"),
+            models.CheckConstraint(
+                condition=models.Q(month__isnull=True) | models.Q(quarter=(models.F("month") + 2) / 3),
+                name="a_month_is_in_its_quarter",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.label
 
+    @classmethod
+    def of(cls, period: periods.Quarter | periods.Month, **fields) -> "Period":
+        """An unsaved row for a quarter or a month (a month keeps the quarter it falls in)."""
+        if isinstance(period, periods.Month):
+            return cls(quarter=period.quarter.number, month=period.number, **fields)
+        return cls(quarter=period.number, **fields)
+
     @property
-    def as_quarter(self) -> periods.Quarter:
-        return periods.Quarter(periods.FinancialYear(self.year.start_year), self.quarter)
+    def as_period(self) -> periods.Quarter | periods.Month:
+        year = periods.FinancialYear(self.year.start_year)
+        return periods.Month(year, self.month) if self.month else periods.Quarter(year, self.quarter)
 
     @property
     def label(self) -> str:
-        return self.as_quarter.label
+        return self.as_period.label
+
+    @property
+    def short_label(self) -> str:
+        """Within its year: "Q2", or the month's name, "April"."""
+        return periods.month_name(self.month) if self.month else f"Q{self.quarter}"
+
+    @property
+    def number(self) -> int:
+        """Its number in the year: the quarter's 1 to 4, or the month's 1 to 12."""
+        return self.month or self.quarter
+
+    @property
+    def number_name(self) -> str:
+        """What its number is called in a link's filters and in spreadsheets: "quarter" or "month"."""
+        return "month" if self.month else "quarter"
+
+    @property
+    def how_often(self) -> str:
+        """How its status is called: "Quarterly status", or "Monthly status" for a month."""
+        return "Monthly" if self.month else "Quarterly"
+
+    @property
+    def is_year_end(self) -> bool:
+        """The year's last period: its actual is the year's outturn."""
+        return self.month == 12 if self.month else self.quarter == 4
 
     @property
     def is_open(self) -> bool:

@@ -13,6 +13,7 @@ from scorecard.accounts import permissions
 from scorecard.accounts.models import Role, RoleAssignment, User
 from scorecard.council.first_run import is_set_up
 from scorecard.council.models import FinancialYear, Listed, OrganisationSettings, Period
+from scorecard.performance.periods import Collection
 from scorecard.performance.periods import FinancialYear as Year
 
 TEAM_ONLY = "Only the performance team sets up the council."
@@ -56,8 +57,11 @@ def require_team(by) -> None:
 
 
 @transaction.atomic
-def council_start(*, organisation: dict, first_year: Year, account: FirstAccount) -> User:
-    """Set up a fresh Scorecard: the organisation, its first year with four quarters, the first team account."""
+def council_start(
+    *, organisation: dict, first_year: Year, account: FirstAccount, collection: Collection = Collection.QUARTERLY
+) -> User:
+    """Set up a fresh Scorecard: the organisation, its first year with its four quarters (or twelve months), the
+    first team account."""
     if is_set_up():
         raise SetUpRefused("This Scorecard already holds a council: change it on the set-up pages instead.")
     settings = OrganisationSettings.load()
@@ -65,7 +69,7 @@ def council_start(*, organisation: dict, first_year: Year, account: FirstAccount
     settings.set_up_at = timezone.now()
     settings.save()
     user = first_account(account)
-    year_with_quarters(first_year, settings)
+    year_with_periods(first_year, settings, collection)
     return user
 
 
@@ -105,22 +109,28 @@ def organisation_change(*, by, **changes) -> OrganisationSettings:
 
 
 @transaction.atomic
-def year_create(*, start_year: int, by) -> FinancialYear:
-    """A financial year and its four quarters, with the organisation's defaults for new years."""
+def year_create(*, start_year: int, by, collection: Collection = Collection.QUARTERLY) -> FinancialYear:
+    """A financial year and its four quarters (or twelve months), with the organisation's defaults for new years."""
     require_team(by)
-    return year_with_quarters(Year(start_year), OrganisationSettings.load())
+    return year_with_periods(Year(start_year), OrganisationSettings.load(), collection)
 
 
-def year_with_quarters(year: Year, settings: OrganisationSettings) -> FinancialYear:
+def year_with_periods(year: Year, settings: OrganisationSettings, collection: Collection) -> FinancialYear:
     if FinancialYear.objects.filter(start_year=year.start_year).exists():
         raise ValidationError({"year": f"{year.label} overlaps a year already held: each year is held once."})
     same = FinancialYear.SameDirection.STABILISED if settings.stabilised_word else FinancialYear.SameDirection.SAME
     held = FinancialYear(start_year=year.start_year, completed_status=settings.completed_status)
-    held.same_direction_label = same
+    held.same_direction_label, held.collection = same, collection.value
     held.full_clean()
     held.save()
-    Period.objects.bulk_create(Period(year=held, quarter=quarter) for quarter in range(1, 5))
+    periods_make(held)
     return held
+
+
+def periods_make(year: FinancialYear) -> None:
+    """A new year's periods, in one step: its four quarters, or its twelve months."""
+    made = year.financial_year.periods(year.collected)
+    Period.objects.bulk_create(Period.of(period, year=year) for period in made)
 
 
 # -- the council's lists: directorates, pledges, perspectives, portfolios ------------------------------------

@@ -6,14 +6,18 @@ type them in the web form: "44,745", "93.5%" and "£1,200" are numbers.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 
 from scorecard.measures.fields import plain
 from scorecard.measures.models import Measure
 from scorecard.performance.milestones import Progress
+from scorecard.performance.periods import Month, Quarter, parse_period
 from scorecard.reports.render.delimited import not_a_formula
 from scorecard.returns.validation import figure_problem
 
+# A date cell (reading.py gives its ISO text): Excel turns a typed "April 2017" into 1 April 2017.
+ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-\d{2}(T[\d:.]*)?$")
 LARGEST = Decimal(10) ** 12  # a FigureField holds 12 digits before the point
 SHOWN_LENGTH = 40
 
@@ -35,6 +39,15 @@ def shown(value: object) -> str:
     """The cell quoted in a message, cut short if it is long."""
     text = text_of(value)
     return f"“{text if len(text) <= SHOWN_LENGTH else text[: SHOWN_LENGTH - 1] + '…'}”"
+
+
+def period_of(value: object) -> Quarter | Month:
+    """The quarter or month a cell names ("2017/18 Q2", "April 2017", "2017/18 M1"), or the month of a date
+    cell; PeriodError says why it names none."""
+    text = text_of(value)
+    if match := ISO_DATE.match(text):
+        return Month.of_calendar(int(match[1]), int(match[2]))
+    return parse_period(text)
 
 
 def is_empty(value: object) -> bool:

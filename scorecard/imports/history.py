@@ -61,9 +61,9 @@ class HistoryChecks:
         self.by = by
         self.measures = CodeIndex.of_everything()
         self.added = {normalised(row.code) for row in (catalogue.rows if catalogue else []) if row.code}
-        self.periods = {period.as_quarter: period for period in Period.objects.select_related("year")}
+        self.periods = {period.as_period: period for period in Period.objects.select_related("year")}
         self.stored = {
-            (ret.measure_id, ret.period.as_quarter): ret
+            (ret.measure_id, ret.period.as_period): ret
             for ret in Return.objects.filter(actual__isnull=False).select_related("period__year")
         }
         self.first_rows: dict[tuple[str, Quarter], int] = {}  # (code, quarter) → the row it was first given in

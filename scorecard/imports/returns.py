@@ -21,7 +21,17 @@ from functools import partial
 from scorecard.accounts import permissions
 from scorecard.council.models import OrganisationSettings, Period
 from scorecard.imports import ImportProblem, plans
-from scorecard.imports.cells import CellProblem, figure, is_empty, progress, shown, text_of, typed_number, words
+from scorecard.imports.cells import (
+    CellProblem,
+    figure,
+    is_empty,
+    period_of,
+    progress,
+    shown,
+    text_of,
+    typed_number,
+    words,
+)
 from scorecard.imports.codes import ScorecardCodes
 from scorecard.imports.plans import Plan, PlannedRow, ProgressReport, ignored_columns, outcome_of, planned_rows
 from scorecard.imports.reading import Row, read_rows
@@ -30,7 +40,7 @@ from scorecard.measures.models import Measure
 from scorecard.performance import milestones
 from scorecard.performance.commentary import THREE, Commentary
 from scorecard.performance.numbers import LARGEST
-from scorecard.performance.periods import PeriodError, Quarter
+from scorecard.performance.periods import PeriodError
 from scorecard.performance.ranges import fraction_problem
 from scorecard.returns import services
 from scorecard.returns.models import COMMENTARY_LENGTH, DataFlag, Return, WorkflowState
@@ -139,12 +149,14 @@ class ReturnChecks:
         if is_empty(value):
             return
         try:
-            quarter = Quarter.parse(text_of(value))
+            named = period_of(value)
         except PeriodError as error:
             row.problem("period", str(error))
             return
-        if quarter != self.period.as_quarter:
-            row.problem("period", f"{quarter.label} is not {self.period.label}, the quarter being imported")
+        if named != self.period.as_period:
+            row.problem(
+                "period", f"{named.label} is not {self.period.label}, the {self.period.number_name} being imported"
+            )
 
     def return_of(self, measure: Measure) -> Return:
         """The stored return, or the one that would be started (unsaved), for the permission check."""

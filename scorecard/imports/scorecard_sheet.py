@@ -60,13 +60,28 @@ ENTRY_WORDS = {
     "portfolios": "portfolios",
     "title": "title this year",
 }
-TARGET_COLUMNS = {"q1_target": 1, "q2_target": 2, "q3_target": 3, "q4_target": 4, "year_end_target": None}
+QUARTER_TARGETS = {f"q{number}_target": number for number in range(1, 5)}
+# A year collected monthly has a target per month in place of the quarters': m1 (April) to m12 (March).
+MONTH_TARGETS = {f"m{number}_target": number for number in range(1, 13)}
+
+
+def columns_for(year: FinancialYear) -> tuple[str, ...]:
+    """The sheet's columns for the year: the quarters' target columns, or the months' in a year collected monthly."""
+    if not year.is_monthly:
+        return COLUMNS
+    at = COLUMNS.index("q1_target")
+    return (*COLUMNS[:at], *MONTH_TARGETS, *COLUMNS[at + len(QUARTER_TARGETS) :])
+
+
+def target_columns(year: FinancialYear) -> dict[str, int | None]:
+    """Each target column and the number of its quarter or month in the year (None: the year end)."""
+    return {**(MONTH_TARGETS if year.is_monthly else QUARTER_TARGETS), "year_end_target": None}
 
 
 def read_scorecard_file(file_name: str, content: bytes, *, max_bytes: int | None = None) -> list[Row]:
     """The sheet's rows; a column the sheet does not have is refused by name, never left out unseen."""
     rows = read_rows(file_name, content, required=REQUIRED, aliases=ALIASES, max_bytes=max_bytes)
-    unknown = [column for column in rows[0] if column not in COLUMNS]
+    unknown = [column for column in rows[0] if column not in COLUMNS and column not in MONTH_TARGETS]
     if unknown:
         named = " and ".join(f"“{column}”" for column in unknown)
         raise ImportProblem(
@@ -80,7 +95,8 @@ def read_scorecard_file(file_name: str, content: bytes, *, max_bytes: int | None
 def plan_scorecard(rows: Sequence[Row], year: FinancialYear, by, *, progress: ProgressReport | None = None) -> Plan:
     """Each row new, changed, unchanged or in error, against what is held now; what would be created, first."""
     checks = SheetChecks(year, by)
-    planned = planned_rows(rows, COLUMNS, checks.check, progress)
+    check_target_columns(rows, checks.year)
+    planned = planned_rows(rows, columns_for(checks.year), checks.check, progress)
     return Plan(
         "scorecard rows",
         planned,
@@ -88,6 +104,22 @@ def plan_scorecard(rows: Sequence[Row], year: FinancialYear, by, *, progress: Pr
         created_first=checks.names.to_create() + checks.people.to_invite(),
         notes=checks.left_out(planned),
     )
+
+
+def check_target_columns(rows: Sequence[Row], year: FinancialYear) -> None:
+    """Quarters' target columns for a year collected monthly, or months' for one collected quarterly: refused by
+    name, so no target is set in a period the year does not have."""
+    headings = rows[0] if rows else {}
+    targets = (*QUARTER_TARGETS, *MONTH_TARGETS)
+    wrong = [column for column in headings if column in targets and column not in columns_for(year)]
+    if not wrong:
+        return
+    named = " and ".join(f"“{column}”" for column in wrong)
+    if year.is_monthly:
+        instead = "is collected monthly: give its targets in m1_target (April) to m12_target (March)"
+    else:
+        instead = "is collected quarterly: give its targets in q1_target to q4_target"
+    raise ImportProblem(f"The file has {named}, but {year.label} {instead}. Nothing was imported.")
 
 
 class SheetChecks:
@@ -108,7 +140,7 @@ class SheetChecks:
             [(measure, codes_of(measure)) for measure in measures]
             + [(entry.measure, [entry.code]) for entry in self.entries.values()]
         )
-        self.periods = {period.quarter: period for period in Period.objects.filter(year=self.year)}
+        self.periods = {period.number: period for period in Period.objects.filter(year=self.year)}
         self.stored = {(target.measure_id, target.period_id): target for target in self.year.targets.all()}
         self.names, self.people = CouncilNames(), People()
         self.claimed: dict[str, int] = {}  # a code or alias (normalised) → the row that gave it
@@ -308,13 +340,14 @@ class SheetRow:
 
     def target_changes(self, held: Measure | None, measure: Measure) -> None:
         targets = []
-        for column, quarter in TARGET_COLUMNS.items():
+        for column, number in target_columns(self.checks.year).items():
             new = self.read(column, lambda value: sheet_words.target(value, measure))
             if new is None:
                 continue
-            period = self.checks.periods.get(quarter) if quarter else None
-            if quarter and period is None:
-                self.row.problem(column, f"Q{quarter} of {self.checks.year.label} is not set up in Scorecard")
+            period = self.checks.periods.get(number) if number else None
+            if number and period is None:
+                missing = self.checks.year.financial_year.periods(self.checks.year.collected)[number - 1]
+                self.row.problem(column, f"{missing.label} is not set up in Scorecard")
                 continue
             stored = self.checks.stored.get((held.pk, period.pk if period else None)) if held else None
             if stored is not None and figure_of(stored) != new:

@@ -45,6 +45,7 @@ COMPARISON_WORDS = {heading_key(word.value): word for word in Comparison} | {
     "last_period": Comparison.PREVIOUS_PERIOD,
     "last_quarter": Comparison.PREVIOUS_PERIOD,
 }
+MONTH_TARGETS_EXPLAINED = "m1_target … m12_target"  # one line on the page for the twelve months' columns
 MEANINGS = {  # shown on the page; docs/moving-in.md says the same at more length
     "code": "Required. The measure's reference code, e.g. HSG 04. A row finds its measure by code, or by an alias.",
     "title": "Required. What the measure counts, as the reports print it.",
@@ -65,6 +66,8 @@ MEANINGS = {  # shown on the page; docs/moving-in.md says the same at more lengt
     "q2_target": "As q1_target.",
     "q3_target": "As q1_target.",
     "q4_target": "As q1_target.",
+    MONTH_TARGETS_EXPLAINED: "In a year collected monthly, in place of q1_target to q4_target: each month's target, "
+    "m1 April to m12 March.",
     "year_end_target": "The year-end target; blank sets none.",
     "pledge": "The Council Plan pledge the priority comes under.",
     "priority": "The Council Plan priority the measure serves.",

@@ -1,7 +1,8 @@
-"""Importing a year's targets: one row per measure and quarter (1 to 4) or year end.
+"""Importing a year's targets: one row per measure and quarter (1 to 4) or year end; in a year collected
+monthly, per measure and month (1, April, to 12, March) or year end.
 
-Columns: code, quarter and target, all required; a row whose target is blank sets nothing, so the template
-can list every quarter of every measure. Setting targets is the performance team's job
+Columns: code, quarter (or month) and target, all required; a row whose target is blank sets nothing, so the
+template can list every period of every measure. Setting targets is the performance team's job
 (permissions.sets_targets). Each write is kept in the target's history, with who made it.
 """
 
@@ -15,21 +16,23 @@ from functools import partial
 from scorecard.accounts import permissions
 from scorecard.council.models import FinancialYear, Period
 from scorecard.imports import ImportProblem, plans
-from scorecard.imports.cells import CellProblem, figure, is_empty, progress, shown, text_of
+from scorecard.imports.cells import CellProblem, figure, is_empty, period_of, progress, shown, text_of
 from scorecard.imports.codes import ScorecardCodes
 from scorecard.imports.plans import Outcome, Plan, PlannedRow, ProgressReport, ignored_columns, outcome_of, planned_rows
 from scorecard.imports.reading import Row, heading_key, read_rows
 from scorecard.measures.fields import plain
 from scorecard.measures.models import Measure, Target
 from scorecard.performance import milestones
-from scorecard.performance.periods import PeriodError, Quarter
+from scorecard.performance.periods import Month, PeriodError, month_called, month_in_year
 
 COLUMNS = ("code", "quarter", "target")
 READ_ONLY = ("title",)  # in the template for reference; never imported
-ALIASES = {"measure_code": "code", "reference": "code", "period": "quarter", "value": "target"}
+ALIASES = {"measure_code": "code", "reference": "code", "period": "quarter", "month": "quarter", "value": "target"}
 YEAR_END_WORDS = {"year_end", "ye", "year", "annual", "end_of_year", "full_year"}
 # A few digits at most: int() refuses thousands of them with an error of its own.
 QUARTER_NUMBER = re.compile(r"(?:q(?:uarter)?\s*)?(-?\d{1,4})", re.IGNORECASE)
+MONTH_NUMBER = re.compile(r"(?:m(?:onth)?\s*)?(-?\d{1,4})", re.IGNORECASE)
+MONTH_NAME = re.compile(r"[a-z]{3,9}\.?", re.IGNORECASE)
 YEAR_END = object()  # a row's quarter when it is the year-end target
 
 TargetFigure = tuple[Decimal | None, str]  # (value, progress word) as a Target stores them
@@ -54,7 +57,7 @@ class TargetChecks:
         self.year = FinancialYear.objects.get(pk=year.pk)
         self.by = by
         self.codes = ScorecardCodes(self.year)
-        self.periods = {period.quarter: period for period in Period.objects.filter(year=self.year)}
+        self.periods = {period.number: period for period in Period.objects.filter(year=self.year)}
         self.stored = {(target.measure_id, target.period_id): target for target in self.year.targets.all()}
         self.first_rows: dict[tuple[int, int | None], int] = {}  # (measure, quarter) → row first given in
 
@@ -96,18 +99,19 @@ class TargetChecks:
             return None
 
     def period(self, row: PlannedRow, value: object) -> Period | object | None:
-        """The row's quarter, YEAR_END for the year-end target, or None with the problem recorded."""
+        """The row's quarter (or month), YEAR_END for the year-end target, or None with the problem recorded."""
         if row.has_problem("quarter"):
             return None
         try:
-            number = quarter_number(value, self.year)
+            number = (month_number if self.year.is_monthly else quarter_number)(value, self.year)
         except CellProblem as problem:
             row.problem("quarter", str(problem))
             return None
         if number is None:
             return YEAR_END
         if number not in self.periods:
-            row.problem("quarter", f"{Quarter(self.year.financial_year, number).label} is not set up in Scorecard")
+            wanted = self.year.financial_year.periods(self.year.collected)[number - 1]
+            row.problem("quarter", f"{wanted.label} is not set up in Scorecard")
             return None
         return self.periods[number]
 
@@ -143,12 +147,40 @@ def quarter_number(value: object, year: FinancialYear) -> int | None:
             raise CellProblem(f"There is no quarter {number} in {year}: use 1 to 4, or year end")
         return number
     try:
-        quarter = Quarter.parse(text)
+        quarter = period_of(text)
     except PeriodError:
         raise CellProblem(f"{shown(text)} is not a quarter: use 1 to 4 (or Q1 to Q4), or year end") from None
-    if quarter.year.start_year != year.start_year:
-        raise CellProblem(f"{quarter.label} is outside {year}, the year being imported")
-    return quarter.number
+    return number_in(quarter, year)
+
+
+def month_number(value: object, year: FinancialYear) -> int | None:
+    """In a year collected monthly: 1 (April) to 12 (March) ("5", "M5", "August", "Aug 2017", "2017/18 M5"), or
+    None for the year end."""
+    text = text_of(value)
+    if not text:
+        raise CellProblem("Give the month: 1 (April) to 12 (March), or year end")
+    if heading_key(text) in YEAR_END_WORDS:
+        return None
+    if match := MONTH_NUMBER.fullmatch(text):
+        if not 1 <= int(match[1]) <= 12:
+            raise CellProblem(f"There is no month {int(match[1])} in {year}: use 1 (April) to 12 (March), or year end")
+        return int(match[1])
+    try:
+        if MONTH_NAME.fullmatch(text):  # "August": the year's own
+            return month_in_year(month_called(text.rstrip("."), text))
+        return number_in(period_of(text), year)
+    except PeriodError:
+        raise CellProblem(f"{shown(text)} is not a month: use 1 (April) to 12 (March), or year end") from None
+
+
+def number_in(period, year: FinancialYear) -> int:
+    """The number of a quarter or month written in full, checked to be of the year and collected the year's way."""
+    if period.year.start_year != year.start_year:
+        raise CellProblem(f"{period.label} is outside {year}, the year being imported")
+    if isinstance(period, Month) != year.is_monthly:
+        word = "monthly: give a month, 1 (April) to 12 (March)" if year.is_monthly else "quarterly: give a quarter"
+        raise CellProblem(f"{year} is collected {word}, not {period.label}")
+    return period.number
 
 
 def target_figure(value: object, measure: Measure) -> TargetFigure:
@@ -169,7 +201,7 @@ def already_set(period: Period | None, code: str) -> str:
 
 
 def when(period: Period | None) -> str:
-    return f"Q{period.quarter}" if period else "year-end"
+    return period.short_label if period else "year-end"
 
 
 def reasons(period: Period | None, changed: dict[str, object]) -> list[str]:

@@ -64,7 +64,7 @@ def returns_template(period: Period) -> Template:
     commentary, _ = OrganisationSettings.load().commentary_rule
     to_fill_in = tuple(column for column in returns.columns(commentary) if column not in ("code", "period"))
     return Template(
-        file_name=f"returns-{period.as_quarter.slug}",
+        file_name=f"returns-{period.as_period.slug}",
         sheet=f"Returns {period.label}",
         headings=("code", *returns.READ_ONLY, *to_fill_in),
         rows=rows,
@@ -74,19 +74,19 @@ def returns_template(period: Period) -> Template:
 
 
 def targets_template(year: FinancialYear) -> Template:
-    """Each coded measure's four quarters and year end, with the targets already set."""
+    """Each coded measure's four quarters (or twelve months) and year end, with the targets already set."""
     entries = coded_entries(year.pk)
     stored = stored_targets(year.pk, entries)
-    quarters = [(f"Q{period.quarter}", period.pk) for period in year.periods.order_by("quarter")]
+    periods = [(period.short_label, period.pk) for period in year.periods.order_by("quarter", "month")]
     rows = [
         [entry.display_code, entry.display_title, when, target_cell(stored.get((entry.measure_id, period_id)))]
         for entry in entries
-        for when, period_id in [*quarters, ("Year end", None)]
+        for when, period_id in [*periods, ("Year end", None)]
     ]
     return Template(
         file_name=f"targets-{year.financial_year.slug}",
         sheet=f"Targets {year.label}",
-        headings=("code", *targets.READ_ONLY, *targets.COLUMNS[1:]),
+        headings=("code", *targets.READ_ONLY, "month" if year.is_monthly else "quarter", "target"),
         rows=rows,
         read_only=targets.READ_ONLY,
     )
@@ -103,13 +103,15 @@ def scorecard_template(year: FinancialYear) -> Template:
         if entry.display_code
     ]
     stored = stored_targets(year.pk, entries)
-    quarters = {period.quarter: period.pk for period in year.periods.all()}
+    held = {period.number: period.pk for period in year.periods.all()}
+    # Each target column's period (None where the year lacks it), in the columns' order.
+    periods = [held.get(number) for number in scorecard_sheet.target_columns(year).values() if number]
     approvers = directorate_approvers()
-    rows = [scorecard_row(entry, stored, quarters, approvers) for entry in entries]
+    rows = [scorecard_row(entry, stored, periods, approvers) for entry in entries]
     return Template(
         file_name=f"scorecard-{year.financial_year.slug}",
         sheet=f"Scorecard {year.label}",
-        headings=scorecard_sheet.COLUMNS,
+        headings=scorecard_sheet.columns_for(year),
         rows=rows,
         choices={
             "kind": [kind.value for kind in Measure.Kind],
@@ -121,9 +123,9 @@ def scorecard_template(year: FinancialYear) -> Template:
     )
 
 
-def scorecard_row(entry: ScorecardEntry, stored, quarters: dict[int, int], approvers: dict[int, str]) -> list:
+def scorecard_row(entry: ScorecardEntry, stored, periods: list[int | None], approvers: dict[int, str]) -> list:
     measure, priority = entry.measure, entry.priority
-    targets = [target_cell(stored.get((measure.pk, quarters.get(quarter)))) for quarter in (1, 2, 3, 4)]
+    targets = [target_cell(stored.get((measure.pk, period)) if period else None) for period in periods]
     return [
         entry.display_code,
         entry.display_title,

@@ -6,6 +6,7 @@ from django.db import transaction
 
 from scorecard.accounts import permissions
 from scorecard.council.models import FinancialYear, OrganisationSettings, Period
+from scorecard.council.services import periods_make
 from scorecard.measures.models import Measure, ScorecardEntry, Target
 from scorecard.returns.services import Refused
 
@@ -17,18 +18,22 @@ def scorecard_copy(*, from_year: FinancialYear, to_start_year: int, by) -> Finan
     """Copy a year's scorecard (entries, portfolios, targets) into a later year that has none yet.
 
     Measures keep their tolerances, which belong to the measure; the targets come across unchanged, for the
-    performance team to revise. The new year's quarters are created, not opened.
+    performance team to revise. A new year is collected as the year copied (quarterly or monthly); its periods
+    are created, not opened. Targets of periods the later year does not have (it is collected the other way) are
+    left for the team to set.
     """
     if not permissions.may_run_the_quarter(by):
         raise Refused("Only the performance team sets up a new year's scorecard.")
     if to_start_year <= from_year.start_year:
         raise Refused(f"Copy {from_year.label}'s scorecard into a later year.")
     to_year, _ = FinancialYear.objects.get_or_create(
-        start_year=to_start_year, defaults={name: getattr(from_year, name) for name in YEAR_SETTINGS}
+        start_year=to_start_year, defaults={name: getattr(from_year, name) for name in (*YEAR_SETTINGS, "collection")}
     )
     if to_year.entries.exists():
         raise Refused(f"{to_year.label} already has a scorecard: edit it instead.")
-    periods = {quarter: Period.objects.get_or_create(year=to_year, quarter=quarter)[0] for quarter in range(1, 5)}
+    if not to_year.periods.exists():
+        periods_make(to_year)
+    periods = {(period.quarter, period.month): period for period in to_year.periods.all()}
     copy_entries(from_year, to_year)
     copy_targets(from_year, to_year, periods)
     return to_year
@@ -43,9 +48,11 @@ def copy_entries(from_year: FinancialYear, to_year: FinancialYear) -> None:
         copied.portfolios.set(entry.portfolios.all())
 
 
-def copy_targets(from_year: FinancialYear, to_year: FinancialYear, periods: dict[int, Period]) -> None:
+def copy_targets(from_year: FinancialYear, to_year: FinancialYear, periods: dict[tuple, Period]) -> None:
     for target in Target.objects.filter(year=from_year).select_related("period"):
-        period = periods[target.period.quarter] if target.period_id else None
+        period = periods.get((target.period.quarter, target.period.month)) if target.period_id else None
+        if target.period_id and period is None:
+            continue
         Target.objects.create(
             measure_id=target.measure_id, year=to_year, period=period, value=target.value, progress=target.progress
         )

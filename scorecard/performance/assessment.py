@@ -23,8 +23,9 @@ class Frequency(StrEnum):
 
 
 def is_due(frequency: Frequency, quarter: int, *, reported_in_quarter: int = 4) -> bool:
-    """Monthly and quarterly measures report every quarter; annual and biennial ones from the quarter
-    their figure arrives in, so the year's result is rated in that quarter and every later one."""
+    """Monthly and quarterly measures report every quarter (and, in a year collected monthly, every month);
+    annual and biennial ones from the quarter their figure arrives in, so the year's result is rated in that
+    quarter (each of its months) and every later one."""
     if frequency in (Frequency.MONTHLY, Frequency.QUARTERLY):
         return True
     return quarter >= reported_in_quarter
@@ -61,10 +62,10 @@ def assess(
     return rate(actual, target, polarity, tolerances)
 
 
-def year_end_figure(forecast: Figure, actual: Figure, quarter: int) -> Figure:
-    """The figure a forecast year-end status rates: at quarter 4 the actual is the year's outturn, so it
-    stands in for a forecast nobody recorded."""
-    if forecast is None and quarter == 4:
+def year_end_figure(forecast: Figure, actual: Figure, *, at_year_end: bool) -> Figure:
+    """The figure a forecast year-end status rates: in the year's last period (quarter 4, or March in a year
+    collected monthly) the actual is the year's outturn, so it stands in for a forecast nobody recorded."""
+    if forecast is None and at_year_end:
         return actual
     return forecast
 

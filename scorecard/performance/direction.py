@@ -47,11 +47,11 @@ class Comparison(StrEnum):
         return self.value.replace("_", " ").capitalize()
 
 
-def comparison_for(comparison: Comparison, *, year_to_date: bool, quarter: int) -> Comparison:
-    """What a measure is really compared with this quarter. A year-to-date figure restarts each April, so its
-    first quarter is never set against the previous quarter (last year's full-year total): it is compared with
-    the same point of the previous year instead."""
-    if comparison is Comparison.PREVIOUS_PERIOD and year_to_date and quarter == 1:
+def comparison_for(comparison: Comparison, *, year_to_date: bool, first_of_year: bool) -> Comparison:
+    """What a measure is really compared with this period. A year-to-date figure restarts each April, so its
+    first period (quarter 1, or April) is never set against the previous one (last year's full-year total): it
+    is compared with the same point of the previous year instead."""
+    if comparison is Comparison.PREVIOUS_PERIOD and year_to_date and first_of_year:
         return Comparison.SAME_PERIOD_LAST_YEAR
     return comparison
 

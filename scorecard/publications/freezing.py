@@ -49,14 +49,14 @@ def reports_of(period: Period) -> Iterator[tuple[str, Output]]:
     at quarter 4, and the Cabinet paper issued from them (with its drafted words)."""
     yield Report.DASHBOARD, dashboard_output(period)
     yield Report.IMPROVEMENT, improvement_output(period)
-    if period.quarter == 4:
+    if period.is_year_end:
         yield Report.ANNUAL, annual_output(period.year)
     yield Report.CABINET, cabinet_output(period)
 
 
 def frozen_files(kind: str, period: Period, output: Output, progress: Progress) -> list[FrozenFile]:
     """The report's data (canonical JSON) and its layouts in every format."""
-    base = f"{kind}-{period.as_quarter.slug.lower()}"
+    base = f"{kind}-{period.as_period.slug.lower()}"
     files = [FrozenFile("json", f"{base}.json", canonical_json(report_data(kind, period.label, output)), JSON)]
     for format in SHOWN:
         content_type, extension = FORMATS[format]

@@ -75,7 +75,7 @@ class Version(Kept):
     @property
     def slug(self) -> str:
         """The quarter as its addresses name it: 2018-19-q2."""
-        return self.period.as_quarter.slug.lower()
+        return self.period.as_period.slug.lower()
 
 
 FORMAT_NAMES = {

@@ -65,7 +65,7 @@ def archive(sight: WorkingSight) -> list[Listed]:
 
 def version_at(report: str, slug: str, number: int) -> Version | None:
     found = with_files().filter(report=report, number=number)
-    return next((version for version in found if version.period.as_quarter.slug.lower() == slug.lower()), None)
+    return next((version for version in found if version.period.as_period.slug.lower() == slug.lower()), None)
 
 
 def superseding(version: Version) -> Version | None:

@@ -133,7 +133,7 @@ def kept_versions(period, by, published_on, note, storage, written, progress) ->
 def stored_files(version: Version, files: list[FrozenFile], storage, written: list[str]) -> list[VersionFile]:
     """The files written to storage (each name noted in written, to delete should publishing fail), the
     manifest last; their rows, not yet saved."""
-    folder = f"{version.report}/{version.period.as_quarter.slug.lower()}/v{version.number}"
+    folder = f"{version.report}/{version.period.as_period.slug.lower()}/v{version.number}"
     names = [(file, store(storage, f"{folder}/{file.filename}", file.content, written)) for file in files]
     manifest = manifest_file(about(version), names)
     names.append((manifest, store(storage, f"{folder}/{manifest.filename}", manifest.content, written)))

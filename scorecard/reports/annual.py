@@ -65,6 +65,7 @@ class AnnualResults:
     pledges: list[Pledge]
     bands: list[Band]  # the council's bands, in words
     benchmarked: bool = False  # a Benchmark column: the organisation shows one and a measure has a benchmark
+    last_period: str = "Q4"  # the year's last period, whose figures are its outturn: "March" in a monthly year
 
     benchmark_heading = BENCHMARK_HEADING
 
@@ -93,6 +94,7 @@ class AnnualResults:
         ]
         columns = [*DETAIL_COLUMNS, *([BENCHMARK_HEADING] if self.benchmarked else [])]
         columns[3] = f"{self.previous_year} actual"
+        columns[4:6] = [f"{self.last_period} outturn", f"{self.last_period} status"]
         return Table(f"Performance results {self.year}", columns, rows)
 
     def pledge_table(self) -> Table:
@@ -131,12 +133,10 @@ def build_annual_results(year: FinancialYear, *, sight: WorkingSight = PUBLIC_SI
     rows = quarter_4_rows(year, sight)
     if organisation.annual_benchmark:
         rows = with_benchmarks(rows, year.label)
-    year_end = Period.objects.filter(year=year, quarter=4).first()
+    year_end = Period.objects.year_ends().filter(year=year).first()
     earlier = [FinancialYear.objects.filter(start_year=year.start_year - back).first() for back in (1, 2)]
     return AnnualResults(
-        masthead=masthead(
-            f"Annual Performance Results {year.label}", f"Quarter 4 outturn {year.label}", period=year_end
-        ),
+        masthead=masthead(f"Annual Performance Results {year.label}", outturn_title(year_end, year), period=year_end),
         year=year.label,
         previous_year=year.financial_year.previous.label,
         summary=year_summary(year.label, rows),
@@ -144,11 +144,19 @@ def build_annual_results(year: FinancialYear, *, sight: WorkingSight = PUBLIC_SI
         pledges=by_pledge(rows),
         bands=bands(organisation.tolerances, completed=year.completed),
         benchmarked=any(row.benchmark for row in rows),
+        last_period=year_end.short_label if year_end else "Q4",
     )
 
 
+def outturn_title(year_end: Period | None, year: FinancialYear) -> str:
+    """Above the results: Derby's "Quarter 4 outturn 2016/17", or "March 2018 outturn" in a monthly year."""
+    if year_end and year_end.month:
+        return f"{year_end.label} outturn"
+    return f"Quarter 4 outturn {year.label}"
+
+
 def quarter_4_rows(year: FinancialYear, sight: WorkingSight) -> list[MeasureRow]:
-    period = Period.objects.select_related("year").filter(year=year, quarter=4).first()
+    period = Period.objects.select_related("year").year_ends().filter(year=year).first()
     return in_plan_order([row for row in measure_rows(period, sight=sight) if row.pledge]) if period else []
 
 

@@ -66,7 +66,7 @@ def build_cabinet_paper(
 ) -> CabinetPaper:
     dashboard = build_dashboard(period, portfolio=portfolio, sight=sight)
     improvement = build_improvement_report(period, sight=sight)
-    title = f"Performance Reporting – {period.as_quarter.long_label}"
+    title = f"Performance Reporting – {period.as_period.long_label}"
     key = traffic_light_key(period)
     return CabinetPaper(
         masthead=masthead(title, (portfolio and f"{portfolio} portfolio") or "Council Scorecard", period=period),
@@ -85,7 +85,7 @@ def drafted_narrative(
     ratings: Sequence[Status] = RATINGS,
 ) -> Narrative:
     """The paper's words; ratings are the bands the council uses (no Blue where it has none)."""
-    quarter = period.as_quarter.long_label
+    quarter = period.as_period.long_label
     counts = Counter(row.status for row in dashboard.rows)
     *most, last = [f"{counts[status]} {status.label}" for status in ratings]
     rated = f"{', '.join(most)} and {last}"

@@ -160,18 +160,27 @@ def _period_axis(axes: Axes, periods: list[str]) -> None:
 
 
 def _period_labels(periods: list[str]) -> list[str]:
-    """Past eight periods "2018/19 Q2" no longer fits: Q2 alone, with the year under the first of its quarters."""
+    """Past eight periods "2018/19 Q2" no longer fits: Q2 alone, with the year under the first of its quarters
+    (and "April 2017": April alone, with the year under the first of its months)."""
     if len(periods) <= 8:
         return periods
-    years = [period.partition(" ")[0] for period in periods]
+    years = [_year_and_part(period)[0] for period in periods]
     return [
         _period_label(period, starts_year=step == 0 or years[step - 1] != years[step])
         for step, period in enumerate(periods)
     ]
 
 
+def _year_and_part(period: str) -> tuple[str, str]:
+    """("2018/19", "Q2") of a quarter's label; ("2017", "April") of a month's."""
+    first, _, rest = period.partition(" ")
+    if "/" in first or not rest:
+        return first, rest
+    return rest, first
+
+
 def _period_label(period: str, *, starts_year: bool) -> str:
-    year, _, part = period.partition(" ")
+    year, part = _year_and_part(period)
     if not part:
         return period
     return f"{part}\n{year}" if starts_year else part
@@ -381,16 +390,18 @@ SUMMARY_TITLE = "Measures by quarterly status"
 HATCHES = {Status.RED: "//"}  # Green and Red are alike in greyscale: Red is striped, as in the annual chart
 
 
-def status_count_chart(lines: list[tuple[str, int, Status | None]], description: str, table: Table) -> Chart:
+def status_count_chart(
+    lines: list[tuple[str, int, Status | None]], description: str, table: Table, *, title: str = SUMMARY_TITLE
+) -> Chart:
     """One bar per band (then the measures not rated), each named and counted in words beside it;
     table holds the same numbers."""
-    return replace(with_own_ids(_status_count_chart(tuple(lines), description)), table=table)
+    return replace(with_own_ids(_status_count_chart(tuple(lines), description, title)), table=table)
 
 
 @functools.lru_cache(maxsize=64)  # the home page shows the same counts to every visitor: draw them once
-def _status_count_chart(lines: tuple[tuple[str, int, Status | None], ...], description: str) -> Chart:
+def _status_count_chart(lines: tuple[tuple[str, int, Status | None], ...], description: str, title: str) -> Chart:
     with _drawing():
-        return _chart(SUMMARY_TITLE, description, _status_count_plot(list(lines)), Table(SUMMARY_TITLE, [], []))
+        return _chart(title, description, _status_count_plot(list(lines)), Table(title, [], []))
 
 
 def _status_count_plot(lines: list[tuple[str, int, Status | None]]) -> Plot:

@@ -44,6 +44,14 @@ class Masthead:
         return timezone.localtime(self.fetched_at).strftime("%A %-d %B %Y %H:%M:%S")
 
 
+def period_words(words: str, *, monthly: bool) -> str:
+    """Derby's quarterly words, in a year collected monthly in months: "Quarterly target" reads "Monthly target",
+    "against the quarter's target" "against the month's target"."""
+    if not monthly:
+        return words
+    return words.replace("Quarterly", "Monthly").replace("quarterly", "monthly").replace("quarter", "month")
+
+
 def masthead(title: str, subtitle: str, *, period: Period | None = None) -> Masthead:
     organisation = OrganisationSettings.load()
     return Masthead(

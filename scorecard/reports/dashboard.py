@@ -16,6 +16,7 @@ from scorecard.measures.models import ScorecardEntry
 from scorecard.measures.selectors import has_blue_band
 from scorecard.performance.status import RATINGS, Status
 from scorecard.performance.summaries import StatusCounts, status_counts
+from scorecard.reports.charts import SUMMARY_TITLE
 from scorecard.reports.common import (
     BENCHMARK_HEADING,
     EVERY_ROW,
@@ -30,6 +31,7 @@ from scorecard.reports.common import (
     grouped,
     listed,
     masthead,
+    period_words,
     status_cell,
     text,
 )
@@ -88,6 +90,11 @@ class Summary:
 
     counts: StatusCounts
     bands: tuple[Status, ...]  # the council's bands: no Blue where there is no Blue band (and none is Blue)
+    monthly: bool = False  # a month's dashboard: its words say month
+
+    @property
+    def title(self) -> str:
+        return period_words(SUMMARY_TITLE, monthly=self.monthly)
 
     @property
     def lines(self) -> list[tuple[str, int, Status | None]]:
@@ -106,7 +113,8 @@ class Summary:
         measures = "measure" if total == 1 else "measures"
         not_rated = self.counts.not_rated
         unrated = f"; {not_rated} not rated (no target, not due this quarter or awaiting data)" if not_rated else ""
-        return f"Of {total} {measures}, against the quarter's target: {rated}{unrated}."
+        said = f"Of {total} {measures}, against the quarter's target: {rated}{unrated}."
+        return period_words(said, monthly=self.monthly)
 
     def table(self) -> Table:
         rows = [[text(label), count_cell(count)] for label, count, _ in self.lines]
@@ -209,14 +217,14 @@ def build_dashboard(
         every = with_spc(every, period, sight=sight)
     rows = [row for row in every if only.keeps(row)]
     return Dashboard(
-        masthead=masthead("Council Scorecard Dashboard", period.as_quarter.long_label, period=period),
+        masthead=masthead("Council Scorecard Dashboard", period.as_period.long_label, period=period),
         period=period.label,
         group_by=group_by,
         portfolio=portfolio,
         groups=grouped(rows, GROUPINGS[group_by][1], order=listed(LISTED[group_by])),
         group_label=grouping_label(group_by),
-        columns=columns_shown(chosen, every),
-        summary=summary_of(rows),
+        columns=columns_shown(chosen, every, monthly=bool(period.month)),
+        summary=summary_of(rows, monthly=bool(period.month)),
     )
 
 
@@ -227,15 +235,15 @@ def grouping_label(group_by: str) -> str:
     return GROUPINGS[group_by][0]
 
 
-def columns_shown(chosen: list[str], rows: list[MeasureRow]) -> tuple[Column, ...]:
+def columns_shown(chosen: list[str], rows: list[MeasureRow], *, monthly: bool = False) -> tuple[Column, ...]:
     """The chosen columns, less any column of figures the quarter holds none of (so a council that does not
     forecast never reads a column of "No target" forecast statuses) and the benchmark where no measure has one;
-    the comparison headed by its quarter."""
+    the comparison headed by its quarter; in a year collected monthly, "Monthly target" for "Quarterly target"."""
     shown = [column for column in COLUMNS if not column.key or column.key in chosen]
     may_be_empty = [column for column in shown if column.kind == "figures" or column.key == DashboardColumn.BENCHMARK]
     empty = {column.key for column in may_be_empty if not any_figure(column, rows)}
-    shown = [column for column in shown if column.key not in empty]
-    return tuple(compared_by_quarter(column, rows) for column in shown)
+    shown = [replace(column, heading=period_words(column.heading, monthly=monthly)) for column in shown]
+    return tuple(compared_by_quarter(column, rows) for column in shown if column.key not in empty)
 
 
 def any_figure(column: Column, rows: list[MeasureRow]) -> bool:
@@ -260,9 +268,10 @@ def quarter_noted(row: MeasureRow):
     return replace(previous, text=f"{previous.text} ({row.compared_with})")
 
 
-def summary_of(rows: list[MeasureRow]) -> Summary:
+def summary_of(rows: list[MeasureRow], *, monthly: bool = False) -> Summary:
     """No Blue in the summary where the council has no Blue band (has_blue_band, as the filters ask) and none is
     Blue."""
     counts = status_counts(row.status for row in rows)
     has_blue = counts.blue > 0 or has_blue_band()
-    return Summary(counts, tuple(status for status in RATINGS if has_blue or status is not Status.BLUE))
+    bands = tuple(status for status in RATINGS if has_blue or status is not Status.BLUE)
+    return Summary(counts, bands, monthly=monthly)

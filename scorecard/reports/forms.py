@@ -4,10 +4,10 @@ is built. Shared by the pages and the API, so they live below both."""
 from django import forms
 
 from scorecard.council.models import Directorate, FinancialYear, OrganisationSettings, Pledge, Portfolio
-from scorecard.council.selectors import held_quarter, held_year
+from scorecard.council.selectors import held_period, held_year
 from scorecard.measures.selectors import has_blue_band
 from scorecard.performance.bands import statuses_to_choose
-from scorecard.performance.periods import PeriodError
+from scorecard.performance.periods import PeriodError, month_name
 from scorecard.performance.status import Status
 from scorecard.reports.cabinet import NARRATIVE_LENGTHS
 from scorecard.reports.common import RowFilter
@@ -15,6 +15,7 @@ from scorecard.reports.dashboard import GROUPINGS, grouping_label, groupings_use
 
 QUARTERS = [(n, f"Quarter {n}") for n in range(1, 5)]
 VARIATIONS = [("", "All"), ("concern", "Special cause concern"), ("improvement", "Special cause improvement")]
+MONTHS = [(n, month_name(n)) for n in range(1, 13)]  # month 1 is April
 
 
 def select(**attrs) -> forms.Select:
@@ -48,16 +49,36 @@ class YearForm(forms.Form):
 
 
 class PeriodForm(YearForm):
-    quarter = forms.TypedChoiceField(label="Quarter", choices=QUARTERS, coerce=int, widget=select())
+    """A year and one of its periods: a quarter, or a month where the year is collected monthly."""
+
+    # Not required as fields: clean() says which one the year needs when it is missing.
+    quarter = forms.TypedChoiceField(label="Quarter", choices=QUARTERS, coerce=int, required=False, widget=select())
+    month = forms.TypedChoiceField(label="Month", choices=MONTHS, coerce=int, required=False, widget=select())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        year = self.year_asked()
+        del self.fields["quarter" if year and year.is_monthly else "month"]
 
     def clean(self):
         cleaned = super().clean()
-        if "year" in cleaned and "quarter" in cleaned:
-            try:
-                cleaned["period"] = held_quarter(f"{cleaned['year'].label} Q{cleaned['quarter']}")
-            except PeriodError as error:
-                self.add_error("quarter", str(error))
+        name = "month" if "month" in self.fields else "quarter"
+        if "year" not in cleaned or name not in cleaned:
+            return cleaned
+        if cleaned[name] == "":
+            self.add_error(name, self.missing(cleaned["year"], name))
+            return cleaned
+        try:
+            cleaned["period"] = held_period(f"{cleaned['year'].label} {name[0].upper()}{cleaned[name]}")
+        except PeriodError as error:
+            self.add_error(name, str(error))
         return cleaned
+
+    def missing(self, year: FinancialYear, name: str) -> str:
+        """A quarter asked of a year collected monthly (or a month of a quarterly one) is told which it needs."""
+        if self.data.get("quarter" if name == "month" else "month"):
+            return f"{year.label} is collected {'monthly' if name == 'month' else 'quarterly'}: choose a {name}"
+        return f"Choose a {name}"
 
 
 class ImprovementForm(PeriodForm):

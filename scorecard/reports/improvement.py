@@ -24,6 +24,7 @@ from scorecard.reports.common import (
     grouped,
     listed,
     masthead,
+    period_words,
     status_cell,
     text,
 )
@@ -70,6 +71,12 @@ class ImprovementReport:
     commentary: Commentary = Commentary.THREE
     forecasts: bool = True  # a measure of the quarter has a forecast: the forecast columns show
     spc: bool = False  # the variation and assurance of each measure's SPC chart show
+    monthly: bool = False  # a month's report, in a year collected monthly: its headings say month
+
+    @property
+    def period_word(self) -> str:
+        """How the headings call the period's figures: Quarterly, or Monthly."""
+        return period_words("Quarterly", monthly=self.monthly)
 
     @property
     def rows(self) -> list[MeasureRow]:
@@ -81,7 +88,11 @@ class ImprovementReport:
 
     @property
     def figure_columns(self) -> list[tuple[str, Callable[[MeasureRow], Cell]]]:
-        shown = [column for column in FIGURE_COLUMNS if self.forecasts or column[0] not in FORECAST_COLUMNS]
+        shown = [
+            (period_words(heading, monthly=self.monthly), cell)
+            for heading, cell in FIGURE_COLUMNS
+            if self.forecasts or heading not in FORECAST_COLUMNS
+        ]
         return shown + SPC_COLUMNS if self.spc else shown
 
     def tables(self) -> list[Table]:
@@ -111,9 +122,9 @@ def build_improvement_report(
     ]
     forecasts = any(row.forecast.text for row in measures)
     return ImprovementReport(
-        masthead=masthead("Improvement Report – Council Scorecard", period.as_quarter.long_label, period=period),
+        masthead=masthead("Improvement Report – Council Scorecard", period.as_period.long_label, period=period),
         period=period.label,
-        criterion=criterion.label,
+        criterion=period_words(criterion.label, monthly=bool(period.month)),
         groups=grouped(
             with_projections(rows, period, sight) if forecasts else rows,
             lambda row: row.directorate,
@@ -123,6 +134,7 @@ def build_improvement_report(
         commentary=Commentary(organisation.commentary),
         forecasts=forecasts,
         spc=spc,
+        monthly=bool(period.month),
     )
 
 

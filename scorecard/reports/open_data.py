@@ -32,6 +32,7 @@ BENCHMARK_COLUMNS = (  # rank 1 = best; quartile 1 = top
 COLUMNS = [
     "year",
     "quarter",
+    "month",
     "code",
     "title",
     "kind",
@@ -81,7 +82,9 @@ class OpenData:
 
 def published_quarters() -> list[Period]:
     return list(
-        Period.objects.select_related("year").filter(published_at__isnull=False).order_by("year__start_year", "quarter")
+        Period.objects.select_related("year")
+        .filter(published_at__isnull=False)
+        .order_by("year__start_year", "quarter", "month")
     )
 
 
@@ -161,6 +164,7 @@ def open_row(period: Period, row: MeasureRow, licence: str, benchmark: ReportBen
     return {
         "year": period.year.label,
         "quarter": period.quarter,
+        "month": period.month,  # in a year collected monthly: 1 is April; empty in a quarterly year
         "code": row.code,
         "title": row.title,
         "kind": "Council Plan action" if row.is_action else "measure",

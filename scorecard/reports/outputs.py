@@ -67,7 +67,7 @@ def glance_output(period: Period, *, sight: WorkingSight = PUBLIC_SIGHT) -> Outp
 
 
 def summary_chart(summary: Summary) -> charts.Chart:
-    return charts.status_count_chart(summary.lines, summary.words, summary.table())
+    return charts.status_count_chart(summary.lines, summary.words, summary.table(), title=summary.title)
 
 
 def annual_output(year: FinancialYear, *, sight: WorkingSight = PUBLIC_SIGHT) -> Output:

@@ -120,7 +120,7 @@ def build_measure_profile(measure: Measure, *, sight: WorkingSight = PUBLIC_SIGH
     """Every quarter held for the measure, as the person may see it (returns.selectors.shown_returns): for
     readers and the public, published quarters only, with their published values and approved amendments."""
     returns = Return.objects.filter(measure=measure).select_related("measure", "period__year")
-    returns = list(returns.order_by("period__year__start_year", "period__quarter"))
+    returns = list(returns.order_by("period__year__start_year", "period__quarter", "period__month"))
     shown = shown_returns(returns, sight=sight, directorates=measure_directorates(measure))
     held = [ret for ret in shown if ret is not None]
     points = [point(ret, sight) for ret in held]

@@ -58,7 +58,7 @@ def build_spc_summary(
     charted = [row for row in measures if row.spc is not None and row.spc.variation]
     rows = [row for row in charted if only.keeps(row)]
     return SpcSummary(
-        masthead=masthead("SPC summary: variation and assurance", period.as_quarter.long_label, period=period),
+        masthead=masthead("SPC summary: variation and assurance", period.as_period.long_label, period=period),
         period=period.label,
         group_by=group_by,
         group_label=grouping_label(group_by),

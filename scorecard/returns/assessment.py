@@ -50,7 +50,7 @@ def assess_return(
         reported_in_quarter=measure.reported_in_quarter,
         **rules,
     )
-    forecast = year_end_figure(ret.forecast_figure, ret.actual_figure, ret.period.quarter)
+    forecast = year_end_figure(ret.forecast_figure, ret.actual_figure, at_year_end=ret.period.is_year_end)
     forecast_status = assess(forecast, year_end_target.figure if year_end_target else None, measure.good_is, **rules)
     by_hand = {
         name: getattr(ret, f"{name}_override_reason") for name in SET_BY_HAND if getattr(ret, f"{name}_override")

@@ -107,7 +107,8 @@ def assess_all(
 def comparison_kind(measure, period: Period) -> str:
     """The comparison the measure's direction of travel uses this quarter (performance.direction.comparison_for)."""
     year_to_date = measure.accumulation == Accumulation.YEAR_TO_DATE
-    return comparison_for(Comparison(measure.comparison), year_to_date=year_to_date, quarter=period.quarter).value
+    first_of_year = period.number == 1
+    return comparison_for(Comparison(measure.comparison), year_to_date=year_to_date, first_of_year=first_of_year).value
 
 
 # What a direction of travel and a "previous actual" read of an earlier return, and no more.
@@ -118,19 +119,20 @@ def comparison_returns(
     period: Period, measure_ids: QuerySet | list[int], *, sight: WorkingSight | None = None
 ) -> dict[tuple[str, int], Return]:
     """The returns a direction of travel may compare with, keyed by (comparison, measure); with a sight, as that
-    person is shown them (an earlier quarter reopened since it was published compares with its published figure)."""
-    quarter = period.as_quarter
+    person is shown them (an earlier quarter reopened since it was published compares with its published figure).
+    In a year collected monthly, they are the same month last year and the month before."""
+    this = period.as_period
     wanted = {
-        Comparison.SAME_PERIOD_LAST_YEAR.value: quarter.same_quarter_last_year,
-        Comparison.PREVIOUS_PERIOD.value: quarter.previous,
+        Comparison.SAME_PERIOD_LAST_YEAR.value: this.same_period_last_year,
+        Comparison.PREVIOUS_PERIOD.value: this.previous,
     }
     periods = {
-        (p.year.start_year, p.quarter): p
+        p.as_period: p
         for p in Period.objects.select_related("year").filter(
-            year__start_year__in=[q.year.start_year for q in wanted.values()]
+            year__start_year__in=[earlier.year.start_year for earlier in wanted.values()]
         )
     }
-    held = {kind: periods.get((q.year.start_year, q.number)) for kind, q in wanted.items()}
+    held = {kind: periods.get(earlier) for kind, earlier in wanted.items()}
     period_ids = {kind: p.pk if p else None for kind, p in held.items()}
     earlier = Return.objects.filter(
         period_id__in=[pk for pk in period_ids.values() if pk], measure_id__in=measure_ids

@@ -437,7 +437,11 @@ def history_period(*, start_year: int, quarter: int, by) -> Period:
     if not permissions.may_run_the_quarter(by):
         raise Refused("Only the performance team imports history.")
     year, _ = FinancialYear.objects.get_or_create(start_year=start_year)
-    period = Period.objects.select_for_update().filter(year=year, quarter=quarter).first()
+    if year.is_monthly:
+        raise Refused(
+            f"{year.label} is collected monthly: history comes in by quarter, into a year collected quarterly."
+        )
+    period = Period.objects.select_for_update().filter(year=year, quarter=quarter, month=None).first()
     if period is None:
         period = Period(year=year, quarter=quarter)
         return period_change(period, by, "Made for history", state=Period.State.CLOSED, published_at=timezone.now())

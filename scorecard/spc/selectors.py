@@ -163,4 +163,4 @@ def settings_of(measure: Measure) -> SpcSettings | None:
 def figure_quarters(measure: Measure) -> list[tuple[int, str]]:
     """The quarters the measure has a figure for, oldest first: where a new segment may start."""
     held = Return.objects.filter(measure=measure, actual__isnull=False).select_related("period__year")
-    return [(ret.period_id, ret.period.label) for ret in held.order_by("period__year__start_year", "period__quarter")]
+    return [(ret.period_id, ret.period.label) for ret in held.order_by("period__year__start_year", "period__quarter", "period__month")]

@@ -71,7 +71,7 @@ def annotation_add(*, measure: Measure, on: date, note: str, by) -> Annotation:
         raise Refused("Write the note: what happened on that date")
     if len(note) > NOTE_LENGTH:
         raise Refused(f"The note must be {NOTE_LENGTH} characters or fewer")
-    if not any(held.as_quarter.starts <= on <= held.as_quarter.ends for held in Period.objects.select_related("year")):
+    if not any(held.as_period.starts <= on <= held.as_period.ends for held in Period.objects.select_related("year")):
         raise Refused(f"{on:%-d %B %Y} is outside every quarter held: date the note within one")
     annotation = Annotation(measure=measure, on=on, note=note, recorded_by=by)
     annotation._history_user = by

@@ -24,7 +24,12 @@ def start(request):
         data = form.cleaned_data
         account = FirstAccount(data["username"], data["email"], data["password"])
         try:
-            user = council_start(organisation=form.organisation(), first_year=data["year"], account=account)
+            user = council_start(
+                organisation=form.organisation(),
+                first_year=data["year"],
+                account=account,
+                collection=data["collection"],
+            )
         except SetUpRefused as refusal:
             raise Http404(str(refusal)) from None
         except ValidationError as problem:

@@ -7,7 +7,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from scorecard.performance.periods import PeriodError, Quarter
+from scorecard.performance.periods import PeriodError, parse_period
 from scorecard.reports.open_data import COLUMNS, OpenData, open_data, published_quarters
 from scorecard.reports.render.delimited import not_a_formula
 from scorecard.web import downloads, tables
@@ -29,10 +29,10 @@ def everything(request, extension: str):
 @require_safe
 def one_quarter(request, slug: str, extension: str):
     try:
-        wanted = Quarter.parse(slug)
+        wanted = parse_period(slug)
     except PeriodError:
-        raise Http404("No such quarter") from None
-    periods = [p for p in published_quarters() if p.as_quarter == wanted]
+        raise Http404("No such quarter or month") from None
+    periods = [p for p in published_quarters() if p.as_period == wanted]
     if not periods:
         raise Http404(f"{wanted.label} is not published")
     return respond(open_data(periods), f"scorecard-{wanted.slug}", extension)

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from scorecard.accounts import permissions
 from scorecard.council.models import OrganisationSettings, Period
+from scorecard.council.selectors import period_heading
 from scorecard.measures.models import ScorecardEntry
 from scorecard.publications.selectors import kept_periods
 from scorecard.publications.services import quarter_publish
@@ -112,13 +113,14 @@ def quarters_page(request, problem: Problem | None = None, status: int = 200):
     context = {"periods": periods, "progress": rounds, "states": STATES, "problem": problem, "kept": kept_periods()}
     found = ((round.period, forecasts_to_challenge(round.period)) for round in rounds)
     context["to_challenge"] = [(period, listed) for period, listed in found if listed]
+    context["period_heading"] = period_heading(period.year for period in periods)
     context["today"] = timezone.localdate()
     return render(request, "returns/quarters.html", context, status=status)
 
 
 def quarters_and_progress() -> tuple[list[Period], list[RoundProgress]]:
     """Every quarter, newest first, and the progress of those whose collection is open or not yet published."""
-    periods = list(Period.objects.select_related("year").order_by("-year__start_year", "-quarter"))
+    periods = list(Period.objects.select_related("year").order_by("-year__start_year", "-quarter", "-month"))
     in_progress = [
         period
         for period in periods

@@ -11,7 +11,7 @@ from django.utils.http import urlencode
 
 from scorecard.accounts import permissions
 from scorecard.council.models import Period
-from scorecard.council.selectors import held_quarter, latest_period_seen_by
+from scorecard.council.selectors import held_period, latest_period_seen_by
 from scorecard.measures.models import Measure
 from scorecard.performance import periods
 from scorecard.performance.periods import PeriodError
@@ -86,10 +86,10 @@ def spc_summary(request):
 
 
 def annual_results(request):
-    form = filters(request, YearForm, quarter=4)
+    form = filters(request, YearForm, year_end=True)
     if not form.is_valid():
         return invalid(request, form)
-    year_end = Period.objects.select_related("year").get(year=form.cleaned_data["year"], quarter=4)
+    year_end = Period.objects.year_ends().select_related("year").get(year=form.cleaned_data["year"])
     if not visible(request, year_end):
         return not_published(request, year_end)
     if kept := kept_report(request, Report.ANNUAL, form, True, period=year_end):
@@ -124,38 +124,54 @@ def sight_of(request):
     return permissions.working_sight(request.user)
 
 
-def filters(request, form_class, *, quarter: int | None = None, **defaults):
-    """The form bound to the query, with what the link leaves out filled in: the latest quarter this visitor
-    may see (of the year given; the latest quarter 4 for a year's report) and each other filter's default
-    (a value, or a function of the quarter shown)."""
+def filters(request, form_class, *, year_end: bool = False, **defaults):
+    """The form bound to the query, with what the link leaves out filled in: the latest quarter or month this
+    visitor may see (of the year given; the latest year end for a year's report) and each other filter's default
+    (a value, or a function of the period shown)."""
     chosen = {key: value for key, value in request.GET.items() if key != "format" and value != ""}
-    if "year" not in chosen or "quarter" not in chosen:
-        quarter = quarter or number(chosen.get("quarter"))
+    number = number_chosen(chosen)
+    if "year" not in chosen or not number:
         year = start_year(chosen.get("year"))
-        period = latest_period_seen_by(request.user, quarter=quarter, year=year)
-        if period is None and year is None:  # no such quarter yet (no year end, say): the latest year's
+        period = latest_period_seen_by(request.user, number=number, year=year, year_end=year_end)
+        if period is None and year is None:  # no such period yet (no year end, say): the latest year's
             period = latest_period_seen_by(request.user)
         if period is not None:
-            chosen = {"year": period.year.label, "quarter": quarter or period.quarter, **chosen}
-        elif "year" in chosen:
-            chosen.setdefault("quarter", quarter or 1)  # nothing to see that year: the page says why
+            chosen = {"year": period.year.label, period.number_name: period.number, **chosen}
+        elif "year" in chosen and not number:
+            chosen.update(first_number(year))  # nothing to see that year: the page says why
     period = chosen_period(chosen)
     worked_out = {key: value(period) if callable(value) else value for key, value in defaults.items()}
     return form_class({**worked_out, **chosen})
 
 
+def number_chosen(chosen: dict) -> dict:
+    """The period a link numbers, {"quarter": 2} or {"month": 5}; empty if it numbers none properly."""
+    return {name: int(chosen[name]) for name in ("quarter", "month") if chosen.get(name, "").isdigit()}
+
+
+def first_number(start_year: int | None) -> dict:
+    """The number of a year's first period, {"quarter": 1} or {"month": 1}, to say why it shows nothing."""
+    first = Period.objects.filter(year__start_year=start_year).order_by("quarter", "month").first()
+    return {first.number_name: first.number} if first else {"quarter": 1}
+
+
 def chosen_period(chosen: dict) -> Period | None:
-    """The quarter the filters name, if they name one held; a default may depend on it (the form checks it)."""
+    """The quarter or month the filters name, if they name one held; a default may depend on it (the form
+    checks it)."""
+    written = period_written(chosen)
     try:
-        return (
-            held_quarter(f"{chosen['year']} Q{chosen['quarter']}") if "year" in chosen and "quarter" in chosen else None
-        )
+        return held_period(written) if written else None
     except PeriodError:
         return None
 
 
-def number(text: str | None) -> int | None:
-    return int(text) if text and text.isdigit() else None
+def period_written(chosen: dict) -> str | None:
+    """The period the filters name, as councils write it ("2017/18 Q2", "2017/18 M5"); None if they name none."""
+    if "year" not in chosen:
+        return None
+    if "month" in chosen:
+        return f"{chosen['year']} M{chosen['month']}"
+    return f"{chosen['year']} Q{chosen['quarter']}" if "quarter" in chosen else None
 
 
 def start_year(text: str | None) -> int | None:

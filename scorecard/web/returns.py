@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from scorecard.accounts import permissions
 from scorecard.council.models import Period
+from scorecard.council.selectors import period_lookup
 from scorecard.measures.fields import plain
 from scorecard.measures.models import Measure, ScorecardEntry, Target
 from scorecard.performance.direction import Comparison
@@ -121,11 +122,9 @@ def post_return(request, ret: Return) -> HttpResponse:
 
 
 def copy_last_quarter(request, ret: Return) -> HttpResponse:
-    """Fill the commentaries from last quarter's return, on the page only: nothing is saved."""
-    quarter = ret.period.as_quarter.previous
-    earlier = Return.objects.filter(
-        measure=ret.measure_id, period__year__start_year=quarter.year.start_year, period__quarter=quarter.number
-    ).first()
+    """Fill the commentaries from the previous quarter's (or month's) return, on the page only: nothing is saved."""
+    quarter = ret.period.as_period.previous
+    earlier = Return.objects.filter(measure=ret.measure_id, **period_lookup(quarter, "period__")).first()
     copied = {name: getattr(earlier, name) for name in COMMENTARIES if earlier and getattr(earlier, name)}
     if copied:
         messages.info(request, f"Copied the commentary from {quarter.label}. It is kept only when you save or submit.")
@@ -242,10 +241,10 @@ def panel(ret: Return, form: ReturnForm | None) -> dict:
 
 def compared_with(ret: Return) -> str:
     """The label of the figure the direction of travel compares with (returns.selectors.comparison_kind)."""
-    quarter = ret.period.as_quarter
+    this, word = ret.period.as_period, ret.period.number_name
     if comparison_kind(ret.measure, ret.period) == Comparison.PREVIOUS_PERIOD:
-        return f"Previous quarter ({quarter.previous.label})"
-    return f"Same quarter last year ({quarter.same_quarter_last_year.label})"
+        return f"Previous {word} ({this.previous.label})"
+    return f"Same {word} last year ({this.same_period_last_year.label})"
 
 
 @login_required

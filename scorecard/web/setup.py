@@ -82,11 +82,16 @@ def years(request):
     form = YearForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            year = services.year_create(start_year=form.cleaned_data["year"].start_year, by=request.user)
+            year = services.year_create(
+                start_year=form.cleaned_data["year"].start_year,
+                collection=form.cleaned_data["collection"],
+                by=request.user,
+            )
         except ValidationError as problem:
             form.add_error("year", problem.message_dict.get("year") or problem.messages)
         else:
-            messages.success(request, f"{year.label} is set up with its four quarters, ready to open on Quarters.")
+            made = "twelve months" if year.is_monthly else "four quarters"
+            messages.success(request, f"{year.label} is set up with its {made}, ready to open on Quarters.")
             return redirect("web:setup_years")
     return years_page(request, year_form=form)
 

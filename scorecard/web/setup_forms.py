@@ -11,8 +11,8 @@ from scorecard.council.models import COMPLETED_COLOURS, DashboardColumn, Financi
 from scorecard.performance.commentary import Commentary, CommentaryRequired
 from scorecard.performance.direction import Comparison
 from scorecard.performance.margins import MarginError, margin_as_text, margin_from_text
+from scorecard.performance.periods import Collection, PeriodError
 from scorecard.performance.periods import FinancialYear as Year
-from scorecard.performance.periods import PeriodError
 
 BANDS = [("four", "Four: Blue, Green, Amber and Red"), ("three", "Three: Green, Amber and Red (no Blue)")]
 MARGINS = [
@@ -21,6 +21,10 @@ MARGINS = [
 ]
 YES_NO = [("yes", "Yes"), ("no", "No")]
 IMPROVEMENT_COLUMNS = [("spc", "Variation and assurance (SPC), with their icons")]
+COLLECTIONS = [
+    (Collection.QUARTERLY.value, "Quarterly: four quarters, April to June through January to March"),
+    (Collection.MONTHLY.value, "Monthly: twelve months, April to March"),
+]
 
 
 def text(label: str, *, required: bool = True, help_text: str = "", max_length: int = 200) -> forms.CharField:
@@ -96,6 +100,22 @@ def bands_initial(settings: OrganisationSettings) -> dict:
     }
 
 
+def collection_field() -> forms.ChoiceField:
+    """How often the year's figures are collected; left out, quarterly (as before monthly collection existed)."""
+    return forms.ChoiceField(
+        label="Figures are collected",
+        choices=COLLECTIONS,
+        initial=Collection.QUARTERLY.value,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text="Chosen with the year: its periods are made with it",
+    )
+
+
+def collection_of(chosen: str) -> Collection:
+    return Collection(chosen or Collection.QUARTERLY.value)
+
+
 def year_of(text_typed: str) -> Year:
     try:
         return Year.parse(text_typed)
@@ -109,7 +129,8 @@ class StartForm(BandsForm):
     setup_code = text("Set-up code", help_text="Printed in the server's log when Scorecard started")
     name = text("Organisation's name", help_text="For example, Northfield District Council")
     team_name = text("Performance team's name", help_text="Shown in the footer of every page and report")
-    year = text("First financial year", help_text="For example, 2026/27. Its four quarters are set up with it.")
+    year = text("First financial year", help_text="For example, 2026/27. Its quarters (or months) are set up with it.")
+    collection = collection_field()
     username = text("Username", max_length=150)
     email = forms.EmailField(
         label="Email address",
@@ -135,6 +156,9 @@ class StartForm(BandsForm):
 
     def clean_year(self) -> Year:
         return year_of(self.cleaned_data["year"])
+
+    def clean_collection(self) -> Collection:
+        return collection_of(self.cleaned_data["collection"])
 
     def clean_username(self) -> str:
         username = self.cleaned_data["username"].strip()
@@ -243,9 +267,13 @@ class OrganisationForm(BandsForm):
 
 class YearForm(forms.Form):
     year = text("Financial year", help_text="For example, 2027/28")
+    collection = collection_field()
 
     def clean_year(self) -> Year:
         return year_of(self.cleaned_data["year"])
+
+    def clean_collection(self) -> Collection:
+        return collection_of(self.cleaned_data["collection"])
 
 
 class CopyForm(forms.Form):

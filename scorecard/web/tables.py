@@ -11,7 +11,7 @@ from datetime import date, datetime
 from django.utils import dateformat, timezone
 
 from scorecard.council.models import OrganisationSettings, Period
-from scorecard.council.selectors import YearHeld
+from scorecard.council.selectors import YearHeld, period_heading
 from scorecard.imports.plans import Plan
 from scorecard.performance.commentary import Commentary
 from scorecard.reports.common import Cell, Table, count_cell, figure_cell, status_cell, text
@@ -155,10 +155,11 @@ def years_held(years: list[YearHeld]) -> Table:
     for held in years:
         year = text(held.year.label)
         rows += [
-            [year, text(f"Q{quarter.period.quarter}"), count_cell(quarter.measures), count_cell(quarter.actions)]
-            for quarter in held.quarters
+            [year, text(one.period.short_label), count_cell(one.measures), count_cell(one.actions)]
+            for one in held.quarters
         ] or [[year, text("No returns yet"), text(""), text("")]]
-    return Table("Years and quarters held", ["Financial year", "Quarter", "Measures", "Council Plan actions"], rows)
+    columns = ["Financial year", period_heading(held.year for held in years), "Measures", "Council Plan actions"]
+    return Table("Years and quarters held", columns, rows)
 
 
 def published_quarters(periods: list[Period]) -> Table:

@@ -119,7 +119,7 @@ urlpatterns = [
     path("open-data/", open_data.index, name="open_data"),
     re_path(r"^open-data/scorecard\.(?P<extension>csv|json)$", open_data.everything, name="open_data_all"),
     re_path(
-        r"^open-data/(?P<slug>\d{4}-\d{2}-Q[1-4])/scorecard\.(?P<extension>csv|json)$",
+        r"^open-data/(?P<slug>\d{4}-\d{2}-(?:Q[1-4]|M(?:1[0-2]|[1-9])))/scorecard\.(?P<extension>csv|json)$",
         open_data.one_quarter,
         name="open_data_quarter",
     ),

@@ -2,7 +2,7 @@ from django.shortcuts import redirect, render
 
 from scorecard.accounts import permissions
 from scorecard.council.first_run import is_set_up
-from scorecard.council.selectors import latest_period_seen_by, years_seen_by
+from scorecard.council.selectors import latest_period_seen_by, period_heading, years_seen_by
 from scorecard.reports.outputs import glance_output
 from scorecard.returns.worklists import work_for
 from scorecard.web import downloads, tables
@@ -25,4 +25,5 @@ def years(request):
     held = years_seen_by(request.user)
     if downloads.asked(request):
         return downloads.respond(request, tables.years_held(held))
-    return render(request, "web/years.html", {"years": held, **visitor(request.user)})
+    context = {"years": held, "period_heading": period_heading(one.year for one in held), **visitor(request.user)}
+    return render(request, "web/years.html", context)

@@ -3,7 +3,7 @@
 import pytest
 
 from scorecard.council.models import Period
-from scorecard.council.selectors import held_quarter, held_year
+from scorecard.council.selectors import held_period, held_year
 from scorecard.performance.periods import PeriodError
 from tests import factories
 
@@ -13,17 +13,17 @@ pytestmark = pytest.mark.django_db
 def test_a_held_year_and_quarter_are_found_however_they_are_written():
     year = factories.year(2017)
     assert held_year("2017-18") == year
-    assert held_quarter("2017/2018 Quarter 2") == Period.objects.get(year=year, quarter=2)
+    assert held_period("2017/2018 Quarter 2") == Period.objects.get(year=year, quarter=2)
 
 
 @pytest.mark.parametrize(
     ("lookup", "text", "message"),
     [
         (held_year, "2030/31", "2030/31 is not set up in Scorecard"),
-        (held_quarter, "2030-31 Q1", "2030/31 Q1 is not set up in Scorecard"),
-        (held_quarter, "2017/18 Q4", "2017/18 Q4 is not set up in Scorecard"),
+        (held_period, "2030-31 Q1", "2030/31 Q1 is not set up in Scorecard"),
+        (held_period, "2017/18 Q4", "2017/18 Q4 is not set up in Scorecard"),
         (held_year, "17/18", '"17/18" is not a financial year'),
-        (held_quarter, "2017/18 Q5", "quarter 5 does not exist"),
+        (held_period, "2017/18 Q5", "quarter 5 does not exist"),
     ],
 )
 def test_a_year_or_quarter_not_held_or_not_written_as_one_says_so(lookup, text, message):

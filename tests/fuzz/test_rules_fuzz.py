@@ -58,7 +58,9 @@ def test_any_actual_against_any_target_is_rated_or_refused(actual, target, polar
 def test_any_return_gets_a_status_or_a_clear_refusal(actual, forecast, target, polarity, frequency, quarter, tolerance):
     kwargs = {"tolerances": tolerance, "completed": Status.BLUE}
     now = status_or_refused(quarterly_status, actual, target, polarity, frequency=frequency, quarter=quarter, **kwargs)
-    year_end = status_or_refused(assess, year_end_figure(forecast, actual, quarter), target, polarity, **kwargs)
+    year_end = status_or_refused(
+        assess, year_end_figure(forecast, actual, at_year_end=quarter == 4), target, polarity, **kwargs
+    )
     assert {now, year_end} <= {None, *Status}
 
 

@@ -51,13 +51,15 @@ def test_same_can_be_shown_as_stabilised():
 
 
 @pytest.mark.parametrize(
-    ("comparison", "year_to_date", "quarter", "expected"),
+    ("comparison", "year_to_date", "first_of_year", "expected"),
     [
-        (Comparison.PREVIOUS_PERIOD, True, 1, Comparison.SAME_PERIOD_LAST_YEAR),  # not last year's full-year total
-        (Comparison.PREVIOUS_PERIOD, True, 2, Comparison.PREVIOUS_PERIOD),  # Q2 to date against Q1 to date
-        (Comparison.PREVIOUS_PERIOD, False, 1, Comparison.PREVIOUS_PERIOD),  # a snapshot may cross the year
-        (Comparison.SAME_PERIOD_LAST_YEAR, True, 1, Comparison.SAME_PERIOD_LAST_YEAR),
+        (Comparison.PREVIOUS_PERIOD, True, True, Comparison.SAME_PERIOD_LAST_YEAR),  # not last year's full-year total
+        (Comparison.PREVIOUS_PERIOD, True, False, Comparison.PREVIOUS_PERIOD),  # Q2 to date against Q1 to date
+        (Comparison.PREVIOUS_PERIOD, False, True, Comparison.PREVIOUS_PERIOD),  # a snapshot may cross the year
+        (Comparison.SAME_PERIOD_LAST_YEAR, True, True, Comparison.SAME_PERIOD_LAST_YEAR),
     ],
 )
-def test_a_year_to_date_figure_is_never_compared_across_the_year_boundary(comparison, year_to_date, quarter, expected):
-    assert comparison_for(comparison, year_to_date=year_to_date, quarter=quarter) is expected
+def test_a_year_to_date_figure_is_never_compared_across_the_year_boundary(
+    comparison, year_to_date, first_of_year, expected
+):
+    assert comparison_for(comparison, year_to_date=year_to_date, first_of_year=first_of_year) is expected

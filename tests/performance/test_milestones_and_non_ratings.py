@@ -84,7 +84,7 @@ def test_quarterly_and_monthly_measures_are_due_every_quarter(quarter):
     assert is_due(Frequency.QUARTERLY, quarter) and is_due(Frequency.MONTHLY, quarter)
 
 
-def test_at_quarter_4_the_outturn_stands_for_a_forecast_nobody_recorded():
-    assert year_end_figure(None, 44, 4) == 44
-    assert year_end_figure(None, 44, 2) is None
-    assert year_end_figure(40, 44, 4) == 40
+def test_at_the_year_end_the_outturn_stands_for_a_forecast_nobody_recorded():
+    assert year_end_figure(None, 44, at_year_end=True) == 44
+    assert year_end_figure(None, 44, at_year_end=False) is None
+    assert year_end_figure(40, 44, at_year_end=True) == 40

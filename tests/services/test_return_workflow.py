@@ -187,7 +187,7 @@ def test_a_target_amendment_keeps_the_old_value_reason_and_approver(online, quar
         new_value=Decimal(115000),
         reason="Mid-year review",
         approved_by="Cabinet",
-        approved_on=quarter.as_quarter.ends,
+        approved_on=quarter.as_period.ends,
     )
     (amendment,) = target.amendments.all()
     assert (amendment.old_value, amendment.new_value, amendment.approved_by) == (125000, 115000, "Cabinet")

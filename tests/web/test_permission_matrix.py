@@ -295,7 +295,7 @@ def address(name: str, world: World) -> tuple[dict, str]:
         "open_data_all": ({"extension": "csv"}, ""),
         "setup_priorities": ({"pledge_id": world.pledge.pk}, ""),
         "benchmarking_group": ({"group_id": world.comparators.pk}, ""),
-        "open_data_quarter": ({"slug": world.closed.as_quarter.slug, "extension": "json"}, ""),  # not published
+        "open_data_quarter": ({"slug": world.closed.as_period.slug, "extension": "json"}, ""),  # not published
     }.get(name, ({}, ""))
 
 

@@ -114,7 +114,7 @@ class CouncilBuilder:
         rows = [Period(year=year, quarter=number) for year in years for number in range(1, 5)]
         first_open = len(rows) - self.scale.open_quarters
         for index, period in enumerate(rows):
-            quarter = period.as_quarter
+            quarter = period.as_period
             if index < first_open:
                 period.state, period.published_at = Period.State.CLOSED, moment(quarter.ends + timedelta(days=40))
             else:
@@ -309,7 +309,7 @@ class CouncilBuilder:
                 if is_due(Frequency(measure.frequency), period.quarter, reported_in_quarter=measure.reported_in_quarter)
             ]
             made = self.saved(Return, [self.return_for(measure, period, targets) for measure in due])
-            self.history(made, period.as_quarter)
+            self.history(made, period.as_period)
 
     def return_for(self, measure: Measure, period: Period, targets: dict) -> Return:
         ret = Return(

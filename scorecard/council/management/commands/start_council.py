@@ -1,4 +1,5 @@
-"""`manage.py start_council --name "…" --team "…" --year 2026/27 --username NAME --email …`: /start/ as a command."""
+"""`manage.py start_council --name "…" --team "…" --year 2026/27 [--collection monthly] --username NAME --email …`:
+/start/ as a command."""
 
 from pathlib import Path
 
@@ -8,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from scorecard.council.services import FirstAccount, SetUpRefused, council_start
 from scorecard.performance.commentary import Commentary
 from scorecard.performance.margins import MarginError, margin_from_text
-from scorecard.performance.periods import FinancialYear, PeriodError
+from scorecard.performance.periods import Collection, FinancialYear, PeriodError
 
 
 class Command(BaseCommand):
@@ -25,6 +26,12 @@ class Command(BaseCommand):
             "--commentary", choices=[rule.value for rule in Commentary], default="three", help="what a return carries"
         )
         parser.add_argument("--year", required=True, help="the first financial year, e.g. 2026/27")
+        parser.add_argument(
+            "--collection",
+            choices=[collection.value for collection in Collection],
+            default=Collection.QUARTERLY.value,
+            help="the year's figures are collected by quarter (four quarters) or by month (twelve months)",
+        )
         parser.add_argument("--username", required=True, help="the first performance-team account")
         parser.add_argument("--email", required=True)
         parser.add_argument("--password-file", help="a file holding the account's password (first line)")
@@ -34,16 +41,19 @@ class Command(BaseCommand):
             year = FinancialYear.parse(options["year"])
             organisation = organisation_from(options)
             password = password_from(options["password_file"])
+            collection = Collection(options["collection"])
             user = council_start(
                 organisation=organisation,
                 first_year=year,
                 account=FirstAccount(options["username"], options["email"], password),
+                collection=collection,
             )
         except (PeriodError, SetUpRefused) as problem:
             raise CommandError(str(problem)) from None
         except ValidationError as problem:
             raise CommandError(said(problem)) from None
-        self.stdout.write(f"{organisation['name']} is set up, with {year.label} and its four quarters.")
+        made = "twelve months" if collection is Collection.MONTHLY else "four quarters"
+        self.stdout.write(f"{organisation['name']} is set up, with {year.label} and its {made}.")
         if password is None:
             self.stdout.write(
                 f"{user.username} has no password yet: open the sign-in page, choose “Forgotten your password?” "

@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from scorecard.accounts.permissions import WHOLE_SIGHT
 from scorecard.council.models import FinancialYear, Period
-from scorecard.council.selectors import held_quarter, held_year
+from scorecard.council.selectors import held_period, held_year
 from scorecard.measures.selectors import measure_with_code
 from scorecard.performance.periods import PeriodError
 from scorecard.reports.common import RowFilter
@@ -36,6 +36,7 @@ class Command(BaseCommand):
         parser.add_argument("report", choices=REPORTS)
         parser.add_argument("--year", help="financial year, e.g. 2017/18 (not for profile)")
         parser.add_argument("--quarter", type=int, help="1 to 4, for improvement and dashboard")
+        parser.add_argument("--month", type=int, help="1 (April) to 12 (March): a monthly year's")
         parser.add_argument("--measure", help='a measure code or former code, for profile, e.g. "CM PM15"')
         parser.add_argument(
             "--group-by", default="", choices=list(GROUPINGS), help="default: perspective; directorate if none held"
@@ -65,7 +66,7 @@ class Command(BaseCommand):
             return profile_output(measure(options["measure"]), sight=WHOLE_SIGHT)
         if kind == "annual":
             return annual_output(year(options["year"]), sight=WHOLE_SIGHT)
-        period = quarter(options["year"], options["quarter"])
+        period = quarter_or_month(options["year"], options["quarter"], options["month"])
         if kind == "improvement":
             return improvement_output(period, only=RowFilter(directorate=options["directorate"]), sight=WHOLE_SIGHT)
         if kind == "cabinet":
@@ -82,10 +83,12 @@ def year(text: str | None) -> FinancialYear:
     return held_year(text)
 
 
-def quarter(year_text: str | None, number: int | None) -> Period:
-    if number is None:
-        raise CommandError("--quarter is needed for this report, e.g. --quarter 2")
-    return held_quarter(f"{year(year_text).label} Q{number}")
+def quarter_or_month(year_text: str | None, quarter: int | None, month: int | None) -> Period:
+    if month is not None:
+        return held_period(f"{year(year_text).label} M{month}")
+    if quarter is None:
+        raise CommandError("--quarter is needed for this report, e.g. --quarter 2 (a monthly year: --month 1)")
+    return held_period(f"{year(year_text).label} Q{quarter}")
 
 
 def measure(code: str | None):

@@ -23,7 +23,7 @@ from scorecard.benchmarking.checks import ComparisonCheck, check_comparisons, pr
 from scorecard.benchmarking.services import REFUSED, comparisons_load
 from scorecard.benchmarking.sources import GROUPS_FILES, read_comparator_file
 from scorecard.benchmarking.sources import SOURCES as COMPARATOR_SOURCES
-from scorecard.council.selectors import held_quarter, held_year
+from scorecard.council.selectors import held_period, held_year
 from scorecard.imports import ImportProblem
 from scorecard.imports.history_files import OURS, SOURCES, HistoryImport, plan_history_import
 from scorecard.imports.plans import Plan, commit_plan, error_report
@@ -114,7 +114,7 @@ class Command(BaseCommand):
         """Check the file; the quarter or year is looked up first, so a mistyped one is told before the file."""
         returns = options["kind"] == "returns"
         try:
-            when = held_quarter(options["period"]) if returns else held_year(options["year"])
+            when = held_period(options["period"]) if returns else held_year(options["year"])
         except PeriodError as error:
             raise CommandError(str(error)) from error
         content = file_content(options["file"])

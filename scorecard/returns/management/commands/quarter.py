@@ -20,7 +20,7 @@ from importlib import import_module
 
 from django.core.management.base import BaseCommand, CommandError
 
-from scorecard.council.selectors import held_quarter
+from scorecard.council.selectors import held_period
 from scorecard.performance.periods import PeriodError
 from scorecard.performance.publication import RestatementCategory
 from scorecard.publications.services import RestatementNote, quarter_publish
@@ -35,7 +35,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("action", choices=ACTIONS)
-        parser.add_argument("quarter", help="the quarter, e.g. 2014/15-Q1")
+        parser.add_argument(
+            "quarter", help='the quarter, e.g. 2014/15-Q1, or in a monthly year the month, e.g. "April 2014"'
+        )
         parser.add_argument("--user", required=True, help="who does it: the performance team's permissions apply")
         parser.add_argument("--deadline", help="open: the deadline for returns, as YYYY-MM-DD")
         parser.add_argument(
@@ -55,7 +57,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         by = person_called(options["user"])
         try:
-            period = held_quarter(options["quarter"])
+            period = held_period(options["quarter"])
         except PeriodError as error:
             raise CommandError(str(error)) from None
         try:
