@@ -49,6 +49,7 @@ def test_the_projection_is_worked_out_as_the_officer_types_and_warns_of_an_unlik
     sign_in(officer, "officer")
     officer.goto("/returns/")
     officer.get_by_role("link", name="CM PM15").first.click()
+    officer.wait_for_load_state("load")  # htmx listens for typing once its script has run
     officer.get_by_label("Actual", exact=True).fill("44745")
     officer.get_by_label("Year-end forecast").fill("125000")
     projection = officer.locator("#assessment")

@@ -92,6 +92,7 @@ def test_the_organisation_leaves_spc_out_of_the_improvement_report(client, peopl
         "stabilised_word": "no",
         "completed_status": "green",
         "allow_self_approval": "no",
+        "annual_benchmark": "yes",
         "dashboard_columns": ["good_is", "spc_variation"],
     }
     assert client.post("/set-up/organisation/", form).status_code == 302

@@ -9,10 +9,10 @@ from pypdf import PdfReader
 
 from scorecard.council.models import Directorate, Period, Perspective, Portfolio
 from scorecard.reports.render.pdf import pdf_bytes
-from scorecard.reports.spc import spc_summaries
 from scorecard.returns.models import Return
 from scorecard.web import reports
 from tests import factories
+from tests.web.afresh import drawn_afresh
 
 pytestmark = pytest.mark.django_db
 
@@ -221,12 +221,6 @@ def test_a_report_pages_queries_do_not_grow_with_the_number_of_measures(client, 
     scorecard_of(27, start=3)
     with django_assert_max_num_queries(len(few.captured_queries)):
         drawn_afresh(client, page)
-
-
-def drawn_afresh(client, page: str):
-    """The page with nothing kept from an earlier request (a quarter's SPC icons are kept until a figure changes)."""
-    spc_summaries.cache_clear()
-    return client.get(page)
 
 
 def test_a_report_narrows_to_a_status(client):
