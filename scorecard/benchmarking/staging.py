@@ -141,14 +141,8 @@ class Judged:
     def measures(self) -> None:
         found, layout = self.check.file, self.layout
         measure = column(layout, "measure_code")
-        firsts = list(self.first_rows.values())
-        self.cursor.execute(  # joined, not "= ANY": an array is searched from its start for every row
-            f"SELECT {measure}, {', '.join(f'c{n}' for n in range(layout.width))} FROM {TABLE} "
-            "JOIN unnest(%s::bigint[]) AS first(row_number) USING (row_number)",
-            [firsts],
-        )
         by_column: dict[str, dict[str, str]] = {self.columns.measure: {}}
-        for code, *cells in self.cursor.fetchall():
+        for code, *cells in self.first_cells():
             if not code:
                 by_column[self.columns.measure][code] = "no measure code"
                 continue
@@ -159,6 +153,19 @@ class Judged:
                 by_column.setdefault(problem[0], {})[code] = problem[1]
         for name, verdicts in by_column.items():
             self.name_rows(0, name, measure, verdicts)
+
+    def first_cells(self) -> list[tuple]:
+        """(measure code, cells of its first row) for each measure: the cells are read again only when the file
+        has a column the first row says something of the measure in (its title, unit or good is)."""
+        layout = self.layout
+        if not {"measure_title", "unit", "good_is"} & layout.positions.keys():
+            return [(code, *[""] * layout.width) for code in self.first_rows]
+        self.cursor.execute(  # joined, not "= ANY": an array is searched from its start for every row
+            f"SELECT {column(layout, 'measure_code')}, {', '.join(f'c{n}' for n in range(layout.width))} FROM {TABLE} "
+            "JOIN unnest(%s::bigint[]) AS first(row_number) USING (row_number)",
+            [list(self.first_rows.values())],
+        )
+        return self.cursor.fetchall()
 
     def areas(self) -> None:
         found, layout = self.check.file, self.layout
