@@ -11,8 +11,7 @@ those once; every row they occur on is then named. The load is one INSERT … SE
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 
 import psycopg
 from django.db import connection
@@ -20,6 +19,7 @@ from django.db import connection
 from scorecard.benchmarking import checks, generic
 from scorecard.benchmarking.checks import KEPT_PROBLEMS, NO, SUPPRESSED_MARKS, YES, ComparisonCheck, Problem, Shown
 from scorecard.benchmarking.files import ComparatorFile, Layout
+from scorecard.benchmarking.keys import keys_rebuilt
 from scorecard.benchmarking.models import Area, ComparisonValue, ExternalMeasure, Load
 from scorecard.imports import ImportProblem
 
@@ -27,7 +27,6 @@ TABLE = "staged_comparison_values"
 PLAIN = r"^(-?[0-9]{1,12}(\.[0-9]+)?)?$"  # empty, or a number PostgreSQL reads as it is and a figure holds
 COPY_CHUNK = 1 << 20
 WORK_MEMORY = "256MB"
-BUILD_MEMORY = "512MB"  # sorting a national load's keys in memory when they are built again
 
 
 def usable(found: ComparatorFile) -> bool:
@@ -399,25 +398,3 @@ def staged_load(check: ComparisonCheck, load: Load) -> tuple[int, int]:
         for staging_table in (TABLE, "staged_periods", "staged_words", "staged_problems"):
             cursor.execute(f"DROP TABLE IF EXISTS {staging_table}")
     return check.new, check.changed
-
-
-@contextmanager
-def keys_rebuilt(cursor, table: str, rows: int) -> Iterator[None]:
-    """A load that at least doubles the table writes without the table's keys (its primary key and unique index),
-    which are then built again from the sorted rows: several times faster than keeping two B-trees in step row
-    by row. All inside the load's transaction: readers of the table wait for it, and a duplicate still refuses
-    the whole load when the unique index is built."""
-    cursor.execute(f"SELECT count(*) FROM (SELECT FROM {table} LIMIT %s) held", [rows + 1])
-    if cursor.fetchone()[0] > rows:
-        yield
-        return
-    cursor.execute(
-        "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
-        "WHERE conrelid = %s::regclass AND contype IN ('p', 'u') ORDER BY contype",
-        [table],
-    )
-    keys = cursor.fetchall()
-    cursor.execute(f"ALTER TABLE {table} {', '.join(f'DROP CONSTRAINT {name}' for name, _ in keys)}")
-    yield
-    cursor.execute(f"SET LOCAL maintenance_work_mem = '{BUILD_MEMORY}'")
-    cursor.execute(f"ALTER TABLE {table} {', '.join(f'ADD CONSTRAINT {name} {made}' for name, made in keys)}")
