@@ -96,6 +96,7 @@ class Judged:
         self.first_rows: dict[str, int] = {}  # measure code → the first row naming it
         self.area_names: dict[str, str] = {}  # area code → a name the file gives it ("" for none)
         self.period_cells: list[str] = []
+        self.periods_read = False  # every period cell read as a period
 
     def census(self) -> None:
         """In one reading of the table: its rows, each measure's first row, each area's name, each period."""
@@ -194,6 +195,7 @@ class Judged:
                     copy.write_row((text, label))
         self.cursor.execute("ANALYZE staged_periods")
         good = [label for label in labels.values() if label]
+        self.periods_read = len(good) == len(labels)
         self.latest_period = max(good, key=checks.benchmark_periods.ends, default="")
         verdicts = {text: "" if label else checks.period_problem(text) for text, label in labels.items()}
         self.name_rows(2, self.columns.period, period, verdicts)
@@ -257,9 +259,11 @@ class Judged:
         (one_way,) = self.cursor.fetchone()
         when = period if one_way else "p.label"
         key = f"hashtextextended({measure} || chr(31) || {area} || chr(31) || {when}, 0)"
+        # the join leaves out rows whose period cannot be read, and gives the label: needless when neither is so
+        labelled = "" if one_way and self.periods_read else f"JOIN staged_periods p ON p.cell = {period}"
         self.cursor.execute(
             f"""CREATE TEMPORARY TABLE staged_recurring AS SELECT {key} AS hash
-                FROM {TABLE} s JOIN staged_periods p ON p.cell = {period} GROUP BY 1 HAVING count(*) > 1"""
+                FROM {TABLE} s {labelled} GROUP BY 1 HAVING count(*) > 1"""
         )
         self.cursor.execute("SELECT count(*) FROM staged_recurring")
         if self.cursor.fetchone()[0]:
