@@ -24,7 +24,9 @@ from scorecard.benchmarking.models import Area, ComparisonValue, ExternalMeasure
 from scorecard.imports import ImportProblem
 
 TABLE = "staged_comparison_values"
-PLAIN = r"^(-?[0-9]{1,12}(\.[0-9]+)?)?$"  # empty, or a number PostgreSQL reads as it is and a figure holds
+# empty, or a number PostgreSQL reads as it is and a figure holds, between spaces (the checks trim them): matched on
+# the cell as copied, so the cell is trimmed only when it is not such a number
+PLAIN = r"^ *(-?[0-9]{1,12}(\.[0-9]+)?)? *$"
 COPY_CHUNK = 1 << 20
 WORK_MEMORY = "256MB"
 
@@ -214,8 +216,7 @@ class Judged:
             if key in self.layout.positions
         ]
         odd = [
-            f"CASE WHEN {column(self.layout, key)} <> '' AND {column(self.layout, key)} !~ %s "
-            f"THEN {column(self.layout, key)} END AS o{index}"
+            f"CASE WHEN c{self.layout.positions[key]} !~ %s THEN {column(self.layout, key)} END AS o{index}"
             for index, (_, key, _) in enumerate(places)
         ]
         named = ", ".join(f"o{index}" for index in range(len(places)))
