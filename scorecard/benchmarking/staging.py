@@ -16,29 +16,21 @@ from collections.abc import Iterable
 import psycopg
 from django.db import connection
 
-from scorecard.benchmarking import checks, generic
+from scorecard.benchmarking import checks, generic, staged_values
 from scorecard.benchmarking.checks import KEPT_PROBLEMS, NO, SUPPRESSED_MARKS, YES, ComparisonCheck, Problem, Shown
 from scorecard.benchmarking.files import ComparatorFile, Layout
-from scorecard.benchmarking.keys import keys_rebuilt
-from scorecard.benchmarking.models import Area, ComparisonValue, ExternalMeasure, Load
+from scorecard.benchmarking.models import Area
+from scorecard.benchmarking.staged_sql import STAGED, TABLE, WORK_MEMORY, column, copied_cell
 from scorecard.imports import ImportProblem
 
-TABLE = "staged_comparison_values"
 # empty, or a number PostgreSQL reads as it is and a figure holds, between spaces (the checks trim them): matched on
 # the cell as copied, so the cell is trimmed only when it is not such a number
 PLAIN = r"^ *(-?[0-9]{1,12}(\.[0-9]+)?)? *$"
 COPY_CHUNK = 1 << 20
-WORK_MEMORY = "256MB"
 
 
 def usable(found: ComparatorFile) -> bool:
     return found.layout is not None and connection.vendor == "postgresql"
-
-
-def column(layout: Layout, key: str) -> str:
-    """The SQL for a column's trimmed cell ('' when the file has no such column)."""
-    index = layout.positions.get(key)
-    return "''" if index is None else f"coalesce(btrim(c{index}), '')"
 
 
 def staged_check(found: ComparatorFile) -> ComparisonCheck:
@@ -57,7 +49,7 @@ def staged_check(found: ComparatorFile) -> ComparisonCheck:
         judged.duplicates()
         judged.summarise()
         checks.check_measures(check)
-        classify(cursor, layout, check)
+        staged_values.classify(cursor, layout, check)
         cursor.execute("RESET work_mem")
     checks.check_groups(check, set(Area.objects.values_list("code", flat=True)), judged.latest_period)
     return check
@@ -65,7 +57,7 @@ def staged_check(found: ComparatorFile) -> ComparisonCheck:
 
 def stage(cursor, layout: Layout) -> None:
     """Copy the file into a fresh temporary table, every cell as text, rows numbered from 2 as in a spreadsheet."""
-    for table in (TABLE, "staged_periods", "staged_words", "staged_problems"):
+    for table in STAGED:
         cursor.execute(f"DROP TABLE IF EXISTS {table}")
     # the checks group millions of rows by measure, area and period: in memory, not spilled to disk
     cursor.execute(f"SET work_mem = '{WORK_MEMORY}'")
@@ -97,28 +89,39 @@ class Judged:
         self.latest_period = ""
         self.first_rows: dict[str, int] = {}  # measure code → the first row naming it
         self.area_names: dict[str, str] = {}  # area code → a name the file gives it ("" for none)
-        self.period_cells: list[str] = []
+        self.period_cells: dict[str | None, str] = {}  # each period cell as copied → trimmed
+        self.codes: list[tuple[int, str | None, str]] = []  # (0 measure or 1 area, cell as copied, its code)
         self.periods_read = False  # every period cell read as a period
 
     def census(self) -> None:
-        """In one reading of the table: its rows, each measure's first row, each area's name, each period."""
+        """In one reading of the table: its rows, each measure's first row, each area's name, each period. Grouped
+        by the cells as copied (trimmed once per distinct cell, not once per row); staged_codes keeps each measure
+        and area cell's code for the load to join on."""
         layout = self.layout
-        measure, area = column(layout, "measure_code"), f"upper({column(layout, 'area_code')})"
-        period, name = column(layout, "period"), column(layout, "area_name")
+        measure, area, period = (copied_cell(layout, key) for key in ("measure_code", "area_code", "period"))
         self.cursor.execute(
-            f"""SELECT GROUPING(m), GROUPING(a), m, a, p, count(*), min(row_number),
-                       coalesce(min(name) FILTER (WHERE name <> ''), '')
-                FROM (SELECT row_number, {measure} AS m, {area} AS a, {period} AS p, {name} AS name FROM {TABLE}) s
-                GROUP BY GROUPING SETS ((m), (a), (p))"""
+            f"""SELECT GROUPING({measure}), GROUPING({area}), {measure}, {area}, {period},
+                       coalesce(btrim({measure}), ''), upper(coalesce(btrim({area}), '')),
+                       coalesce(btrim({period}), ''),
+                       count(*), min(row_number), coalesce(min(name) FILTER (WHERE name <> ''), '')
+                FROM (SELECT *, {column(layout, "area_name")} AS name FROM {TABLE}) s
+                GROUP BY GROUPING SETS (({measure}), ({area}), ({period}))"""
         )
-        for measure_left_out, area_left_out, code, where, when, count, first, area_name in self.cursor.fetchall():
+        for measure_left_out, area_left_out, *cells, code, where, when, count, first, named in self.cursor.fetchall():
             if not measure_left_out:  # GROUPING() is 0 for the column a row is grouped by
-                self.first_rows[code] = first
+                self.codes.append((0, cells[0], code))
+                self.first_rows[code] = min(first, self.first_rows.get(code, first))
                 self.check.rows += count
             elif not area_left_out:
-                self.area_names[where] = area_name
+                self.codes.append((1, cells[1], where))
+                self.area_names[where] = min(filter(None, (self.area_names.get(where), named)), default="")
             else:
-                self.period_cells.append(when)
+                self.period_cells[cells[2]] = when
+        self.cursor.execute("CREATE TEMPORARY TABLE staged_codes (place int, cell text, code text)")
+        with self.cursor.copy("COPY staged_codes FROM STDIN") as copy:
+            for row in self.codes:
+                copy.write_row(row)
+        self.cursor.execute("ANALYZE staged_codes")
 
     def distinct(self, expression: str) -> list:
         self.cursor.execute(f"SELECT DISTINCT {expression} FROM {TABLE}")
@@ -185,16 +188,16 @@ class Judged:
     def periods(self) -> None:
         period = column(self.layout, "period")
         labels = {}
-        for text in self.period_cells:
+        for text in set(self.period_cells.values()):
             try:
                 labels[text] = checks.benchmark_periods.period_label(text)
             except checks.PeriodError:
                 labels[text] = None
         self.cursor.execute("CREATE TEMPORARY TABLE staged_periods (cell text, label text)")
         with self.cursor.copy("COPY staged_periods FROM STDIN") as copy:
-            for text, label in labels.items():
-                if label:
-                    copy.write_row((text, label))
+            for copied, text in self.period_cells.items():
+                if labels[text]:
+                    copy.write_row((copied, labels[text]))
         self.cursor.execute("ANALYZE staged_periods")
         good = [label for label in labels.values() if label]
         self.periods_read = len(good) == len(labels)
@@ -261,7 +264,9 @@ class Judged:
         when = period if one_way else "p.label"
         key = f"hashtextextended({measure} || chr(31) || {area} || chr(31) || {when}, 0)"
         # the join leaves out rows whose period cannot be read, and gives the label: needless when neither is so
-        labelled = "" if one_way and self.periods_read else f"JOIN staged_periods p ON p.cell = {period}"
+        labelled = f"JOIN staged_periods p ON p.cell = {copied_cell(self.layout, 'period')}"
+        if one_way and self.periods_read:
+            labelled = ""
         self.cursor.execute(
             f"""CREATE TEMPORARY TABLE staged_recurring AS SELECT {key} AS hash
                 FROM {TABLE} s {labelled} GROUP BY 1 HAVING count(*) > 1"""
@@ -274,7 +279,7 @@ class Judged:
                        || ': row ' || first || ' has the first'
                 FROM (SELECT s.row_number, {measure} AS measure, {area} AS area, p.label,
                              min(s.row_number) OVER (PARTITION BY {measure}, {area}, {when}) AS first
-                      FROM {TABLE} s JOIN staged_periods p ON p.cell = {period}
+                      FROM {TABLE} s JOIN staged_periods p ON p.cell = {copied_cell(self.layout, "period")}
                       WHERE {key} IN (SELECT hash FROM staged_recurring)
                         AND s.row_number NOT IN (SELECT row_number FROM staged_problems)) found
                 WHERE row_number <> first""",
@@ -307,99 +312,3 @@ class Judged:
 
 def record(area: str):
     return checks.Record(0, "", area, "", "")
-
-
-# -- what the file would change, and the load ------------------------------------------------------------------
-
-
-def values_select(cursor, layout: Layout, load_id: int | str = "NULL") -> str:
-    """The rows of the checked table as comparison values (the codes turned into ids)."""
-    cursor.execute("SELECT EXISTS (SELECT FROM staged_words)")
-    (worded,) = cursor.fetchone()  # a file of plain numbers only (the usual) needs no joins to look words up
-    measure, area, period = (column(layout, key) for key in ("measure_code", "area_code", "period"))
-    figures, joins = [], []
-    for key in ("value", "numerator", "denominator"):
-        cell = column(layout, key)
-        if key not in layout.positions:
-            figures.append("NULL::numeric(18, 6)")
-            continue
-        if not worded:
-            figures.append(f"nullif({cell}, '')::numeric(18, 6)")
-            continue
-        # every cell that is not a plain number was judged by the check and is in staged_words
-        figures.append(
-            f"CASE WHEN w_{key}.cell IS NOT NULL THEN w_{key}.number::numeric(18, 6) "
-            f"ELSE nullif({cell}, '')::numeric(18, 6) END"
-        )
-        joins.append(f"LEFT JOIN staged_words w_{key} ON w_{key}.cell = {cell}")
-    yes = ", ".join(f"'{word}'" for word in sorted(YES))
-    marked = "coalesce(w_value.suppressed, false)" if worded and "value" in layout.positions else "false"
-    return f"""SELECT m.id AS measure_id, a.id AS area_id, p.label AS period, {figures[0]} AS value,
-        {figures[1]} AS numerator, {figures[2]} AS denominator,
-        lower({column(layout, "provisional")}) IN ({yes}) AS provisional,
-        ({marked} OR lower({column(layout, "suppressed")}) IN ({yes})) AS suppressed, {load_id} AS load_id,
-        s.row_number, {measure} AS measure_code, upper({area}) AS area_code
-      FROM {TABLE} s
-      JOIN staged_periods p ON p.cell = {period}
-      JOIN {ExternalMeasure._meta.db_table} m ON m.source = 'generic' AND m.code = {measure}
-      JOIN {Area._meta.db_table} a ON a.code = upper({area})
-      {" ".join(joins)}"""
-
-
-def classify(cursor, layout: Layout, check: ComparisonCheck) -> None:
-    """New, changed and unchanged rows, when the file is right and its measures have values already."""
-    codes = list(check.file.measures)
-    held = ExternalMeasure.objects.filter(source="generic", code__in=codes)
-    if check.has_problems or not ComparisonValue.objects.filter(measure__in=held).exists():
-        check.new = check.rows - check.in_error
-        return
-    table = ComparisonValue._meta.db_table
-    compared = f"""WITH compared AS (
-        SELECT f.row_number, f.measure_code, f.area_code, f.period, v.value AS was, f.value AS now,
-            CASE WHEN v.id IS NULL THEN 'new'
-                 WHEN (v.value, v.numerator, v.denominator, v.provisional, v.suppressed)
-                      IS NOT DISTINCT FROM (f.value, f.numerator, f.denominator, f.provisional, f.suppressed)
-                 THEN 'unchanged' ELSE 'changed' END AS outcome
-        FROM ({values_select(cursor, layout)}) f
-        LEFT JOIN {table} v ON v.measure_id = f.measure_id AND v.period = f.period AND v.area_id = f.area_id)"""
-    cursor.execute(f"{compared} SELECT outcome, count(*) FROM compared GROUP BY outcome")
-    counted = dict(cursor.fetchall())
-    check.changed, check.unchanged = counted.get("changed", 0), counted.get("unchanged", 0)
-    # rows of measures or areas not held yet are not in the join: they are new too
-    check.new = check.rows - check.in_error - check.changed - check.unchanged
-    cursor.execute(
-        f"{compared} SELECT row_number, outcome, measure_code, area_code, period, was, now FROM compared "
-        f"WHERE outcome <> 'unchanged' ORDER BY row_number LIMIT {2 * checks.SHOWN}"
-    )
-    for row, outcome, measure, area, period, was, now in cursor.fetchall():
-        check.show(Shown(row, outcome, measure, area, period, checks.shown_figure(was), checks.shown_figure(now)))
-
-
-def staged_load(check: ComparisonCheck, load: Load) -> tuple[int, int]:
-    """Write the checked table's values in one statement; (added, changed) as the check counted them."""
-    table = ComparisonValue._meta.db_table
-    columns = "measure_id, area_id, period, value, numerator, denominator, provisional, suppressed, load_id"
-    with connection.cursor() as cursor:
-        cursor.execute(f"SET LOCAL work_mem = '{WORK_MEMORY}'")
-        # one transaction writes it all: its commit need not wait for the disk, as a crash before it loses nothing
-        cursor.execute("SET LOCAL synchronous_commit = off")
-        # the areas and measures this load has just added are joined by code: the planner must know they are there
-        cursor.execute(f"ANALYZE {Area._meta.db_table}, {ExternalMeasure._meta.db_table}")
-        staged = values_select(cursor, check.file.layout, int(load.pk))
-        rows = f"INSERT INTO {table} ({columns}) SELECT {columns} FROM ({staged}) f"
-        if not (check.changed or check.unchanged):
-            with keys_rebuilt(cursor, table, check.new):
-                cursor.execute(rows)  # all new: a plain insert (a value added meanwhile breaks the unique index)
-        else:
-            cursor.execute(
-                f"""{rows}
-                ON CONFLICT (measure_id, period, area_id) DO UPDATE SET value = excluded.value,
-                    numerator = excluded.numerator, denominator = excluded.denominator,
-                    provisional = excluded.provisional, suppressed = excluded.suppressed, load_id = excluded.load_id
-                WHERE ({table}.value, {table}.numerator, {table}.denominator, {table}.provisional,
-                       {table}.suppressed) IS DISTINCT FROM (excluded.value, excluded.numerator,
-                       excluded.denominator, excluded.provisional, excluded.suppressed)"""
-            )
-        for staging_table in (TABLE, "staged_periods", "staged_words", "staged_problems"):
-            cursor.execute(f"DROP TABLE IF EXISTS {staging_table}")
-    return check.new, check.changed

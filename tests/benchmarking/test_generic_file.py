@@ -106,3 +106,16 @@ def test_numbers_between_spaces_or_with_thousands_commas_are_read_as_numbers(per
         "E06000015": (Decimal("45.5"), Decimal("1234"), None),
         "E06000018": (Decimal("12.5"), None, Decimal("-3")),
     }
+
+
+def test_codes_and_periods_between_spaces_are_the_same_as_without(performance):
+    load(
+        (" NI 155 ", " e06000015", "Derby", "2021/22 ", "45", "", ""),
+        ("NI 155", "E06000018", "Nottingham", "2021/22", "52", "", ""),
+        by=performance,
+    )
+    assert sorted(ComparisonValue.objects.values_list("measure__code", "area__code", "period")) == [
+        ("NI 155", "E06000015", "2021/22"),
+        ("NI 155", "E06000018", "2021/22"),
+    ]
+    assert ExternalMeasure.objects.count() == 1
