@@ -91,7 +91,6 @@ class Judged:
         self.area_names: dict[str, str] = {}  # area code → a name the file gives it ("" for none)
         self.period_cells: dict[str | None, str] = {}  # each period cell as copied → trimmed
         self.codes: list[tuple[int, str | None, str]] = []  # (0 measure or 1 area, cell as copied, its code)
-        self.periods_read = False  # every period cell read as a period
 
     def census(self) -> None:
         """In one reading of the table: its rows, each measure's first row, each area's name, each period. Grouped
@@ -117,10 +116,12 @@ class Judged:
                 self.area_names[where] = min(filter(None, (self.area_names.get(where), named)), default="")
             else:
                 self.period_cells[cells[2]] = when
-        self.cursor.execute("CREATE TEMPORARY TABLE staged_codes (place int, cell text, code text)")
+        # each code numbered: the search for duplicates groups rows by three numbers rather than three texts
+        numbers: dict[tuple[int, str], int] = {}
+        self.cursor.execute("CREATE TEMPORARY TABLE staged_codes (place int, cell text, code text, number int)")
         with self.cursor.copy("COPY staged_codes FROM STDIN") as copy:
-            for row in self.codes:
-                copy.write_row(row)
+            for place, copied, code in self.codes:
+                copy.write_row((place, copied, code, numbers.setdefault((place, code), len(numbers))))
         self.cursor.execute("ANALYZE staged_codes")
 
     def distinct(self, expression: str) -> list:
@@ -193,14 +194,14 @@ class Judged:
                 labels[text] = checks.benchmark_periods.period_label(text)
             except checks.PeriodError:
                 labels[text] = None
-        self.cursor.execute("CREATE TEMPORARY TABLE staged_periods (cell text, label text)")
+        numbers: dict[str, int] = {}
+        self.cursor.execute("CREATE TEMPORARY TABLE staged_periods (cell text, label text, number int)")
         with self.cursor.copy("COPY staged_periods FROM STDIN") as copy:
             for copied, text in self.period_cells.items():
-                if labels[text]:
-                    copy.write_row((copied, labels[text]))
+                if label := labels[text]:
+                    copy.write_row((copied, label, numbers.setdefault(label, len(numbers))))
         self.cursor.execute("ANALYZE staged_periods")
         good = [label for label in labels.values() if label]
-        self.periods_read = len(good) == len(labels)
         self.latest_period = max(good, key=checks.benchmark_periods.ends, default="")
         verdicts = {text: "" if label else checks.period_problem(text) for text, label in labels.items()}
         self.name_rows(2, self.columns.period, period, verdicts)
@@ -254,22 +255,17 @@ class Judged:
             self.name_rows(place, name, cell, verdicts)
 
     def duplicates(self) -> None:
-        """A second value for the same measure, area and period, among rows otherwise right. Rows are grouped by a
-        64-bit hash of the three (far less to hold than the cells), and only rows whose hash recurs are compared
-        in full; by period label if a period is written two ways ("2016-17" and "2016/17")."""
-        measure, area = column(self.layout, "measure_code"), f"upper({column(self.layout, 'area_code')})"
-        period = column(self.layout, "period")
-        self.cursor.execute("SELECT count(DISTINCT label) = count(*) FROM staged_periods")
-        (one_way,) = self.cursor.fetchone()
-        when = period if one_way else "p.label"
-        key = f"hashtextextended({measure} || chr(31) || {area} || chr(31) || {when}, 0)"
-        # the join leaves out rows whose period cannot be read, and gives the label: needless when neither is so
-        labelled = f"JOIN staged_periods p ON p.cell = {copied_cell(self.layout, 'period')}"
-        if one_way and self.periods_read:
-            labelled = ""
+        """A second value for the same measure, area and period (by its label: "2016-17" is "2016/17"), among rows
+        otherwise right. Rows are grouped by the numbers staged_codes and staged_periods give each code and label
+        (far less to hold than the cells), and only the rows whose numbers recur are read again."""
+        layout = self.layout
+        coded = f"""{TABLE} s
+            JOIN staged_codes m ON m.place = 0 AND m.cell = {copied_cell(layout, "measure_code")}
+            JOIN staged_codes a ON a.place = 1 AND a.cell = {copied_cell(layout, "area_code")}
+            JOIN staged_periods p ON p.cell = {copied_cell(layout, "period")}"""
         self.cursor.execute(
-            f"""CREATE TEMPORARY TABLE staged_recurring AS SELECT {key} AS hash
-                FROM {TABLE} s {labelled} GROUP BY 1 HAVING count(*) > 1"""
+            f"""CREATE TEMPORARY TABLE staged_recurring AS SELECT m.number AS m, a.number AS a, p.number AS p
+                FROM {coded} GROUP BY 1, 2, 3 HAVING count(*) > 1"""
         )
         self.cursor.execute("SELECT count(*) FROM staged_recurring")
         if self.cursor.fetchone()[0]:
@@ -277,10 +273,10 @@ class Judged:
                 f"""INSERT INTO staged_problems
                 SELECT row_number, 8, %s, 'a second value for ' || measure || ', ' || area || ' in ' || label
                        || ': row ' || first || ' has the first'
-                FROM (SELECT s.row_number, {measure} AS measure, {area} AS area, p.label,
-                             min(s.row_number) OVER (PARTITION BY {measure}, {area}, {when}) AS first
-                      FROM {TABLE} s JOIN staged_periods p ON p.cell = {copied_cell(self.layout, "period")}
-                      WHERE {key} IN (SELECT hash FROM staged_recurring)
+                FROM (SELECT s.row_number, m.code AS measure, a.code AS area, p.label,
+                             min(s.row_number) OVER (PARTITION BY m.number, a.number, p.number) AS first
+                      FROM {coded}
+                      WHERE (m.number, a.number, p.number) IN (SELECT m, a, p FROM staged_recurring)
                         AND s.row_number NOT IN (SELECT row_number FROM staged_problems)) found
                 WHERE row_number <> first""",
                 [self.columns.area],
