@@ -146,7 +146,7 @@ def lines(rows: int, size: int, copy: float, load: tuple[float, float], query: f
         f"| PostgreSQL COPY of the file into a bare table | {copy:,.1f} s | {rows / copy:,.0f} values/s |",
         f"| Our load, all of it, in one transaction | {ours:,.1f} s | {rows / ours:,.0f} values/s |",
         f"| of which: copy into a temporary table and check every row | {checking:,.1f} s | |",
-        f"| of which: write (one INSERT … SELECT into the indexed table) | {writing:,.1f} s | |",
+        f"| of which: write (one INSERT … SELECT, then the table's keys built again) | {writing:,.1f} s | |",
         f"| One measure's rank, quartile and median among {AREAS} areas (median of {QUERY_REPEATS}) | "
         f"{query:,.1f} ms | |",
         "",

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from django.db import connection
 
-from scorecard.benchmarking import staging
+from scorecard.benchmarking import staged_values, staging
 from scorecard.benchmarking.checks import ComparisonCheck, Figures, figures, outcome
 from scorecard.benchmarking.models import ComparisonValue, Load
 from scorecard.performance import benchmark_periods
@@ -29,7 +29,7 @@ def write_values(
 ) -> tuple[int, int]:
     """(values added, values changed), written in bulk."""
     if staging.usable(check.file):
-        return staging.staged_load(check, load)
+        return staged_values.staged_load(check, load)
     planned = values_planned(check, measures, areas)
     if connection.vendor == "postgresql":
         return copied(planned, load, progress)

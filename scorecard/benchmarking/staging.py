@@ -16,26 +16,21 @@ from collections.abc import Iterable
 import psycopg
 from django.db import connection
 
-from scorecard.benchmarking import checks, generic
+from scorecard.benchmarking import checks, generic, staged_values
 from scorecard.benchmarking.checks import KEPT_PROBLEMS, NO, SUPPRESSED_MARKS, YES, ComparisonCheck, Problem, Shown
 from scorecard.benchmarking.files import ComparatorFile, Layout
-from scorecard.benchmarking.models import Area, ComparisonValue, ExternalMeasure, Load
+from scorecard.benchmarking.models import Area
+from scorecard.benchmarking.staged_sql import STAGED, TABLE, WORK_MEMORY, column, copied_cell
 from scorecard.imports import ImportProblem
 
-TABLE = "staged_comparison_values"
-PLAIN = r"^(-?[0-9]{1,12}(\.[0-9]+)?)?$"  # empty, or a number PostgreSQL reads as it is and a figure holds
+# empty, or a number PostgreSQL reads as it is and a figure holds, between spaces (the checks trim them): matched on
+# the cell as copied, so the cell is trimmed only when it is not such a number
+PLAIN = r"^ *(-?[0-9]{1,12}(\.[0-9]+)?)? *$"
 COPY_CHUNK = 1 << 20
-WORK_MEMORY = "256MB"
 
 
 def usable(found: ComparatorFile) -> bool:
     return found.layout is not None and connection.vendor == "postgresql"
-
-
-def column(layout: Layout, key: str) -> str:
-    """The SQL for a column's trimmed cell ('' when the file has no such column)."""
-    index = layout.positions.get(key)
-    return "''" if index is None else f"coalesce(btrim(c{index}), '')"
 
 
 def staged_check(found: ComparatorFile) -> ComparisonCheck:
@@ -54,7 +49,7 @@ def staged_check(found: ComparatorFile) -> ComparisonCheck:
         judged.duplicates()
         judged.summarise()
         checks.check_measures(check)
-        classify(cursor, layout, check)
+        staged_values.classify(cursor, layout, check)
         cursor.execute("RESET work_mem")
     checks.check_groups(check, set(Area.objects.values_list("code", flat=True)), judged.latest_period)
     return check
@@ -62,7 +57,7 @@ def staged_check(found: ComparatorFile) -> ComparisonCheck:
 
 def stage(cursor, layout: Layout) -> None:
     """Copy the file into a fresh temporary table, every cell as text, rows numbered from 2 as in a spreadsheet."""
-    for table in (TABLE, "staged_periods", "staged_words", "staged_problems"):
+    for table in STAGED:
         cursor.execute(f"DROP TABLE IF EXISTS {table}")
     # the checks group millions of rows by measure, area and period: in memory, not spilled to disk
     cursor.execute(f"SET work_mem = '{WORK_MEMORY}'")
@@ -94,27 +89,40 @@ class Judged:
         self.latest_period = ""
         self.first_rows: dict[str, int] = {}  # measure code → the first row naming it
         self.area_names: dict[str, str] = {}  # area code → a name the file gives it ("" for none)
-        self.period_cells: list[str] = []
+        self.period_cells: dict[str | None, str] = {}  # each period cell as copied → trimmed
+        self.codes: list[tuple[int, str | None, str]] = []  # (0 measure or 1 area, cell as copied, its code)
 
     def census(self) -> None:
-        """In one reading of the table: its rows, each measure's first row, each area's name, each period."""
+        """In one reading of the table: its rows, each measure's first row, each area's name, each period. Grouped
+        by the cells as copied (trimmed once per distinct cell, not once per row); staged_codes keeps each measure
+        and area cell's code for the load to join on."""
         layout = self.layout
-        measure, area = column(layout, "measure_code"), f"upper({column(layout, 'area_code')})"
-        period, name = column(layout, "period"), column(layout, "area_name")
+        measure, area, period = (copied_cell(layout, key) for key in ("measure_code", "area_code", "period"))
         self.cursor.execute(
-            f"""SELECT GROUPING(m), GROUPING(a), m, a, p, count(*), min(row_number),
-                       coalesce(min(name) FILTER (WHERE name <> ''), '')
-                FROM (SELECT row_number, {measure} AS m, {area} AS a, {period} AS p, {name} AS name FROM {TABLE}) s
-                GROUP BY GROUPING SETS ((m), (a), (p))"""
+            f"""SELECT GROUPING({measure}), GROUPING({area}), {measure}, {area}, {period},
+                       coalesce(btrim({measure}), ''), upper(coalesce(btrim({area}), '')),
+                       coalesce(btrim({period}), ''),
+                       count(*), min(row_number), coalesce(min(name) FILTER (WHERE name <> ''), '')
+                FROM (SELECT *, {column(layout, "area_name")} AS name FROM {TABLE}) s
+                GROUP BY GROUPING SETS (({measure}), ({area}), ({period}))"""
         )
-        for measure_left_out, area_left_out, code, where, when, count, first, area_name in self.cursor.fetchall():
+        for measure_left_out, area_left_out, *cells, code, where, when, count, first, named in self.cursor.fetchall():
             if not measure_left_out:  # GROUPING() is 0 for the column a row is grouped by
-                self.first_rows[code] = first
+                self.codes.append((0, cells[0], code))
+                self.first_rows[code] = min(first, self.first_rows.get(code, first))
                 self.check.rows += count
             elif not area_left_out:
-                self.area_names[where] = area_name
+                self.codes.append((1, cells[1], where))
+                self.area_names[where] = min(filter(None, (self.area_names.get(where), named)), default="")
             else:
-                self.period_cells.append(when)
+                self.period_cells[cells[2]] = when
+        # each code numbered: the search for duplicates groups rows by three numbers rather than three texts
+        numbers: dict[tuple[int, str], int] = {}
+        self.cursor.execute("CREATE TEMPORARY TABLE staged_codes (place int, cell text, code text, number int)")
+        with self.cursor.copy("COPY staged_codes FROM STDIN") as copy:
+            for place, copied, code in self.codes:
+                copy.write_row((place, copied, code, numbers.setdefault((place, code), len(numbers))))
+        self.cursor.execute("ANALYZE staged_codes")
 
     def distinct(self, expression: str) -> list:
         self.cursor.execute(f"SELECT DISTINCT {expression} FROM {TABLE}")
@@ -139,14 +147,8 @@ class Judged:
     def measures(self) -> None:
         found, layout = self.check.file, self.layout
         measure = column(layout, "measure_code")
-        firsts = list(self.first_rows.values())
-        self.cursor.execute(  # joined, not "= ANY": an array is searched from its start for every row
-            f"SELECT {measure}, {', '.join(f'c{n}' for n in range(layout.width))} FROM {TABLE} "
-            "JOIN unnest(%s::bigint[]) AS first(row_number) USING (row_number)",
-            [firsts],
-        )
         by_column: dict[str, dict[str, str]] = {self.columns.measure: {}}
-        for code, *cells in self.cursor.fetchall():
+        for code, *cells in self.first_cells():
             if not code:
                 by_column[self.columns.measure][code] = "no measure code"
                 continue
@@ -157,6 +159,19 @@ class Judged:
                 by_column.setdefault(problem[0], {})[code] = problem[1]
         for name, verdicts in by_column.items():
             self.name_rows(0, name, measure, verdicts)
+
+    def first_cells(self) -> list[tuple]:
+        """(measure code, cells of its first row) for each measure: the cells are read again only when the file
+        has a column the first row says something of the measure in (its title, unit or good is)."""
+        layout = self.layout
+        if not {"measure_title", "unit", "good_is"} & layout.positions.keys():
+            return [(code, *[""] * layout.width) for code in self.first_rows]
+        self.cursor.execute(  # joined, not "= ANY": an array is searched from its start for every row
+            f"SELECT {column(layout, 'measure_code')}, {', '.join(f'c{n}' for n in range(layout.width))} FROM {TABLE} "
+            "JOIN unnest(%s::bigint[]) AS first(row_number) USING (row_number)",
+            [list(self.first_rows.values())],
+        )
+        return self.cursor.fetchall()
 
     def areas(self) -> None:
         found, layout = self.check.file, self.layout
@@ -174,16 +189,17 @@ class Judged:
     def periods(self) -> None:
         period = column(self.layout, "period")
         labels = {}
-        for text in self.period_cells:
+        for text in set(self.period_cells.values()):
             try:
                 labels[text] = checks.benchmark_periods.period_label(text)
             except checks.PeriodError:
                 labels[text] = None
-        self.cursor.execute("CREATE TEMPORARY TABLE staged_periods (cell text, label text)")
+        numbers: dict[str, int] = {}
+        self.cursor.execute("CREATE TEMPORARY TABLE staged_periods (cell text, label text, number int)")
         with self.cursor.copy("COPY staged_periods FROM STDIN") as copy:
-            for text, label in labels.items():
-                if label:
-                    copy.write_row((text, label))
+            for copied, text in self.period_cells.items():
+                if label := labels[text]:
+                    copy.write_row((copied, label, numbers.setdefault(label, len(numbers))))
         self.cursor.execute("ANALYZE staged_periods")
         good = [label for label in labels.values() if label]
         self.latest_period = max(good, key=checks.benchmark_periods.ends, default="")
@@ -204,8 +220,7 @@ class Judged:
             if key in self.layout.positions
         ]
         odd = [
-            f"CASE WHEN {column(self.layout, key)} <> '' AND {column(self.layout, key)} !~ %s "
-            f"THEN {column(self.layout, key)} END AS o{index}"
+            f"CASE WHEN c{self.layout.positions[key]} !~ %s THEN {column(self.layout, key)} END AS o{index}"
             for index, (_, key, _) in enumerate(places)
         ]
         named = ", ".join(f"o{index}" for index in range(len(places)))
@@ -240,18 +255,17 @@ class Judged:
             self.name_rows(place, name, cell, verdicts)
 
     def duplicates(self) -> None:
-        """A second value for the same measure, area and period, among rows otherwise right. Rows are grouped by a
-        64-bit hash of the three (far less to hold than the cells), and only rows whose hash recurs are compared
-        in full; by period label if a period is written two ways ("2016-17" and "2016/17")."""
-        measure, area = column(self.layout, "measure_code"), f"upper({column(self.layout, 'area_code')})"
-        period = column(self.layout, "period")
-        self.cursor.execute("SELECT count(DISTINCT label) = count(*) FROM staged_periods")
-        (one_way,) = self.cursor.fetchone()
-        when = period if one_way else "p.label"
-        key = f"hashtextextended({measure} || chr(31) || {area} || chr(31) || {when}, 0)"
+        """A second value for the same measure, area and period (by its label: "2016-17" is "2016/17"), among rows
+        otherwise right. Rows are grouped by the numbers staged_codes and staged_periods give each code and label
+        (far less to hold than the cells), and only the rows whose numbers recur are read again."""
+        layout = self.layout
+        coded = f"""{TABLE} s
+            JOIN staged_codes m ON m.place = 0 AND m.cell = {copied_cell(layout, "measure_code")}
+            JOIN staged_codes a ON a.place = 1 AND a.cell = {copied_cell(layout, "area_code")}
+            JOIN staged_periods p ON p.cell = {copied_cell(layout, "period")}"""
         self.cursor.execute(
-            f"""CREATE TEMPORARY TABLE staged_recurring AS SELECT {key} AS hash
-                FROM {TABLE} s JOIN staged_periods p ON p.cell = {period} GROUP BY 1 HAVING count(*) > 1"""
+            f"""CREATE TEMPORARY TABLE staged_recurring AS SELECT m.number AS m, a.number AS a, p.number AS p
+                FROM {coded} GROUP BY 1, 2, 3 HAVING count(*) > 1"""
         )
         self.cursor.execute("SELECT count(*) FROM staged_recurring")
         if self.cursor.fetchone()[0]:
@@ -259,10 +273,10 @@ class Judged:
                 f"""INSERT INTO staged_problems
                 SELECT row_number, 8, %s, 'a second value for ' || measure || ', ' || area || ' in ' || label
                        || ': row ' || first || ' has the first'
-                FROM (SELECT s.row_number, {measure} AS measure, {area} AS area, p.label,
-                             min(s.row_number) OVER (PARTITION BY {measure}, {area}, {when}) AS first
-                      FROM {TABLE} s JOIN staged_periods p ON p.cell = {period}
-                      WHERE {key} IN (SELECT hash FROM staged_recurring)
+                FROM (SELECT s.row_number, m.code AS measure, a.code AS area, p.label,
+                             min(s.row_number) OVER (PARTITION BY m.number, a.number, p.number) AS first
+                      FROM {coded}
+                      WHERE (m.number, a.number, p.number) IN (SELECT m, a, p FROM staged_recurring)
                         AND s.row_number NOT IN (SELECT row_number FROM staged_problems)) found
                 WHERE row_number <> first""",
                 [self.columns.area],
@@ -294,92 +308,3 @@ class Judged:
 
 def record(area: str):
     return checks.Record(0, "", area, "", "")
-
-
-# -- what the file would change, and the load ------------------------------------------------------------------
-
-
-def values_select(layout: Layout, load_id: int | str = "NULL") -> str:
-    """The rows of the checked table as comparison values (the codes turned into ids)."""
-    measure, area, period = (column(layout, key) for key in ("measure_code", "area_code", "period"))
-    figures, joins = [], []
-    for key in ("value", "numerator", "denominator"):
-        cell = column(layout, key)
-        if key not in layout.positions:
-            figures.append("NULL::numeric(18, 6)")
-            continue
-        # every cell that is not a plain number was judged by the check and is in staged_words
-        figures.append(
-            f"CASE WHEN w_{key}.cell IS NOT NULL THEN w_{key}.number::numeric(18, 6) "
-            f"ELSE nullif({cell}, '')::numeric(18, 6) END"
-        )
-        joins.append(f"LEFT JOIN staged_words w_{key} ON w_{key}.cell = {cell}")
-    yes = ", ".join(f"'{word}'" for word in sorted(YES))
-    marked = "coalesce(w_value.suppressed, false)" if "value" in layout.positions else "false"
-    return f"""SELECT m.id AS measure_id, a.id AS area_id, p.label AS period, {figures[0]} AS value,
-        {figures[1]} AS numerator, {figures[2]} AS denominator,
-        lower({column(layout, "provisional")}) IN ({yes}) AS provisional,
-        ({marked} OR lower({column(layout, "suppressed")}) IN ({yes})) AS suppressed, {load_id} AS load_id,
-        s.row_number, {measure} AS measure_code, upper({area}) AS area_code
-      FROM {TABLE} s
-      JOIN staged_periods p ON p.cell = {period}
-      JOIN {ExternalMeasure._meta.db_table} m ON m.source = 'generic' AND m.code = {measure}
-      JOIN {Area._meta.db_table} a ON a.code = upper({area})
-      {" ".join(joins)}"""
-
-
-def classify(cursor, layout: Layout, check: ComparisonCheck) -> None:
-    """New, changed and unchanged rows, when the file is right and its measures have values already."""
-    codes = list(check.file.measures)
-    held = ExternalMeasure.objects.filter(source="generic", code__in=codes)
-    if check.has_problems or not ComparisonValue.objects.filter(measure__in=held).exists():
-        check.new = check.rows - check.in_error
-        return
-    table = ComparisonValue._meta.db_table
-    compared = f"""WITH compared AS (
-        SELECT f.row_number, f.measure_code, f.area_code, f.period, v.value AS was, f.value AS now,
-            CASE WHEN v.id IS NULL THEN 'new'
-                 WHEN (v.value, v.numerator, v.denominator, v.provisional, v.suppressed)
-                      IS NOT DISTINCT FROM (f.value, f.numerator, f.denominator, f.provisional, f.suppressed)
-                 THEN 'unchanged' ELSE 'changed' END AS outcome
-        FROM ({values_select(layout)}) f
-        LEFT JOIN {table} v ON v.measure_id = f.measure_id AND v.period = f.period AND v.area_id = f.area_id)"""
-    cursor.execute(f"{compared} SELECT outcome, count(*) FROM compared GROUP BY outcome")
-    counted = dict(cursor.fetchall())
-    check.changed, check.unchanged = counted.get("changed", 0), counted.get("unchanged", 0)
-    # rows of measures or areas not held yet are not in the join: they are new too
-    check.new = check.rows - check.in_error - check.changed - check.unchanged
-    cursor.execute(
-        f"{compared} SELECT row_number, outcome, measure_code, area_code, period, was, now FROM compared "
-        f"WHERE outcome <> 'unchanged' ORDER BY row_number LIMIT {2 * checks.SHOWN}"
-    )
-    for row, outcome, measure, area, period, was, now in cursor.fetchall():
-        check.show(Shown(row, outcome, measure, area, period, checks.shown_figure(was), checks.shown_figure(now)))
-
-
-def staged_load(check: ComparisonCheck, load: Load) -> tuple[int, int]:
-    """Write the checked table's values in one statement; (added, changed) as the check counted them."""
-    table = ComparisonValue._meta.db_table
-    columns = "measure_id, area_id, period, value, numerator, denominator, provisional, suppressed, load_id"
-    with connection.cursor() as cursor:
-        cursor.execute(f"SET work_mem = '{WORK_MEMORY}'")
-        # the areas and measures this load has just added are joined by code: the planner must know they are there
-        cursor.execute(f"ANALYZE {Area._meta.db_table}, {ExternalMeasure._meta.db_table}")
-        staged = values_select(check.file.layout, int(load.pk))
-        rows = f"INSERT INTO {table} ({columns}) SELECT {columns} FROM ({staged}) f"
-        if not (check.changed or check.unchanged):
-            cursor.execute(rows)  # all new: a plain insert (a value added meanwhile breaks the unique index)
-        else:
-            cursor.execute(
-                f"""{rows}
-                ON CONFLICT (measure_id, period, area_id) DO UPDATE SET value = excluded.value,
-                    numerator = excluded.numerator, denominator = excluded.denominator,
-                    provisional = excluded.provisional, suppressed = excluded.suppressed, load_id = excluded.load_id
-                WHERE ({table}.value, {table}.numerator, {table}.denominator, {table}.provisional,
-                       {table}.suppressed) IS DISTINCT FROM (excluded.value, excluded.numerator,
-                       excluded.denominator, excluded.provisional, excluded.suppressed)"""
-            )
-        for table in (TABLE, "staged_periods", "staged_words", "staged_problems"):
-            cursor.execute(f"DROP TABLE IF EXISTS {table}")
-        cursor.execute("RESET work_mem")
-    return check.new, check.changed

@@ -68,6 +68,12 @@ def test_a_second_value_for_the_same_measure_area_and_period_is_refused(performa
     assert_nothing_written(check, performance)
 
 
+def test_a_second_value_written_between_spaces_is_refused(performance):
+    check = checked((" NI 155", "e06000015 ", "Derby", " 2021/22", "13", "", ""))
+    assert messages(check) == ["Row 3, area code: a second value for NI 155, E06000015 in 2021/22: row 2 has the first"]
+    assert_nothing_written(check, performance)
+
+
 def test_every_repeat_of_a_row_names_the_first(performance):
     check = checked(GOOD, ("NI 155", "E06000018", "Nottingham", "2021/22", "3", "", ""), GOOD)
     assert messages(check) == [

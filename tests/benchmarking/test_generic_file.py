@@ -88,3 +88,34 @@ def test_a_corrected_value_is_shown_as_changed_and_only_it_is_written(performanc
     values = dict(ComparisonValue.objects.values_list("area__code", "load"))
     assert values == {"E06000015": first.pk, "E06000018": second.pk}
     assert ComparisonValue.objects.get(area__code="E06000018").value == Decimal("52.5")
+
+
+def test_numbers_between_spaces_or_with_thousands_commas_are_read_as_numbers(performance):
+    load(
+        ("A", "E06000015", "Derby", "2021", " 45.5 ", "1,234", "  "),
+        ("A", "E06000018", "Nottingham", "2021", "12.5%", "", "-3"),
+        by=performance,
+    )
+    figures = {
+        area: (value, numerator, denominator)
+        for area, value, numerator, denominator in ComparisonValue.objects.values_list(
+            "area__code", "value", "numerator", "denominator"
+        )
+    }
+    assert figures == {
+        "E06000015": (Decimal("45.5"), Decimal("1234"), None),
+        "E06000018": (Decimal("12.5"), None, Decimal("-3")),
+    }
+
+
+def test_codes_and_periods_between_spaces_are_the_same_as_without(performance):
+    load(
+        (" NI 155 ", " e06000015", "Derby", "2021/22 ", "45", "", ""),
+        ("NI 155", "E06000018", "Nottingham", "2021/22", "52", "", ""),
+        by=performance,
+    )
+    assert sorted(ComparisonValue.objects.values_list("measure__code", "area__code", "period")) == [
+        ("NI 155", "E06000015", "2021/22"),
+        ("NI 155", "E06000018", "2021/22"),
+    ]
+    assert ExternalMeasure.objects.count() == 1
