@@ -222,9 +222,10 @@ def own_series(recorded, positions, accumulation: str) -> ChartSeries:
 
 
 def positions_of(series: HeldSeries) -> list[int]:
-    """Each point's place in its year (spc_series.Recorded.position): the quarter, or 1 for a yearly figure."""
+    """Each point's place in its year (spc_series.Recorded.position): the month in a year collected monthly, else
+    the quarter, or 1 for a yearly figure."""
     yearly = Frequency(series.measure.frequency) not in (Frequency.MONTHLY, Frequency.QUARTERLY)
-    return [1 if yearly else period.quarter for period in series.periods]
+    return [1 if yearly else period.month or period.quarter for period in series.periods]
 
 
 def series_warnings(series: HeldSeries) -> list[str]:

@@ -101,6 +101,8 @@ def return_projection(ret: Return, year_end_target, years: Years) -> ReturnProje
     against its year-end target; or why there is none."""
     measure, period = ret.measure, ret.period
     reason = unprojectable(measure, year_end_target)
+    if period.month:  # the rules project twelve months (performance.projection); these reads hold quarters
+        reason = "No projection: a year collected monthly is not projected on these pages yet."
     if reason:
         return ReturnProjection(None, None, reason=reason)
     this = {**years.get(period.year.start_year, {}), period.quarter: ret}

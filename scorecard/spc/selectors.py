@@ -53,9 +53,9 @@ def series_version(upto: Period) -> tuple:
         for model in WATCHED
     }
     changed = Period.objects.filter(pk=upto.pk).annotate(**latest).values_list(*latest).get()
-    end = (upto.year.start_year, upto.quarter)
-    held = Period.objects.values_list("year__start_year", "quarter", "published_at", "record_held_at")
-    return (*changed, tuple(period for period in held.order_by("pk") if period[:2] <= end))
+    end = (upto.year.start_year, upto.quarter, upto.month or 0)
+    held = Period.objects.values_list("year__start_year", "quarter", "month", "published_at", "record_held_at")
+    return (*changed, tuple(period for period in held.order_by("pk") if (*period[:2], period[2] or 0) <= end))
 
 
 def held_series(
@@ -94,11 +94,15 @@ def held_series(
 
 def periods_to(upto: Period | None) -> list[Period]:
     """Every quarter held up to and including this one (None: every quarter held), oldest first."""
-    held = list(Period.objects.select_related("year").order_by("year__start_year", "quarter"))
+    held = list(Period.objects.select_related("year").order_by("year__start_year", "quarter", "month"))
     if upto is None:
         return held
-    end = (upto.year.start_year, upto.quarter)
-    return [period for period in held if (period.year.start_year, period.quarter) <= end]
+    return [period for period in held if place(period) <= place(upto)]
+
+
+def place(period: Period) -> tuple[int, int, int]:
+    """Where a period falls in time: its year, its quarter, and its month in a year collected monthly."""
+    return (period.year.start_year, period.quarter, period.month or 0)
 
 
 def series_directorates(measure_ids, sight: WorkingSight) -> dict[tuple[int, int], int | None]:
@@ -163,4 +167,7 @@ def settings_of(measure: Measure) -> SpcSettings | None:
 def figure_quarters(measure: Measure) -> list[tuple[int, str]]:
     """The quarters the measure has a figure for, oldest first: where a new segment may start."""
     held = Return.objects.filter(measure=measure, actual__isnull=False).select_related("period__year")
-    return [(ret.period_id, ret.period.label) for ret in held.order_by("period__year__start_year", "period__quarter", "period__month")]
+    return [
+        (ret.period_id, ret.period.label)
+        for ret in held.order_by("period__year__start_year", "period__quarter", "period__month")
+    ]

@@ -6,8 +6,10 @@ import pytest
 from django.core.management import call_command
 
 from scorecard.accounts.models import Role
+from scorecard.accounts.permissions import WHOLE_SIGHT
 from scorecard.council.models import Directorate, FinancialYear, Period, Pledge, Priority
 from scorecard.measures.models import ScorecardEntry
+from scorecard.reports.profile import build_measure_profile
 from tests import factories
 from tests.web.afresh import drawn_afresh
 
@@ -178,3 +180,21 @@ def test_a_months_report_pages_queries_do_not_grow_with_the_number_of_measures(
     monthly_scorecard_of(27, start=3)
     with django_assert_max_num_queries(len(few.captured_queries)):
         drawn_afresh(client, page)
+
+
+def test_a_monthly_measures_spc_chart_takes_its_months_in_order_and_its_projection_says_why_there_is_none():
+    factories.organisation()
+    measure = factories.measure("PM1", title="Calls answered", frequency="monthly", accumulation="discrete")
+    months = [factories.month(2017, number) for number in (3, 1, 2)]  # made out of order
+    factories.entry(measure, months[0].year)
+    factories.target(measure, None, 1200, year_of=months[0].year)
+    for period, value in zip(months, (30, 10, 20), strict=True):
+        factories.return_for(measure, period, value)
+    factories.published(*months)
+    profile = build_measure_profile(measure, sight=WHOLE_SIGHT)
+    assert [(point.period, point.value.text) for point in profile.spc.points] == [
+        ("April 2017", "10"),
+        ("May 2017", "20"),
+        ("June 2017", "30"),
+    ]
+    assert profile.projected.reason == "No projection: a year collected monthly is not projected on these pages yet."
