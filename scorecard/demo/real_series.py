@@ -3,7 +3,9 @@
 - Derby's adult social care outcomes (Oflog data explorer, local authority E06000015): one figure a year, held as
   the year end, as local measures coded "ASCOF <Code>".
 - The Royal Derby Hospital's A&E four-hour performance (trust RTG, type 1 departments): the demo's years are
-  quarterly, so each quarter's own figure is computed from its months' attendances and breaches.
+  quarterly, so each quarter's own figure is computed from its months' attendances and breaches. Its 95% standard
+  is set as the target of every quarter it holds and of those years' year ends, through the targets import, so its
+  chart can say whether the target is met.
 
 The files are read from shared/data when the demo loads; nothing of them is copied into the repository. The demo
 stands in 2018/19 Q2 (its latest published quarter): figures for later quarters did not exist then, so only
@@ -23,13 +25,17 @@ from pathlib import Path
 from django.utils import timezone
 
 from scorecard.accounts.models import Role, RoleAssignment
-from scorecard.council.models import Period
+from scorecard.council.models import FinancialYear, Period
 from scorecard.imports import ImportProblem
 from scorecard.imports.history_files import HistoryImport, plan_history_import
-from scorecard.performance.periods import FinancialYear, Quarter
+from scorecard.imports.plans import Plan, commit_plan
+from scorecard.imports.targets import plan_targets, read_targets_file
+from scorecard.performance.periods import FinancialYear as Year
+from scorecard.performance.periods import Quarter
 
 CATALOGUE_COLUMNS = ("code", "title", "good_is", "unit", "decimals", "frequency", "accumulation", "definition")
 HISTORY_COLUMNS = ("code", "year", "quarter", "value", "note")
+TARGET_COLUMNS = ("code", "quarter", "target")
 OFLOG = Path("oflog") / "adult_social_care.csv"
 NHS_AE = Path("nhs-ae") / "ae_attendances.csv"
 DERBY = "E06000015"
@@ -54,6 +60,7 @@ AE_DEFINITION = (
     "breaches: 100 × (1 − breaches ÷ attendances). The NHS standard is 95%; high is good. Source: NHS England, "
     "A&E attendances and emergency admissions, monthly."
 )
+AE_TARGET = Decimal("95")  # the NHS four-hour standard
 PLACES = Decimal("0.000001")
 
 
@@ -87,7 +94,7 @@ def _ascof_measure(code: str, row: dict) -> tuple:
 def ascof_figures(rows: Iterable[dict]) -> list[Figure]:
     """Derby's figure for each measure and year, held as the year end (Q4)."""
     return [
-        Figure(f"ASCOF {row['Code']}", FinancialYear.parse(row["Financial year"]).quarter(4), Decimal(row["Value"]))
+        Figure(f"ASCOF {row['Code']}", Year.parse(row["Financial year"]).quarter(4), Decimal(row["Value"]))
         for row in rows
         if row["Local authority code"] == DERBY and row["Code"] in ASCOF_UNITS
     ]
@@ -118,6 +125,26 @@ def four_hour_percentage(months: list[tuple[int, int]]) -> Decimal:
     return (100 * (1 - Decimal(breaches) / Decimal(attendances))).quantize(PLACES)
 
 
+def ae_targets(figures: Iterable[Figure]) -> dict[Year, list[tuple]]:
+    """Each year's targets file for the four-hour measure: the standard for every quarter held and the year end."""
+    quarters = sorted(f.quarter for f in figures if f.code == AE_CODE)
+    years: dict[Year, list[tuple]] = {}
+    for quarter in quarters:
+        years.setdefault(quarter.year, []).append((AE_CODE, quarter.number, AE_TARGET))
+    for rows in years.values():
+        rows.append((AE_CODE, "year end", AE_TARGET))
+    return years
+
+
+def series_codes(data_dir: Path) -> set[str]:
+    """The codes of the measures the real series add to the demo (none without their files): what the demo holds
+    beyond the seeds, and so what a comparison with Derby's published reports leaves out."""
+    files = series_files(data_dir)
+    if files is None:
+        return set()
+    return {row[0] for row in ascof_catalogue(read_csv(files[0])) + ae_catalogue()}
+
+
 def read_csv(path: Path) -> list[dict]:
     with path.open(encoding="utf-8-sig", newline="") as file:
         return list(csv.DictReader(file))
@@ -144,6 +171,15 @@ class RealSeries:
     def quarters(self) -> set[Quarter]:
         return {figure.quarter for figure in self.figures}
 
+    def targets(self, by) -> list[Plan]:
+        """The targets imports, one a year, checked as the targets import checks any council's file."""
+        plans = []
+        for year, rows in sorted(ae_targets(self.figures).items()):
+            name, content = as_csv(f"demo-real-series-targets-{year.start_year}.csv", TARGET_COLUMNS, rows)
+            stored = FinancialYear.objects.get(start_year=year.start_year)
+            plans.append(plan_targets(read_targets_file(name, content), stored, by))
+        return plans
+
     def planned(self, by) -> HistoryImport:
         """The import, checked as the history import checks any council's files."""
         return plan_history_import(
@@ -153,12 +189,18 @@ class RealSeries:
         )
 
 
+def series_files(data_dir: Path) -> tuple[Path, Path] | None:
+    """The Oflog and NHS A&E files, or None if either is absent."""
+    oflog, nhs_ae = data_dir / OFLOG, data_dir / NHS_AE
+    return (oflog, nhs_ae) if oflog.exists() and nhs_ae.exists() else None
+
+
 def real_series(data_dir: Path, *, before: Quarter) -> RealSeries | None:
     """The demo's real series from the shared data, quarters before `before` only; None if the files are absent."""
-    oflog, nhs_ae = data_dir / OFLOG, data_dir / NHS_AE
-    if not (oflog.exists() and nhs_ae.exists()):
+    files = series_files(data_dir)
+    if files is None:
         return None
-    oflog_rows, ae_rows = read_csv(oflog), read_csv(nhs_ae)
+    oflog_rows, ae_rows = (read_csv(path) for path in files)
     figures = [f for f in ascof_figures(oflog_rows) + ae_figures(ae_rows) if f.quarter < before]
     return RealSeries(ascof_catalogue(oflog_rows) + ae_catalogue(), figures)
 
@@ -178,6 +220,17 @@ def load_real_series(loader, *, before: Quarter) -> None:
     if not found.changes_nothing:
         for what, count in found.commit(by).items():
             loader.report.created[f"{what} by the history import"] = count
+    set_targets(loader, series, by)
+
+
+def set_targets(loader, series: RealSeries, by) -> None:
+    """The targets go in after the history: the targets import finds a measure in the year's scorecard."""
+    plans = series.targets(by)
+    for plan in plans:
+        if plan.in_error:
+            raise ImportProblem("; ".join(str(problem) for problem in plan.problems))
+    if set_now := sum(commit_plan(plan, by) for plan in plans):
+        loader.report.created["targets by the targets import"] = set_now
 
 
 def close_past_quarter(loader, quarter: Quarter) -> None:

@@ -6,13 +6,17 @@ from types import SimpleNamespace
 
 from scorecard.demo.loader import LoadReport
 from scorecard.demo.real_series import (
+    Figure,
     ae_figures,
+    ae_targets,
     ascof_catalogue,
     ascof_figures,
     four_hour_percentage,
     load_real_series,
     real_series,
+    series_codes,
 )
+from scorecard.performance.periods import FinancialYear as Year
 from scorecard.performance.periods import Quarter
 
 OFLOG_HEADINGS = ["Financial year", "Local authority code", "Local authority name", "Measure", "Code", "Value"]
@@ -107,3 +111,27 @@ def test_a_demo_without_the_shared_files_says_what_it_left_out(tmp_path):
     load_real_series(loader, before=Quarter.parse("2018/19 Q3"))
     assert loader.report.left_out == [f"the real series for SPC: {tmp_path} does not hold their files"]
     assert loader.report.changed_nothing
+
+
+def test_the_four_hour_target_is_95_for_each_quarter_held_and_each_years_end():
+    figures = [
+        Figure("RTG A&E 4HR", Quarter.parse("2017/18 Q4"), Decimal("80")),
+        Figure("RTG A&E 4HR", Quarter.parse("2018/19 Q1"), Decimal("85")),
+        Figure("ASCOF ASC3", Quarter.parse("2017/18 Q4"), Decimal("63")),
+    ]
+    targets = ae_targets(figures)
+    assert targets == {
+        Year(2017): [("RTG A&E 4HR", 4, Decimal(95)), ("RTG A&E 4HR", "year end", Decimal(95))],
+        Year(2018): [("RTG A&E 4HR", 1, Decimal(95)), ("RTG A&E 4HR", "year end", Decimal(95))],
+    }
+
+
+def test_the_series_codes_are_the_measures_the_demo_adds_beyond_the_seeds(tmp_path):
+    assert series_codes(tmp_path) == set()
+    write_csv(
+        tmp_path / "oflog" / "adult_social_care.csv",
+        [*OFLOG_HEADINGS, "rank_order"],
+        [oflog_row("2017-18", "ASC3", "63")],
+    )
+    write_csv(tmp_path / "nhs-ae" / "ae_attendances.csv", AE_HEADINGS, [])
+    assert series_codes(tmp_path) == {"ASCOF ASC3", "RTG A&E 4HR"}
