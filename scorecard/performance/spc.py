@@ -111,6 +111,15 @@ class Chart:
     latest: int | None  # index of the latest point with a value
 
     @property
+    def shown_assurance(self) -> Assurance | None:
+        """The assurance people are shown: none where the latest limits are undefined (a one-point segment, or every
+        moving range screened out). The reference calls that inconsistent (§7), which would tell a councillor that a
+        process with no limits sometimes meets its target."""
+        if self.latest is None or self.points[self.latest].upper is None:
+            return None
+        return self.assurance
+
+    @property
     def trial_limits(self) -> bool:
         """Fewer than 12 values set the latest limits: Making Data Count asks for 15-20 before firm limits."""
         if self.latest is None:

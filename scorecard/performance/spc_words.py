@@ -54,7 +54,7 @@ def variation_words(variation: Variation | None) -> str:
 
 
 def assurance_words(assurance: Assurance | None) -> str:
-    return "No target to assure against" if assurance is None else ASSURANCE_WORDS[assurance]
+    return "No assurance: no target, or no process limits yet" if assurance is None else ASSURANCE_WORDS[assurance]
 
 
 def rule_words(rule: Rule | None, high: bool | None) -> str:

@@ -147,7 +147,7 @@ def spc_summary(series: HeldSeries) -> Summary:
 def icons(actuals, targets, positions, accumulation, improvement, rebases, fix_after) -> tuple:
     values, own_targets = (own_series(recorded, positions, accumulation).values for recorded in (actuals, targets))
     chart = method.xmr(values, improvement, target=own_targets, rebase_at=rebases, fix_after=fix_after)
-    return chart.variation, chart.assurance
+    return chart.variation, chart.shown_assurance
 
 
 def summary_of(variation, assurance) -> Summary:
@@ -184,7 +184,7 @@ def measure_spc(
         title=title,
         unit_label=series.measure.unit_label or series.measure.get_unit_display(),
         points=points,
-        summary=summary_of(chart.variation, chart.assurance),
+        summary=summary_of(chart.variation, chart.shown_assurance),
         sentence=words.chart_sentence(chart, said),
         warnings=tuple(series_warnings(series)),
         annotations=tuple(notes(series.periods, annotations)),

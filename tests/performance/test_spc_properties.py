@@ -100,3 +100,10 @@ def test_every_value_gets_a_type_and_every_gap_none(numbers, improvement):
         assert (point.point_type is None) == (number is None)
         assert point.special_cause == (point.rule is not None)
         assert (point.point_type not in (None, PointType.COMMON_CAUSE)) == point.special_cause
+
+
+def test_a_chart_without_limits_shows_no_assurance_though_the_reference_calls_it_inconsistent():
+    chart = xmr([82], "increase", target=100)
+    assert chart.assurance == "inconsistent"  # NHSRplotthedots: a NaN limit falls through to inconsistent (§7)
+    assert chart.shown_assurance is None
+    assert xmr([82, 84, 83], "increase", target=100).shown_assurance == "consistent_fail"

@@ -21,7 +21,7 @@ def test_every_variation_and_assurance_has_its_words():
     assert assurance_words(Assurance.CONSISTENT_PASS) == "Consistently passing the target"
     assert assurance_words(Assurance.INCONSISTENT) == "Inconsistently passing the target"
     assert assurance_words(Assurance.CONSISTENT_FAIL) == "Consistently failing the target"
-    assert assurance_words(None) == "No target to assure against"
+    assert assurance_words(None) == "No assurance: no target, or no process limits yet"
 
 
 def test_a_steady_chart_reads_as_common_cause_and_hit_and_miss():
