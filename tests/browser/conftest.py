@@ -55,7 +55,9 @@ def _blocked_by_policy(console_message: str) -> list[str]:
 
 
 def accessibility_problems(page) -> list[str]:
-    """axe-core's WCAG 2.2 AA violations on the page as it stands, one line each."""
+    """axe-core's WCAG 2.2 AA violations on the page as it stands, one line each: once its stylesheet has loaded,
+    since a page caught just after a click, unstyled, has browser-sized buttons that fail target-size."""
+    page.wait_for_load_state("load")
     page.add_script_tag(url=AXE_ADDRESS)
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_22_AA)
     return [f"{v['id']}: {v['help']} ({len(v['nodes'])} on {page.url})" for v in result["violations"]]

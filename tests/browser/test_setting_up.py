@@ -78,6 +78,7 @@ def test_a_new_council_sets_itself_up_through_pages(visitor):
     page.get_by_role("link", name="Priorities of A Greener Northfield").click()
     page.get_by_label("Name", exact=True).fill("Less waste")
     page.get_by_role("button", name="Add", exact=True).click()
+    page.get_by_role("rowheader", name="Less waste").wait_for()  # the page drawn again with it, not the one before
     checked(page)
 
     for address in ("/set-up/perspectives/", "/set-up/portfolios/"):
